@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Intervision",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "intervision", targets: ["intervision"]),
+        .library(name: "Intake", targets: ["Intake"]),
+        .library(name: "GLPK", targets: ["GLPK"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // The C library. Only the GLPK module may import it.
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "GLPK", dependencies: ["CGLPK"]),
+        // Stage 1: read and validate sign-ups, facilitators and config; build the conflict model.
+        .target(name: "Intake", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        // The command line: argument parsing and printing over the library modules.
+        .target(name: "IntervisionCLI", dependencies: [
+            "Intake",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "intervision", dependencies: ["IntervisionCLI"]),
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake"]),
+        .testTarget(name: "CLITests", dependencies: ["IntervisionCLI", "intervision"]),
+    ]
+)

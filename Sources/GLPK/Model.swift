@@ -1,0 +1,137 @@
+/// A decision variable of a `Model`: an index into the model's columns.
+public struct Variable: Hashable, Sendable, Comparable {
+    public let index: Int
+    public static func < (a: Variable, b: Variable) -> Bool { a.index < b.index }
+}
+
+public enum VariableKind: Sendable, Equatable {
+    case continuous, integer, binary
+}
+
+/// Σ coefficient · variable + constant, as a plain value.
+public struct LinearExpression: Sendable, Equatable {
+    public var terms: [(variable: Variable, coefficient: Double)]
+    public var constant: Double
+
+    public init(_ terms: [(Variable, Double)] = [], constant: Double = 0) {
+        self.terms = terms.map { (variable: $0.0, coefficient: $0.1) }
+        self.constant = constant
+    }
+
+    public static func == (a: LinearExpression, b: LinearExpression) -> Bool {
+        a.constant == b.constant && a.terms.count == b.terms.count
+            && zip(a.terms, b.terms).allSatisfy { $0.variable == $1.variable && $0.coefficient == $1.coefficient }
+    }
+
+    /// Σ of the given variables, each with coefficient 1.
+    public static func sum<S: Sequence>(_ variables: S) -> LinearExpression where S.Element == Variable {
+        LinearExpression(variables.map { ($0, 1.0) })
+    }
+
+    /// Terms with the same variable merged and zero coefficients dropped, in variable order.
+    /// GLPK rejects duplicate indices in a row with abort(), so every row passes through here.
+    public var normalized: [(variable: Variable, coefficient: Double)] {
+        var merged: [Variable: Double] = [:]
+        for t in terms { merged[t.variable, default: 0] += t.coefficient }
+        return merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { (variable: $0.key, coefficient: $0.value) }
+    }
+
+    public func value(at x: [Double]) -> Double {
+        terms.reduce(constant) { $0 + $1.coefficient * x[$1.variable.index] }
+    }
+}
+
+public func + (a: LinearExpression, b: LinearExpression) -> LinearExpression {
+    var r = a
+    r.terms += b.terms
+    r.constant += b.constant
+    return r
+}
+public func + (a: LinearExpression, b: Variable) -> LinearExpression { a + LinearExpression([(b, 1)]) }
+public func + (a: Variable, b: Variable) -> LinearExpression { LinearExpression([(a, 1), (b, 1)]) }
+public func + (a: LinearExpression, c: Double) -> LinearExpression { var r = a; r.constant += c; return r }
+public func * (c: Double, v: Variable) -> LinearExpression { LinearExpression([(v, c)]) }
+public func * (c: Double, e: LinearExpression) -> LinearExpression {
+    LinearExpression(e.terms.map { ($0.variable, c * $0.coefficient) }, constant: c * e.constant)
+}
+public func - (a: LinearExpression, b: LinearExpression) -> LinearExpression { a + (-1.0) * b }
+public func - (a: LinearExpression, b: Variable) -> LinearExpression { a + LinearExpression([(b, -1)]) }
+public func - (a: Variable, b: Variable) -> LinearExpression { LinearExpression([(a, 1), (b, -1)]) }
+
+public enum Relation: Sendable, Equatable {
+    case lessOrEqual, greaterOrEqual, equal
+}
+
+public struct Constraint: Sendable, Equatable {
+    public var name: String
+    public var expression: LinearExpression
+    public var relation: Relation
+    public var rhs: Double
+}
+
+public enum Sense: Sendable, Equatable { case minimize, maximize }
+
+/// A mixed-integer linear program as plain data. Building it never touches GLPK;
+/// `Solver.solve` validates it completely before the first `glp_*` call.
+public struct Model: Sendable {
+    public struct Column: Sendable, Equatable {
+        public var name: String
+        public var lowerBound: Double
+        public var upperBound: Double
+        public var kind: VariableKind
+    }
+
+    public private(set) var columns: [Column] = []
+    public private(set) var constraints: [Constraint] = []
+    public var objective = LinearExpression()
+    public var sense = Sense.minimize
+    public var name: String
+
+    public init(name: String = "model") { self.name = name }
+
+    /// Bounds may be infinite (`-.infinity` / `.infinity`). A binary variable is an integer in [0, 1].
+    @discardableResult
+    public mutating func addVariable(
+        _ name: String = "", kind: VariableKind = .continuous,
+        lowerBound: Double = 0, upperBound: Double = .infinity
+    ) -> Variable {
+        let (lb, ub) = kind == .binary ? (max(lowerBound, 0), min(upperBound, 1)) : (lowerBound, upperBound)
+        columns.append(Column(name: name, lowerBound: lb, upperBound: ub, kind: kind))
+        return Variable(index: columns.count - 1)
+    }
+
+    public mutating func add(_ expression: LinearExpression, _ relation: Relation, _ rhs: Double, name: String = "") {
+        constraints.append(Constraint(name: name, expression: expression, relation: relation, rhs: rhs))
+    }
+
+    public mutating func minimize(_ e: LinearExpression) { objective = e; sense = .minimize }
+    public mutating func maximize(_ e: LinearExpression) { objective = e; sense = .maximize }
+
+    public var variableCount: Int { columns.count }
+
+    /// The first constraint or bound `x` breaks, or nil when `x` is feasible (integrality included).
+    public func violation(of x: [Double], tolerance: Double = 1e-6) -> String? {
+        guard x.count == columns.count else { return "has \(x.count) values for \(columns.count) variables" }
+        for (j, c) in columns.enumerated() {
+            let v = x[j]
+            if !v.isFinite { return "value of \(label(j)) is not finite" }
+            if v < c.lowerBound - tolerance || v > c.upperBound + tolerance {
+                return "value \(v) of \(label(j)) is outside [\(c.lowerBound), \(c.upperBound)]"
+            }
+            if c.kind != .continuous, abs(v - v.rounded()) > tolerance { return "value \(v) of integer \(label(j)) is fractional" }
+        }
+        for (i, row) in constraints.enumerated() {
+            let lhs = row.expression.value(at: x) - row.expression.constant
+            let rhs = row.rhs - row.expression.constant
+            let ok: Bool = switch row.relation {
+            case .lessOrEqual: lhs <= rhs + tolerance
+            case .greaterOrEqual: lhs >= rhs - tolerance
+            case .equal: abs(lhs - rhs) <= tolerance
+            }
+            if !ok { return "constraint \(row.name.isEmpty ? "#\(i + 1)" : row.name) is violated (\(lhs) vs \(rhs))" }
+        }
+        return nil
+    }
+
+    func label(_ j: Int) -> String { columns[j].name.isEmpty ? "x\(j + 1)" : columns[j].name }
+}

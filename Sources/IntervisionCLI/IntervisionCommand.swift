@@ -1,0 +1,4 @@
+import ArgumentParser
+public struct IntervisionCommand: ParsableCommand {
+    public init() {}
+}

@@ -1,0 +1,2 @@
+import IntervisionCLI
+IntervisionCommand.main()
