@@ -1,2 +1,2 @@
 import IntervisionCLI
-IntervisionCommand.main()
+IntervisionCommand.run()

@@ -1,0 +1,108 @@
+import Foundation
+
+/// A delimited text file as organisers export it from Excel, LibreOffice or a form tool:
+/// `,` `;` or tab (detected from the header), UTF-8 with or without BOM, CRLF or LF, RFC 4180 quoting.
+///
+/// Hand-written rather than taken from a CSV package because every message must name the physical
+/// line a record starts on, which quoted line breaks make differ from the record number.
+struct CSVTable {
+    struct Record {
+        /// Physical line (1-based) where the record starts.
+        var line: Int
+        var fields: [String]
+    }
+
+    var delimiter: Character
+    var header: Record
+    var records: [Record]
+
+    enum Failure: Error, Equatable {
+        case notUTF8(line: Int, byte: UInt8)
+        case empty
+        case unterminatedQuote(line: Int)
+    }
+
+    static func parse(_ data: Data) throws(Failure) -> CSVTable {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw invalidUTF8(in: bytes)
+        }
+        let scalars = Array(text.unicodeScalars)
+        let delimiter = detectDelimiter(scalars)
+        var records = try split(scalars, delimiter: delimiter.unicodeScalars.first!)
+        // Spreadsheets pad exports with empty rows (`;;;;`); they carry nothing.
+        records.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        guard let header = records.first else { throw .empty }
+        return CSVTable(delimiter: delimiter, header: header, records: Array(records.dropFirst()))
+    }
+
+    private static func invalidUTF8(in bytes: [UInt8]) -> Failure {
+        var line = 1, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+            let valid = length > 0 && i + length <= bytes.count
+                && bytes[(i + 1)..<(i + length)].allSatisfy { $0 >> 6 == 0b10 }
+            if !valid { return .notUTF8(line: line, byte: b) }
+            if b == 0x0A { line += 1 }
+            i += length
+        }
+        return .notUTF8(line: line, byte: 0)
+    }
+
+    /// The candidate that occurs most often outside quotes in the first line; comma when none does.
+    private static func detectDelimiter(_ s: [Unicode.Scalar]) -> Character {
+        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
+        var quoted = false
+        for c in s {
+            if c == "\"" { quoted.toggle() }
+            if !quoted, c == "\n" || c == "\r" { break }
+            if !quoted, let k = counts[Character(c)] { counts[Character(c)] = k + 1 }
+        }
+        return [";", "\t", ","].max { counts[$0]! < counts[$1]! } ?? ","
+    }
+
+    private static func split(_ s: [Unicode.Scalar], delimiter: Unicode.Scalar) throws(Failure) -> [Record] {
+        var records: [Record] = []
+        var fields: [String] = [], field = String.UnicodeScalarView()
+        var line = 1, recordLine = 1, i = 0
+        var quoted = false, quoteLine = 0
+        func endField() { fields.append(String(field)); field = .init() }
+        while i < s.count {
+            let c = s[i]
+            if quoted {
+                if c == "\"" {
+                    if i + 1 < s.count, s[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
+                } else {
+                    if c == "\n" || (c == "\r" && !(i + 1 < s.count && s[i + 1] == "\n")) { line += 1 }
+                    field.append(c)
+                }
+            } else if c == "\"" && field.allSatisfy({ $0 == " " }) {
+                quoted = true; quoteLine = line; field = .init()
+            } else if c == delimiter {
+                endField()
+            } else if c == "\n" || c == "\r" {
+                if c == "\r", i + 1 < s.count, s[i + 1] == "\n" { i += 1 }
+                endField()
+                records.append(Record(line: recordLine, fields: fields))
+                fields = []; line += 1; recordLine = line
+            } else {
+                field.append(c)
+            }
+            i += 1
+        }
+        if quoted { throw .unterminatedQuote(line: quoteLine) }
+        if !fields.isEmpty || !field.isEmpty { endField(); records.append(Record(line: recordLine, fields: fields)) }
+        return records
+    }
+}
+
+extension Int {
+    /// Spreadsheet column letters: 1 → A, 27 → AA.
+    var columnLetters: String {
+        var n = self, s = ""
+        while n > 0 { let r = (n - 1) % 26; s = String(UnicodeScalar(UInt8(65 + r))) + s; n = (n - 1) / 26 }
+        return s
+    }
+}

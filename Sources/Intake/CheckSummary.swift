@@ -1,0 +1,96 @@
+/// What `intervision check` tells an organiser before planning: the make-up of the programme,
+/// the ties, and early signs that a plan is impossible or will need compromises.
+public struct CheckSummary: Sendable {
+    public struct Signal: Sendable, Equatable {
+        public enum Kind: String, Sendable { case impossible, warning, note }
+        public var kind: Kind
+        public var text: String
+        public var relaxations: [String] = []
+    }
+
+    public var participants: Int
+    public var facilitators: Int?
+    public var byRegion: [(String, Int)]
+    public var byLevel: [(Int, Int)]
+    public var byFunction: [(String, Int)]
+    public var groups: GroupCount.Outcome
+    public var sizeRange: ClosedRange<Int>
+    public var rules: [Rule]
+    public var pairsByRule: [(Rule, Int)]
+    public var tiedParticipants: Int
+    public var largestTiedSet: MaxClique.Result
+    public var largestTiedSetDescription: [String]
+    public var signals: [Signal]
+
+    public var isImpossible: Bool { signals.contains { $0.kind == .impossible } }
+
+    public init(_ p: Programme) {
+        let people = p.participants, g = p.config.groups
+        participants = people.count
+        facilitators = p.facilitators?.count
+        byRegion = Self.tally(people.map(\.region))
+        byLevel = Dictionary(grouping: people, by: \.level).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
+        byFunction = Self.tally(people.map { $0.function.lowercased() })
+        groups = GroupCount.resolve(participants: people.count, g)
+        sizeRange = g.minSize...g.maxSize
+        rules = p.config.separate
+        pairsByRule = p.config.separate.map { ($0, p.conflicts.pairsByRule[$0] ?? 0) }
+        tiedParticipants = p.conflicts.tiedParticipants
+        largestTiedSet = MaxClique.find(in: p.conflicts)
+        largestTiedSetDescription = largestTiedSet.members.map { "\(people[$0].name) (\(people[$0].school), \(people[$0].region))" }
+        signals = []
+        collectSignals(p)
+    }
+
+    private mutating func collectSignals(_ p: Programme) {
+        let people = p.participants, g = p.config.groups
+        var groupCount: Int?
+        switch groups {
+        case .impossible(let reason, let relaxations):
+            signals.append(Signal(kind: .impossible, text: reason, relaxations: relaxations))
+        case .groups(let k, _, _):
+            groupCount = k
+        }
+        if let k = groupCount, largestTiedSet.members.count > k {
+            let set = largestTiedSet.members
+            signals.append(Signal(
+                kind: .impossible,
+                text: "these \(set.count) people \(Self.describe(set, people)) must all be in different groups, but there are only \(k) groups",
+                relaxations: ["plan \(set.count) groups (count = \(set.count)) with smaller groups, if the sizes allow",
+                              "drop one of the ties between them (see `check` ties) or remove a rule from `separate`"]))
+        }
+        if let k = groupCount, let f = p.facilitators {
+            let capacity = f.reduce(0) { $0 + $1.maxGroups }
+            if capacity < k {
+                signals.append(Signal(kind: .impossible,
+                                      text: "the \(f.count) facilitators can lead at most \(capacity) groups together, but there are \(k) groups",
+                                      relaxations: ["raise max_groups for some facilitators", "add \(k - capacity) more facilitator slots"]))
+            }
+        }
+        for (region, n) in byRegion {
+            let members = people.filter { $0.region == region }.map(\.index)
+            if n < g.minSize {
+                signals.append(Signal(kind: .note, text: "only \(n) participant\(n == 1 ? "" : "s") from \(region): they will join a group from another region"))
+                continue
+            }
+            let own = n / g.minSize
+            let clique = MaxClique.find(in: p.conflicts, among: members)
+            if clique.members.count > own {
+                signals.append(Signal(kind: .warning, text:
+                    "\(clique.members.count) people \(Self.describe(clique.members, people)) in \(region) must all be in different groups, but \(region)'s \(n) participants fill at most \(own) group\(own == 1 ? "" : "s"): expect at least \(clique.members.count - own) of them in groups of another region"))
+            }
+        }
+    }
+
+    /// "from 3 competing schools (A 4, B 3, C 2)" or "from De Linde".
+    static func describe(_ set: [Int], _ people: [Participant]) -> String {
+        let schools = tally(set.map { people[$0].school })
+        if schools.count == 1 { return "from \(schools[0].0)" }
+        return "from \(schools.count) schools (\(schools.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))"
+    }
+
+    /// Counts per value, most frequent first, then alphabetical.
+    static func tally(_ values: [String]) -> [(String, Int)] {
+        Dictionary(grouping: values, by: { $0 }).map { ($0.key, $0.value.count) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
+    }
+}

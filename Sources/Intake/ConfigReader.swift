@@ -1,0 +1,191 @@
+import Foundation
+import TOMLKit
+
+/// Reads the programme TOML into `ProgrammeConfig`, reporting unknown keys, wrong types and
+/// out-of-range values all at once, each with its line.
+enum ConfigReader {
+    static let knownKeys: [String: [String]] = [
+        "programme": ["name", "timezone"],
+        "groups": ["min_size", "max_size", "target_size", "count", "min_size_after_dropout"],
+        "rules": ["separate", "priorities"],
+        "levels": [],
+        "schedule": ["first_date", "last_date", "meetings", "min_weeks_between", "max_weeks_between", "weekdays",
+                     "start_time", "duration_minutes", "cases_per_meeting", "fixed_dates", "blackout_dates",
+                     "holidays", "methods"],
+        "regions": [],
+    ]
+
+    static func read(_ source: String, file: String, sink: inout DiagnosticSink) -> ProgrammeConfig {
+        var config = ProgrammeConfig()
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: source)
+        } catch let e as TOMLParseError {
+            sink.error(line: e.source.begin.line, column: e.source.begin.column, "not valid TOML: \(e.description)",
+                       fix: "see https://toml.io — strings need quotes, dates are written 2027-01-14")
+            return config
+        } catch {
+            sink.error("not valid TOML: \(error)")
+            return config
+        }
+        var f = Fields(locator: TOMLLocator(source), sink: sink)
+        defer { sink = f.sink }
+        for (table, value) in root {
+            guard let keys = knownKeys[table] else {
+                f.unknown(table, candidates: Array(knownKeys.keys), what: "table")
+                continue
+            }
+            guard let t = value.table else { f.wrongType(table, value, "a table [\(table)]"); continue }
+            for (key, _) in t where !keys.isEmpty && !keys.contains(key) {
+                f.unknown("\(table).\(key)", candidates: keys, what: "key")
+            }
+        }
+        readProgramme(root["programme"]?.table, &config, &f)
+        readGroups(root["groups"]?.table, &config, &f)
+        readRules(root["rules"]?.table, &config, &f)
+        if let levels = root["levels"]?.table {
+            for (function, v) in levels {
+                if let l = f.int("levels.\(function)", v, 1...99) { config.levels[function] = l }
+            }
+        }
+        ScheduleConfigReader.read(root["schedule"]?.table, &config, &f)
+        if let regions = root["regions"]?.table {
+            for (region, v) in regions {
+                if let h = f.oneOf("regions.\(region)", v, HolidayRegion.self) { config.regions[region] = h }
+            }
+        }
+        return config
+    }
+
+    private static func readProgramme(_ t: TOMLTable?, _ c: inout ProgrammeConfig, _ f: inout Fields) {
+        guard let t else { return }
+        if let v = t["name"], let s = f.string("programme.name", v) { c.name = s }
+        if let v = t["timezone"], let s = f.string("programme.timezone", v) {
+            if TimeZone(identifier: s) == nil {
+                f.error("programme.timezone", "unknown time zone \"\(s)\"", fix: "use an IANA name such as \"Europe/Amsterdam\"")
+            } else {
+                c.timezone = s
+            }
+        }
+    }
+
+    private static func readGroups(_ t: TOMLTable?, _ c: inout ProgrammeConfig, _ f: inout Fields) {
+        guard let t else { return }
+        var g = c.groups
+        if let v = t["min_size"], let n = f.int("groups.min_size", v, 2...50) { g.minSize = n }
+        if let v = t["max_size"], let n = f.int("groups.max_size", v, 2...50) { g.maxSize = n }
+        if let v = t["target_size"], let n = f.int("groups.target_size", v, 2...50) { g.targetSize = n }
+        if let v = t["count"], let n = f.int("groups.count", v, 1...10_000) { g.count = n }
+        if let v = t["min_size_after_dropout"], let n = f.int("groups.min_size_after_dropout", v, 1...50) { g.minSizeAfterDropout = n }
+        if g.minSize > g.maxSize {
+            f.error("groups.min_size", "min_size \(g.minSize) is larger than max_size \(g.maxSize)",
+                    fix: "make min_size at most max_size, e.g. min_size = 6 and max_size = 8")
+        } else if t["target_size"] != nil, !(g.minSize...g.maxSize).contains(g.targetSize) {
+            f.error("groups.target_size", "target_size \(g.targetSize) is outside min_size…max_size (\(g.minSize)–\(g.maxSize))",
+                    fix: "choose a target size between \(g.minSize) and \(g.maxSize)")
+        } else if t["target_size"] == nil, !(g.minSize...g.maxSize).contains(g.targetSize) {
+            g.targetSize = (g.minSize + g.maxSize + 1) / 2
+        }
+        if g.minSizeAfterDropout > g.minSize {
+            f.error("groups.min_size_after_dropout", "min_size_after_dropout \(g.minSizeAfterDropout) is larger than min_size \(g.minSize)",
+                    fix: "a group may shrink after dropouts, not grow: use a value of at most \(g.minSize)")
+        }
+        c.groups = g
+    }
+
+    private static func readRules(_ t: TOMLTable?, _ c: inout ProgrammeConfig, _ f: inout Fields) {
+        guard let t else { return }
+        if let v = t["separate"], let names = f.strings("rules.separate", v) {
+            var rules: [Rule] = []
+            for n in names {
+                if let r = Rule(rawValue: n.lowercased()) {
+                    if !rules.contains(r) { rules.append(r) }
+                } else {
+                    f.error("rules.separate", "unknown rule \"\(n)\"",
+                            fix: "use any of \(Rule.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))"
+                                + (Text.closest(n, in: Rule.allCases.map(\.rawValue)).map { " — did you mean \"\($0)\"?" } ?? ""))
+                }
+            }
+            c.separate = rules
+        }
+        if let v = t["priorities"], let names = f.strings("rules.priorities", v) {
+            var list: [Objective] = []
+            for n in names {
+                let o = Objective(rawValue: n.lowercased()) ?? Objective.allCases.first { $0.metric == n.lowercased() }
+                guard let o else {
+                    f.error("rules.priorities", "unknown priority \"\(n)\"",
+                            fix: "use \"region\", \"level\" and \"variety\" in the order that matters most to you")
+                    continue
+                }
+                if list.contains(o) {
+                    f.error("rules.priorities", "\"\(n)\" is listed twice", fix: "list each priority once")
+                } else {
+                    list.append(o)
+                }
+            }
+            c.priorities = list
+        }
+    }
+}
+
+/// Typed access to TOML values with diagnostics located through `TOMLLocator`.
+struct Fields {
+    let locator: TOMLLocator
+    var sink: DiagnosticSink
+
+    mutating func error(_ path: String, _ message: String, fix: String? = nil) {
+        let (line, column) = locator.locate(path)
+        sink.error(line: line, column: column, field: path, message, fix: fix)
+    }
+
+    mutating func unknown(_ path: String, candidates: [String], what: String) {
+        let name = String(path.split(separator: ".").last ?? Substring(path))
+        let hint = Text.closest(name, in: candidates).map { "did you mean \"\($0)\"?" }
+            ?? "known \(what)s here: \(candidates.sorted().joined(separator: ", "))"
+        error(path, "unknown \(what) \"\(name)\"", fix: hint)
+    }
+
+    mutating func wrongType(_ path: String, _ v: TOMLValueConvertible, _ expected: String) {
+        error(path, "expected \(expected), found \(v.type) \(v.debugDescription)", fix: "write it as \(expected)")
+    }
+
+    mutating func int(_ path: String, _ v: TOMLValueConvertible, _ range: ClosedRange<Int>) -> Int? {
+        guard v.type == .int, let n = v.int else { wrongType(path, v, "a whole number"); return nil }
+        guard range.contains(n) else {
+            error(path, "\(n) is out of range", fix: "use a value from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return n
+    }
+
+    mutating func string(_ path: String, _ v: TOMLValueConvertible) -> String? {
+        guard let s = v.string else { wrongType(path, v, "a quoted string"); return nil }
+        return s
+    }
+
+    mutating func strings(_ path: String, _ v: TOMLValueConvertible) -> [String]? {
+        guard let a = v.array else { wrongType(path, v, "a list like [\"a\", \"b\"]"); return nil }
+        var result: [String] = []
+        for item in a {
+            guard let s = item.string else { wrongType(path, item, "a quoted string in the list"); return nil }
+            result.append(s)
+        }
+        return result
+    }
+
+    mutating func day(_ path: String, _ v: TOMLValueConvertible) -> Day? {
+        if let d = v.date, let day = Day(year: d.year, month: d.month, day: d.day) { return day }
+        if let s = v.string, let day = Day(parsing: s) { return day }
+        wrongType(path, v, "a date such as 2027-01-14")
+        return nil
+    }
+
+    mutating func oneOf<E: RawRepresentable & CaseIterable>(_ path: String, _ v: TOMLValueConvertible, _: E.Type) -> E?
+    where E.RawValue == String {
+        guard let s = string(path, v) else { return nil }
+        if let e = E(rawValue: s.lowercased()) { return e }
+        error(path, "\"\(s)\" is not one of \(E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))",
+              fix: Text.closest(s, in: E.allCases.map(\.rawValue)).map { "did you mean \"\($0)\"?" } ?? "use one of the values listed")
+        return nil
+    }
+}

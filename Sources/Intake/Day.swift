@@ -1,0 +1,94 @@
+/// A calendar date without time or zone, as organisers write it (`2027-01-14`).
+/// Computed with the proleptic Gregorian calendar, so results never depend on the machine's locale.
+public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let year: Int, month: Int, day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1900...2200).contains(year), (1...12).contains(month),
+              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year; self.month = month; self.day = day
+    }
+
+    /// `YYYY-MM-DD`, or the Dutch spreadsheet form `D-M-YYYY` that Excel writes in a Dutch locale.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
+        if parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2 {
+            self.init(year: a, month: b, day: c)
+        } else if parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 {
+            self.init(year: c, month: b, day: a)
+        } else {
+            return nil
+        }
+    }
+
+    public init(ordinal: Int) {
+        // Days since 1970-01-01 to civil date (Howard Hinnant's algorithm).
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        year = yoe + era * 400 + (m <= 2 ? 1 : 0); month = m; day = d
+    }
+
+    /// Days since 1970-01-01.
+    public var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public var weekday: Weekday { Weekday.allCases[((ordinal % 7) + 10) % 7] }  // 1970-01-01 was a Thursday
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+    public static func - (a: Day, b: Day) -> Int { a.ordinal - b.ordinal }
+
+    public var description: String {
+        "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let d = Day(parsing: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+        }
+        self = d
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}
+
+public enum Weekday: String, CaseIterable, Sendable, Codable {
+    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
+}
+
+/// An inclusive range of days, e.g. an unavailability `2027-02-15..2027-02-19`.
+public struct DayRange: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let first: Day, last: Day
+    public init(_ first: Day, _ last: Day) { self.first = first; self.last = last }
+    public init(_ day: Day) { first = day; last = day }
+    public func contains(_ d: Day) -> Bool { first <= d && d <= last }
+    public var description: String { first == last ? "\(first)" : "\(first)..\(last)" }
+}

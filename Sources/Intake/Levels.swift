@@ -1,0 +1,20 @@
+/// Managerial layer by function, for rows whose level column is empty.
+public enum Levels {
+    /// Dutch secondary-education (VO) defaults, plus the English names a form may use.
+    public static let builtIn: [String: Int] = [
+        "teamleider": 1, "afdelingsleider": 1, "coördinator": 1, "coordinator": 1,
+        "team leader": 1, "department head": 1,
+        "conrector": 2, "locatiedirecteur": 2, "deelschoolleider": 2, "adjunct-directeur": 2,
+        "location director": 2, "deputy head": 2,
+        "directeur": 3, "rector": 3, "director": 3, "principal": 3,
+        "rector-bestuurder": 4, "bestuurder": 4, "board member": 4,
+    ]
+
+    /// Built-in table with the config's `[levels]` on top, keyed by `Text.functionKey`.
+    public static func table(overrides: [String: Int]) -> [String: Int] {
+        var t: [String: Int] = [:]
+        for (f, l) in builtIn { t[Text.functionKey(f)] = l }
+        for (f, l) in overrides { t[Text.functionKey(f)] = l }
+        return t
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Everything intake produces: validated inputs, the conflict model and the warnings to show.
+public struct Programme: Sendable {
+    public var config: ProgrammeConfig
+    public var participants: [Participant]
+    /// nil when no facilitators file was given: every group then gets an unnamed facilitator slot.
+    public var facilitators: [Facilitator]?
+    public var conflicts: ConflictModel
+    public var warnings: [Diagnostic]
+}
+
+/// An input file's name (for messages) and contents.
+public struct InputFile: Sendable {
+    public var name: String
+    public var data: Data
+    public init(name: String, data: Data) { self.name = name; self.data = data }
+
+    /// Reads a file from disk; a missing or unreadable file becomes a diagnostic, not a crash.
+    public static func read(_ path: String) throws(IntakeFailure) -> InputFile {
+        let name = (path as NSString).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let message = !exists ? "no such file: \(path)" : isDirectory.boolValue ? "\(path) is a folder, not a file" : "cannot read \(path)"
+            throw IntakeFailure(diagnostics: [Diagnostic(.error, file: name, message, fix: "check the path and permissions")])
+        }
+        return InputFile(name: name, data: data)
+    }
+}
+
+public enum Intake {
+    /// Reads and validates all inputs in one pass. Throws `IntakeFailure` with every error (and the
+    /// warnings) when anything is wrong; returns the programme with its warnings otherwise.
+    public static func load(signups: InputFile, config: InputFile? = nil, facilitators: InputFile? = nil) throws(IntakeFailure) -> Programme {
+        var diagnostics: [Diagnostic] = []
+        var cfg = ProgrammeConfig()
+        if let config {
+            var sink = DiagnosticSink(file: config.name)
+            if let text = String(data: config.data, encoding: .utf8) {
+                cfg = ConfigReader.read(text, file: config.name, sink: &sink)
+            } else {
+                sink.error("the config is not UTF-8 text", fix: "save the file as UTF-8")
+            }
+            diagnostics += sink.items
+        }
+        var signupSink = DiagnosticSink(file: signups.name)
+        let participants = SignupReader.read(signups.data, file: signups.name, levels: Levels.table(overrides: cfg.levels), sink: &signupSink)
+        diagnostics += signupSink.items
+        var people: [Facilitator]?
+        if let facilitators {
+            var sink = DiagnosticSink(file: facilitators.name)
+            people = FacilitatorReader.read(facilitators.data, file: facilitators.name, sink: &sink)
+            diagnostics += sink.items
+        }
+        if !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics += crossChecks(participants, people, signups: signups.name, facilitatorsFile: facilitators?.name)
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw IntakeFailure(diagnostics: diagnostics) }
+        return Programme(config: cfg, participants: participants, facilitators: people,
+                         conflicts: ConflictModel(participants: participants, rules: cfg.separate), warnings: diagnostics)
+    }
+
+    /// Checks that need more than one row or file.
+    static func crossChecks(_ p: [Participant], _ f: [Facilitator]?, signups: String, facilitatorsFile: String?) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let schools = Set(p.map { Text.key($0.school) })
+        var reported = Set<String>()
+        for person in p {
+            for c in person.competitors where !schools.contains(Text.key(c)) && reported.insert(Text.key(c)).inserted {
+                out.append(Diagnostic(.warning, file: signups, line: person.line, field: "competitors",
+                                      "competitor school \"\(c)\" matches no participant's school; ignored",
+                                      fix: "nothing to do if nobody from that school takes part; otherwise write the name as in the school column"))
+            }
+        }
+        if let f, let file = facilitatorsFile {
+            let emails = Dictionary(p.map { ($0.emailKey, $0.line) }, uniquingKeysWith: { a, _ in a })
+            for fac in f {
+                if let line = emails[fac.email.lowercased()] {
+                    out.append(Diagnostic(.error, file: file, line: fac.line, field: "email",
+                                          "\(fac.email) is also a participant (\(signups) line \(line))",
+                                          fix: "a facilitator leads groups and cannot be a member; remove one of the two rows"))
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,55 @@
+/// A hard rule: who may never share a group. One name per rule, used in code, messages, report and tests.
+public enum Rule: String, CaseIterable, Sendable, Codable, Comparable {
+    /// Colleagues: the same school.
+    case school
+    /// One is above the other in the `reports_to` chain, however many steps up.
+    case hierarchy
+    /// One's school lists the other's school as a competitor (either side declaring is enough).
+    case competitors
+    /// The same school board.
+    case board
+    /// Schools in the same town.
+    case town
+
+    public static let defaults: [Rule] = [.school, .hierarchy, .competitors]
+
+    public var explanation: String {
+        switch self {
+        case .school: "colleagues at the same school"
+        case .hierarchy: "one reports (directly or indirectly) to the other"
+        case .competitors: "their schools compete"
+        case .board: "same school board"
+        case .town: "schools in the same town"
+        }
+    }
+
+    public static func < (a: Rule, b: Rule) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// A soft objective, minimised lexicographically in the configured order. Definitions in SPEC.md.
+public enum Objective: String, CaseIterable, Sendable, Codable {
+    /// Σ over groups of (size − size of its largest region).
+    case region
+    /// Σ over groups of (max level − min level).
+    case level
+    /// Σ over groups of (size − number of distinct functions).
+    case variety
+
+    public static let defaults: [Objective] = [.region, .level, .variety]
+
+    /// The metric's name in reports: `away`, `spread`, `variety`.
+    public var metric: String {
+        switch self {
+        case .region: "away"
+        case .level: "spread"
+        case .variety: "variety"
+        }
+    }
+}
+
+/// Dutch school-holiday region.
+public enum HolidayRegion: String, CaseIterable, Sendable, Codable {
+    case noord, midden, zuid
+}
