@@ -10,10 +10,10 @@ for n in 1000 2000 5000; do
   python3 Benchmarks/generate_programme.py --size "$n" --seed "$n" > "$WORK/synthetic-$n.csv"
 done
 
-# Wall time in seconds of the best of 5 runs, and peak memory of the last, via GNU time when present.
+# Wall time in seconds of the best of RUNS runs (default 3).
 measure() {
   local best=999 t
-  for _ in 1 2 3 4 5; do
+  for _ in $(seq "${RUNS:-3}"); do
     local start=$(date +%s.%N)
     "$BIN" "$@" >/dev/null 2>&1 || true
     t=$(echo "$(date +%s.%N) - $start" | bc)
@@ -22,7 +22,7 @@ measure() {
   printf "%.3f" "$best"
 }
 
-echo "| instance | participants | command | wall s (best of 5) |"
+echo "| instance | participants | command | wall s (best of ${RUNS:-3}) |"
 echo "|---|---:|---|---:|"
 echo "| lerend-leiderschap-52 | 52 | check | $(measure check Fixtures/lerend-leiderschap-52.csv --config Fixtures/lerend-leiderschap.toml) |"
 echo "| lead-and-learn-345 | 345 | check | $(measure check Fixtures/lead-and-learn-345.csv --config Fixtures/lead-and-learn.toml --facilitators Fixtures/facilitators-lead-and-learn.csv) |"
