@@ -4,6 +4,18 @@ struct RowContext {
     let record: CSVTable.Record
     /// Separator for list cells: `|`, and `;` too when the file itself is not `;`-separated.
     let listSeparators: Set<Character>
+    let header: CSVTable.Record
+    let delimiter: Character
+
+    /// A row wider than the header usually means an unquoted separator inside a value.
+    func checkWidth(_ sink: inout DiagnosticSink) {
+        let extra = record.fields.dropFirst(header.fields.count)
+        guard let i = extra.firstIndex(where: { !Text.trimmed($0).isEmpty }) else { return }
+        let separator = delimiter == "\t" ? "tab" : "'\(delimiter)'"
+        sink.error(line: record.line, column: i + 1,
+                   "the row has \(record.fields.count) fields but the header has \(header.fields.count)",
+                   fix: "put double quotes around values that contain the separator \(separator), or give the extra column a header")
+    }
 
     func text(_ column: String) -> String? { map.value(column, in: record) }
 
@@ -27,6 +39,18 @@ struct RowContext {
             return nil
         }
         return v
+    }
+
+    /// The row's valid email, reporting an address already used on an earlier line of the file.
+    func uniqueEmail(_ seen: inout [String: Int], _ sink: inout DiagnosticSink, fix: String) -> String? {
+        guard let email = email(&sink) else { return nil }
+        if let first = seen[email.lowercased()] {
+            sink.error(line: record.line, column: map.column("email"), field: "email",
+                       "\(email) is already used on line \(first)", fix: fix)
+        } else {
+            seen[email.lowercased()] = record.line
+        }
+        return email
     }
 
     func integer(_ column: String, minimum: Int, _ sink: inout DiagnosticSink, meaning: String) -> Int?? {

@@ -3,36 +3,21 @@ import Foundation
 /// Reads the sign-up CSV into participants, collecting every problem in one pass.
 enum SignupReader {
     static func read(_ data: Data, file: String, levels: [String: Int], sink: inout DiagnosticSink) -> [Participant] {
-        guard let table = CSV.load(data, file: file, sink: &sink) else { return [] }
-        let map = ColumnMap(header: table.header, specs: ColumnSpec.signups, sink: &sink)
-        guard !sink.hasErrors else { return [] }
-        if table.records.isEmpty {
-            sink.error(line: table.header.line, "the file has a header but no participants", fix: "add one row per participant below the header")
-            return []
-        }
-        let separators: Set<Character> = table.delimiter == ";" ? ["|"] : ["|", ";"]
+        guard let (map, rows) = CSV.rows(data, file: file, specs: ColumnSpec.signups, sink: &sink,
+                                         noRows: ("participants", "add one row per participant below the header")) else { return [] }
         var participants: [Participant] = []
         var seen: [String: Int] = [:]
-        for record in table.records {
-            CSV.checkWidth(record, in: table, sink: &sink)
-            let row = RowContext(map: map, record: record, listSeparators: separators)
+        for row in rows {
+            let record = row.record
+            row.checkWidth(&sink)
             let name = row.require("name", &sink, what: "a name")
-            let email = row.email(&sink)
+            let email = row.uniqueEmail(&seen, &sink, fix: "each participant signs up once; remove the duplicate row or correct the address")
             let function = row.require("function", &sink, what: "a function (e.g. teamleider)")
             let school = row.require("school", &sink, what: "a school")
             let region = row.require("region", &sink, what: "a region (province)")
             let level = resolveLevel(row, function: function, levels: levels, sink: &sink)
             let experience = row.integer("experience_years", minimum: 0, &sink, meaning: "a number of years")
             let unavailable = row.dates("unavailable", &sink)
-            if let email {
-                if let first = seen[email.lowercased()] {
-                    sink.error(line: record.line, column: map.column("email"), field: "email",
-                               "\(email) is already used on line \(first)",
-                               fix: "each participant signs up once; remove the duplicate row or correct the address")
-                } else {
-                    seen[email.lowercased()] = record.line
-                }
-            }
             guard let name, let email, let function, let school, let region, let level, let experience else { continue }
             participants.append(Participant(
                 index: participants.count, name: name, email: email, function: function, level: level,
@@ -58,6 +43,22 @@ enum SignupReader {
 }
 
 enum CSV {
+    /// Loads a file whose header must hold `specs` and wraps each record for
+    /// cell parsing. nil (with diagnostics) when the file or its header is unusable or it has no rows.
+    static func rows(_ data: Data, file: String, specs: [ColumnSpec], sink: inout DiagnosticSink,
+                     noRows: (noun: String, fix: String)) -> (ColumnMap, [RowContext])? {
+        guard let table = load(data, file: file, sink: &sink) else { return nil }
+        let map = ColumnMap(header: table.header, specs: specs, sink: &sink)
+        guard !sink.hasErrors else { return nil }
+        if table.records.isEmpty {
+            sink.error(line: table.header.line, "the file has a header but no \(noRows.noun)", fix: noRows.fix)
+            return nil
+        }
+        // `;` inside a `;`-separated file would already have split the cell, so lists use `|` there.
+        let separators: Set<Character> = table.delimiter == ";" ? ["|"] : ["|", ";"]
+        return (map, table.records.map { RowContext(map: map, record: $0, listSeparators: separators, header: table.header, delimiter: table.delimiter) })
+    }
+
     /// Parses the file, turning format failures into diagnostics.
     static func load(_ data: Data, file: String, sink: inout DiagnosticSink) -> CSVTable? {
         let failure: CSVTable.Failure
@@ -77,14 +78,5 @@ enum CSV {
                        fix: "add the closing \" or remove the stray quote mark")
         }
         return nil
-    }
-
-    static func checkWidth(_ record: CSVTable.Record, in table: CSVTable, sink: inout DiagnosticSink) {
-        let extra = record.fields.dropFirst(table.header.fields.count)
-        guard let i = extra.firstIndex(where: { !Text.trimmed($0).isEmpty }) else { return }
-        let separator = table.delimiter == "\t" ? "tab" : "'\(table.delimiter)'"
-        sink.error(line: record.line, column: i + 1,
-                   "the row has \(record.fields.count) fields but the header has \(table.header.fields.count)",
-                   fix: "put double quotes around values that contain the separator \(separator), or give the extra column a header")
     }
 }
