@@ -18,10 +18,13 @@ build: deps
 test: deps
 	$(SWIFT) test
 
+# Plans the bundled Lerend Leiderschap programme into out/demo (replaced on every run).
 demo: build
-	$(BIN) check Fixtures/lerend-leiderschap-52.csv \
+	rm -rf out/demo
+	$(BIN) plan Fixtures/lerend-leiderschap-52.csv \
 		--config Fixtures/lerend-leiderschap.toml \
-		--facilitators Fixtures/facilitators-lerend-leiderschap.csv
+		--facilitators Fixtures/facilitators-lerend-leiderschap.csv \
+		--out out/demo
 
 bench: deps
 	$(SWIFT) build -c release --product intervision

@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "intervision", targets: ["intervision"]),
         .library(name: "Intake", targets: ["Intake"]),
         .library(name: "GLPK", targets: ["GLPK"]),
+        .library(name: "Grouping", targets: ["Grouping"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,14 +20,20 @@ let package = Package(
         .target(name: "GLPK", dependencies: ["CGLPK"]),
         // Stage 1: read and validate sign-ups, facilitators and config; build the conflict model.
         .target(name: "Intake", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        // Stage 2: groups by integer programming (aggregate bounds, then named people per region).
+        .target(name: "Grouping", dependencies: ["Intake", "GLPK"]),
+        // Stage 4: files for people — CSV, plan.json, report — written all-or-nothing.
+        .target(name: "Export", dependencies: ["Intake", "Grouping"]),
         // The command line: argument parsing and printing over the library modules.
         .target(name: "IntervisionCLI", dependencies: [
-            "Intake",
+            "Intake", "Grouping", "Export",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "intervision", dependencies: ["IntervisionCLI"]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake"]),
+        .target(name: "TestFixtures", dependencies: ["Intake"], path: "Tests/TestFixtures"),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestFixtures"]),
+        .testTarget(name: "GroupingTests", dependencies: ["Grouping", "Intake", "TestFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["IntervisionCLI", "intervision"]),
     ]
 )

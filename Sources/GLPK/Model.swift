@@ -135,3 +135,6 @@ public struct Model: Sendable {
 
     func label(_ j: Int) -> String { columns[j].name.isEmpty ? "x\(j + 1)" : columns[j].name }
 }
+
+public func - (a: Variable, b: LinearExpression) -> LinearExpression { LinearExpression([(a, 1)]) - b }
+public func + (a: Variable, b: LinearExpression) -> LinearExpression { LinearExpression([(a, 1)]) + b }

@@ -35,13 +35,9 @@ public struct CommandOutcome: Sendable {
 public enum Check {
     public static func run(signups: String, config: String?, facilitators: String?) -> CommandOutcome {
         let programme: Programme
-        do {
-            let s = try InputFile.read(signups)
-            let c = try config.map { path throws(IntakeFailure) in try InputFile.read(path) }
-            let f = try facilitators.map { path throws(IntakeFailure) in try InputFile.read(path) }
-            programme = try Intake.load(signups: s, config: c, facilitators: f)
-        } catch {
-            return CommandOutcome(stdout: "", stderr: DiagnosticText.render(error.diagnostics), exitCode: ExitStatus.invalidInput)
+        switch load(signups: signups, config: config, facilitators: facilitators) {
+        case .success(let p): programme = p
+        case .failure(let outcome): return outcome
         }
         let summary = CheckSummary(programme)
         return CommandOutcome(stdout: CheckText.render(summary, programme),
@@ -49,6 +45,20 @@ public enum Check {
                               exitCode: summary.isImpossible ? ExitStatus.impossible : ExitStatus.done)
     }
 }
+
+/// Reads the three input files the commands share; a failure is the exit-2 outcome to print.
+func load(signups: String, config: String?, facilitators: String?) -> Result<Programme, CommandOutcome> {
+    do {
+        let s = try InputFile.read(signups)
+        let c = try config.map { path throws(IntakeFailure) in try InputFile.read(path) }
+        let f = try facilitators.map { path throws(IntakeFailure) in try InputFile.read(path) }
+        return .success(try Intake.load(signups: s, config: c, facilitators: f))
+    } catch {
+        return .failure(CommandOutcome(stdout: "", stderr: DiagnosticText.render(error.diagnostics), exitCode: ExitStatus.invalidInput))
+    }
+}
+
+extension CommandOutcome: Error {}
 
 enum DiagnosticText {
     static func render(_ d: [Diagnostic]) -> String {

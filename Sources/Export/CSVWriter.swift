@@ -1,0 +1,16 @@
+/// CSV as Excel and LibreOffice open it without questions: UTF-8 with BOM, CRLF, RFC 4180 quoting.
+/// Cells that a spreadsheet would run as a formula are neutralised with a leading apostrophe.
+public enum CSVWriter {
+    public static func render(header: [String], rows: [[String]]) -> String {
+        "\u{FEFF}" + ([header] + rows).map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func cell(_ raw: String) -> String {
+        var s = raw
+        if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { s = "'" + s }
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+import Foundation

@@ -1,0 +1,152 @@
+import GLPK
+import Intake
+
+/// The small master model: how many groups of each class, and how many people of each type go into
+/// them. It ignores who exactly is tied to whom except through clique capacities, so its optimum is a
+/// proven lower bound for every real plan; the detailed model then tries to reach it with named people.
+struct AggregateModel {
+    let composition: Composition
+    let groupCount: Int
+    let sizes: ClosedRange<Int>
+    var model = Model(name: "aggregate")
+    var m: [Variable] = []
+    var y: [[Variable?]] = []
+    var metric: [Objective: LinearExpression] = [:]
+    /// Distinct-function counters: (d, class, the flows it counts).
+    var distinctVars: [(d: Variable, cl: Int, flows: [Variable])] = []
+
+    init(_ programme: Programme, _ c: Composition, groupCount k: Int) {
+        composition = c
+        groupCount = k
+        let g = programme.config.groups
+        sizes = g.minSize...g.maxSize
+        let n = programme.participants.count
+        m = c.classes.indices.map { model.addVariable("m\($0)", kind: .integer, lowerBound: 0, upperBound: Double(k)) }
+        model.add(.sum(m), .equal, Double(k), name: "groups")
+        y = c.types.indices.map { t in
+            c.classes.indices.map { cl in
+                c.admits(c.classes[cl], t)
+                    ? model.addVariable("y\(t)_\(cl)", kind: .integer, lowerBound: 0, upperBound: Double(min(c.members[t].count, k * g.maxSize)))
+                    : nil
+            }
+        }
+        for t in c.types.indices {
+            model.add(.sum(y[t].compactMap { $0 }), .equal, Double(c.members[t].count), name: "type\(t)")
+        }
+        var size: [LinearExpression] = []
+        for cl in c.classes.indices {
+            let s = LinearExpression.sum(c.types.indices.compactMap { y[$0][cl] })
+            size.append(s)
+            model.add(s - Double(g.minSize) * m[cl], .greaterOrEqual, 0, name: "min\(cl)")
+            model.add(s - Double(g.maxSize) * m[cl], .lessOrEqual, 0, name: "max\(cl)")
+        }
+        // A clique of tied people has at most one member per group: per class, at most m_c of them.
+        var typesOfClique = [[Int]](repeating: [], count: c.cliques.count)
+        for t in c.types.indices { for q in c.signatures[c.types[t].part] { typesOfClique[q].append(t) } }
+        for (q, ts) in typesOfClique.enumerated() {
+            for cl in c.classes.indices {
+                let vars = ts.compactMap { y[$0][cl] }
+                if !vars.isEmpty { model.add(.sum(vars) - m[cl], .lessOrEqual, 0, name: "clique\(q)_\(cl)") }
+            }
+        }
+        var home = LinearExpression()
+        for r in c.regions.indices {
+            let classes = c.classes.indices.filter { c.classes[$0].region == r }
+            home = home + LinearExpression(c.types.indices.filter { c.types[$0].region == r }.flatMap { t in classes.compactMap { y[t][$0] }.map { ($0, 1.0) } })
+        }
+        // A mixed group's largest region has one member.
+        home = home + .sum(c.classes.indices.filter { c.classes[$0].region == Composition.mixed }.map { m[$0] })
+        metric[.region] = LinearExpression(constant: Double(n)) - home
+        metric[.level] = LinearExpression(c.classes.indices.map { (m[$0], Double(c.spread(c.classes[$0]))) })
+        // Distinct functions per class: at most one per group and at most the people of that function.
+        var distinct = LinearExpression()
+        for cl in c.classes.indices {
+            for f in c.functions.indices {
+                let ys = c.types.indices.filter { c.types[$0].function == f }.compactMap { y[$0][cl] }
+                guard !ys.isEmpty else { continue }
+                let d = model.addVariable("d\(f)_\(cl)", lowerBound: 0, upperBound: Double(k))
+                model.add(d - m[cl], .lessOrEqual, 0)
+                model.add(d - .sum(ys), .lessOrEqual, 0)
+                distinctVars.append((d, cl, ys))
+                distinct = distinct + d
+            }
+        }
+        metric[.variety] = LinearExpression(constant: Double(n)) - distinct
+    }
+
+    /// Keeps an earlier objective at the value it reached.
+    mutating func hold(_ o: Objective, atMost value: Int) {
+        model.add(metric[o]!, .lessOrEqual, Double(value), name: "hold \(o.metric)")
+    }
+
+    struct StageResult {
+        var value: Int
+        var bound: Int
+        var groupsPerClass: [Int]
+        var flow: [[Int]]
+        var stage: SolveStats.Stage
+        var proven: Bool
+    }
+
+    /// The previous stage's solution in this model's terms, so GLPK starts from a plan that already
+    /// holds the earlier objectives (its own heuristics often find none in these models). Groups of a
+    /// coarser class go to the class of the same region admitting every level; each coarse type's flow
+    /// is split over its finer types in order.
+    func warmStart(from prev: Composition, _ r: StageResult) -> [Double] {
+        let c = composition
+        var x = [Double](repeating: 0, count: model.variableCount)
+        let classIndex = Dictionary(uniqueKeysWithValues: c.classes.enumerated().map { ($1, $0) })
+        let mapClass = prev.classes.map { pc -> Int in
+            let sameLevels = prev.levels == c.levels
+            return classIndex[Composition.GroupClass(region: pc.region, low: sameLevels ? pc.low : 0, high: sameLevels ? pc.high : c.levels.count - 1)]!
+        }
+        for (pcl, count) in r.groupsPerClass.enumerated() { x[m[mapClass[pcl]].index] += Double(count) }
+        let prevIndex = Dictionary(uniqueKeysWithValues: prev.types.enumerated().map { ($1, $0) })
+        var children = [[Int]](repeating: [], count: prev.types.count)
+        for (t, key) in c.types.enumerated() {
+            let parent = Composition.TypeKey(region: key.region, level: prev.levels == c.levels ? key.level : 0,
+                                             function: prev.functions == c.functions ? key.function : 0, part: key.part)
+            children[prevIndex[parent]!].append(t)
+        }
+        // Split unit by unit, each to the finer type whose function the class holds fewest of: that
+        // keeps functions varied, so the start is close to the variety optimum.
+        var held = [[Int]](repeating: [Int](repeating: 0, count: c.functions.count), count: c.classes.count)
+        for (pt, kids) in children.enumerated() {
+            var left = kids.map { c.members[$0].count }
+            for pcl in prev.classes.indices {
+                let cl = mapClass[pcl]
+                for _ in 0..<r.flow[pt][pcl] {
+                    let k = kids.indices.filter { left[$0] > 0 }.min { held[cl][c.types[kids[$0]].function] < held[cl][c.types[kids[$1]].function] }!
+                    x[y[kids[k]][cl]!.index] += 1
+                    held[cl][c.types[kids[k]].function] += 1
+                    left[k] -= 1
+                }
+            }
+        }
+        for (d, cl, flows) in distinctVars { x[d.index] = min(x[m[cl].index], flows.reduce(0) { $0 + x[$1.index] }) }
+        return x
+    }
+
+    mutating func minimize(_ o: Objective, timeLimit: Double, progress: ProgressSink?, warmStart: [Double]? = nil) throws(GLPKError) -> StageResult {
+        model.minimize(metric[o]!)
+        var options = SolverOptions(timeLimit: timeLimit)
+        options.warmStart = warmStart.flatMap { model.violation(of: $0) == nil ? $0 : nil }
+        // Measured: Gomory cuts close the region and level models at the root but slow the much larger
+        // variety model down (345 fixture: 15 s with, 6 s without).
+        options.cuts = SolverOptions.Cuts(gomory: o != .variety, mir: true, cover: true)
+        options.progress = progress?.reporter("bound \(o.metric)")
+        let s = try Solver.solve(model, options: options)
+        guard s.hasSolution else {
+            throw .solverFailed("the aggregate model found no solution for \(o.metric) (\(s.status.rawValue))")
+        }
+        let value = Int(s.objective!.rounded())
+        let bound = s.status == .optimal ? value : Int((s.bestBound! - 1e-6).rounded(.up))
+        return StageResult(value: value, bound: max(0, min(value, bound)),
+                           groupsPerClass: m.map { Int(s[$0].rounded()) },
+                           flow: y.map { $0.map { $0.map { Int(s[$0].rounded()) } ?? 0 } },
+                           stage: .init(name: "bound \(o.metric) (\(composition.types.count) types, \(composition.classes.count) classes)",
+                                        variables: model.variableCount, constraints: model.constraints.count,
+                                        status: s.status.rawValue, seconds: s.elapsed),
+                           proven: s.status == .optimal)
+    }
+}

@@ -1,0 +1,145 @@
+import GLPK
+import Intake
+
+/// Named people in group slots: x[i, s] = 1 when participant i joins slot s. Only pairs the aggregate
+/// plan allows get a variable, identical slots are ordered (a person of rank k among those allowed in a
+/// class may only use its first k+1 slots), and ties are clique rows per slot.
+struct DetailedModel {
+    enum Mode {
+        /// Every type fills each class with exactly the aggregate flow: region and level outcomes are then
+        /// those of the aggregate model, and only variety is left to optimise.
+        case exactFlows([[Int]])
+        /// People may also use any slot of their own region's classes (or every slot); all objectives are
+        /// optimised with lexicographic weights.
+        case weighted(flow: [[Int]], everywhere: Bool)
+    }
+
+    let people: [Int]
+    let slots: [Int]
+    let slotClass: [Int]
+    var model = Model(name: "detailed")
+    /// x[person position][slot position], nil where not allowed.
+    var x: [[Variable?]] = []
+
+    init(_ programme: Programme, _ c: Composition, cliques: [[Int]], people: [Int], slots: [Int], slotClass: [Int],
+         mode: Mode, priorities: [Objective]) {
+        self.people = people
+        self.slots = slots
+        self.slotClass = slotClass
+        let g = programme.config.groups
+        let classesHere = Array(Set(slots.map { slotClass[$0] })).sorted()
+        func allowedClasses(_ i: Int) -> Set<Int> {
+            let t = c.typeOf[i]
+            switch mode {
+            case .exactFlows(let flow): return Set(classesHere.filter { flow[t][$0] > 0 })
+            case .weighted(let flow, let everywhere):
+                return Set(classesHere.filter { cl in
+                    everywhere || c.classes[cl].region == c.types[t].region || c.classes[cl].region == Composition.mixed || flow[t][cl] > 0
+                })
+            }
+        }
+        // Rank of each person among those allowed in a class, for ordering identical slots.
+        var rank: [Int: [Int: Int]] = [:]
+        let allowed = people.map(allowedClasses)
+        for cl in classesHere {
+            var k = 0
+            for (pos, _) in people.enumerated() where allowed[pos].contains(cl) { rank[cl, default: [:]][pos] = k; k += 1 }
+        }
+        var slotIndexInClass: [Int] = []
+        var seen: [Int: Int] = [:]
+        for s in slots { slotIndexInClass.append(seen[slotClass[s], default: 0]); seen[slotClass[s], default: 0] += 1 }
+
+        x = people.enumerated().map { pos, i in
+            slots.enumerated().map { sp, s in
+                let cl = slotClass[s]
+                guard allowed[pos].contains(cl), slotIndexInClass[sp] <= rank[cl]![pos]! else { return nil }
+                return model.addVariable("x\(i)_\(s)", kind: .binary)
+            }
+        }
+        for (pos, i) in people.enumerated() {
+            model.add(.sum(x[pos].compactMap { $0 }), .equal, 1, name: "one\(i)")
+        }
+        var size: [LinearExpression] = []
+        for sp in slots.indices {
+            let s = LinearExpression.sum(people.indices.compactMap { x[$0][sp] })
+            size.append(s)
+            model.add(s, .greaterOrEqual, Double(g.minSize), name: "min\(slots[sp])")
+            model.add(s, .lessOrEqual, Double(g.maxSize), name: "max\(slots[sp])")
+        }
+        let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
+        for q in cliques {
+            let inside = q.compactMap { position[$0] }
+            guard inside.count > 1 else { continue }
+            for sp in slots.indices {
+                let vars = inside.compactMap { x[$0][sp] }
+                if vars.count > 1 { model.add(.sum(vars), .lessOrEqual, 1) }
+            }
+        }
+        // Distinct functions per slot.
+        var distinct = LinearExpression()
+        for sp in slots.indices {
+            var byFunction: [Int: [Variable]] = [:]
+            for (pos, i) in people.enumerated() { if let v = x[pos][sp] { byFunction[c.types[c.typeOf[i]].function, default: []].append(v) } }
+            for f in byFunction.keys.sorted() {
+                let d = model.addVariable("d\(f)_\(slots[sp])", kind: .binary)
+                model.add(d - .sum(byFunction[f]!), .lessOrEqual, 0)
+                distinct = distinct + d
+            }
+        }
+        let variety = LinearExpression(constant: Double(people.count)) - distinct
+
+        switch mode {
+        case .exactFlows(let flow):
+            for t in Set(people.map { c.typeOf[$0] }).sorted() {
+                for cl in classesHere where flow[t][cl] > 0 {
+                    let vars = people.indices.filter { c.typeOf[people[$0]] == t }.flatMap { pos in
+                        slots.indices.filter { slotClass[slots[$0]] == cl }.compactMap { x[pos][$0] }
+                    }
+                    model.add(.sum(vars), .equal, Double(flow[t][cl]), name: "flow\(t)_\(cl)")
+                }
+            }
+            model.minimize(variety)
+        case .weighted:
+            var metric: [Objective: LinearExpression] = [.variety: variety]
+            var away = LinearExpression(constant: Double(people.count))
+            var spread = LinearExpression()
+            for sp in slots.indices {
+                let home = c.classes[slotClass[slots[sp]]].region
+                if home == Composition.mixed {
+                    away = away + (-1.0)
+                } else {
+                    away = away - .sum(people.indices.filter { c.types[c.typeOf[people[$0]]].region == home }.compactMap { x[$0][sp] })
+                }
+                var present: [Int: Variable] = [:]
+                for l in c.levels.indices {
+                    let vars = people.indices.filter { c.types[c.typeOf[people[$0]]].level == l }.compactMap { x[$0][sp] }
+                    guard !vars.isEmpty else { continue }
+                    let u = model.addVariable("u\(l)_\(slots[sp])", kind: .binary)
+                    for v in vars { model.add(v - u, .lessOrEqual, 0) }
+                    present[l] = u
+                }
+                let s = model.addVariable("spread\(slots[sp])", lowerBound: 0)
+                for (l, ul) in present { for (l2, ul2) in present where l2 < l {
+                    model.add(LinearExpression([(s, 1), (ul, -Double(c.levels[l] - c.levels[l2])), (ul2, -Double(c.levels[l] - c.levels[l2]))]),
+                              .greaterOrEqual, -Double(c.levels[l] - c.levels[l2]))
+                } }
+                spread = spread + s
+            }
+            metric[.region] = away
+            metric[.level] = spread
+            let ceiling: [Objective: Double] = [.region: Double(people.count), .variety: Double(people.count),
+                                                .level: Double(slots.count * ((c.levels.last ?? 0) - (c.levels.first ?? 0)))]
+            var objective = LinearExpression(), weight = 1.0
+            for o in priorities.reversed() {
+                objective = objective + weight * metric[o]!
+                weight *= ceiling[o]! + 1
+            }
+            model.minimize(objective)
+        }
+    }
+
+    /// Members per slot position, from a solution.
+    func groups(_ s: Solution) -> [[Int]] {
+        slots.indices.map { sp in people.indices.filter { x[$0][sp].map { s[$0] > 0.5 } ?? false }.map { people[$0] } }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import GLPK
+import Intake
+
+extension Grouping {
+    /// Named people into the aggregate plan's slots with its exact flows. Regions linked by no flow are
+    /// independent, so each linked set of classes is its own model, solved two at a time.
+    /// nil when some part cannot be realised (ties the aggregate model could not see).
+    static func exact(_ programme: Programme, _ c: Composition, _ cliques: [[Int]], _ flow: [[Int]], _ slotClass: [Int],
+                      _ deadline: Deadline, _ options: GroupingOptions, _ stats: inout SolveStats) throws -> [[Int]]? {
+        // Union-find over classes, joined by every type that flows into more than one.
+        var parent = Array(c.classes.indices)
+        func root(_ a: Int) -> Int { var a = a; while parent[a] != a { parent[a] = parent[parent[a]]; a = parent[a] }; return a }
+        for t in c.types.indices {
+            let used = c.classes.indices.filter { flow[t][$0] > 0 }
+            for cl in used.dropFirst() { parent[root(cl)] = root(used[0]) }
+        }
+        var parts: [Int: (people: [Int], slots: [Int])] = [:]
+        for (s, cl) in slotClass.enumerated() { parts[root(cl), default: ([], [])].slots.append(s) }
+        for t in c.types.indices {
+            guard let cl = c.classes.indices.first(where: { flow[t][$0] > 0 }) else { continue }
+            parts[root(cl), default: ([], [])].people += c.members[t]
+        }
+        let jobs = parts.keys.sorted().map { parts[$0]! }.map { (people: $0.people.sorted(), slots: $0.slots) }
+        // Largest first so the two workers finish together.
+        let order = jobs.indices.sorted { jobs[$0].people.count > jobs[$1].people.count }
+        let results = Results(count: jobs.count)
+        let budget = deadline.share(of: 0.7)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { n in
+            let job = jobs[order[n]]
+            let detailed = DetailedModel(programme, c, cliques: cliques, people: job.people, slots: job.slots,
+                                         slotClass: slotClass, mode: .exactFlows(flow), priorities: programme.config.priorities)
+            var o = SolverOptions(timeLimit: budget)
+            o.progress = job.people.count > 40 ? options.progress?.reporter("groups \(c.regionName(c.classes[slotClass[job.slots[0]]]))") : nil
+            let outcome: Result<Solution, GLPKError> = Result { () throws(GLPKError) in try Solver.solve(detailed.model, options: o) }
+            let stage = SolveStats.Stage(name: "groups \(c.regionName(c.classes[slotClass[job.slots[0]]])) (\(job.people.count) people, \(job.slots.count) groups)",
+                                         variables: detailed.model.variableCount, constraints: detailed.model.constraints.count,
+                                         status: (try? outcome.get().status.rawValue) ?? "error", seconds: (try? outcome.get().elapsed) ?? 0)
+            results.set(order[n], (outcome.map { $0.hasSolution ? detailed.groups($0) : nil }, stage))
+        }
+        var members: [[Int]] = Array(repeating: [], count: slotClass.count)
+        var complete = true
+        for (n, job) in jobs.enumerated() {
+            let (outcome, stage) = results.get(n)!
+            stats.stages.append(stage)
+            if stage.status != SolveStatus.optimal.rawValue { stats.timeLimitHit = stats.timeLimitHit || stage.status == SolveStatus.feasible.rawValue }
+            guard let found = try outcome.get() else { complete = false; continue }
+            for (sp, s) in job.slots.enumerated() { members[s] = found[sp] }
+        }
+        return complete ? members : nil
+    }
+
+    /// The fallback when exact flows cannot be realised: everyone may use their own region's slots
+    /// and the slots their type flows to, then every slot; objectives weighted lexicographically.
+    static func weighted(_ programme: Programme, _ c: Composition, _ cliques: [[Int]], _ flow: [[Int]], _ slotClass: [Int],
+                         _ priorities: [Objective], _ deadline: Deadline, _ options: GroupingOptions,
+                         _ stats: inout SolveStats) throws -> [[Int]]? {
+        // Measured: above a few hundred people this model (people × all slots) does not even finish its
+        // LP relaxation in useful time, so larger programmes stop here with a clear message.
+        guard programme.participants.count <= 400 else {
+            throw GroupingFailure.internalError("the aggregate plan could not be realised with named people, and the fallback model is too large for \(programme.participants.count) participants")
+        }
+        for everywhere in [false, true] {
+            let detailed = DetailedModel(programme, c, cliques: cliques, people: Array(programme.participants.indices),
+                                         slots: Array(slotClass.indices), slotClass: slotClass,
+                                         mode: .weighted(flow: flow, everywhere: everywhere), priorities: priorities)
+            var o = SolverOptions(timeLimit: deadline.share(of: everywhere ? 0.95 : 0.5))
+            o.progress = options.progress?.reporter(everywhere ? "groups (all slots)" : "groups (own region)")
+            let s = try Solver.solve(detailed.model, options: o)
+            stats.stages.append(.init(name: everywhere ? "groups, any slot" : "groups, own region or flow", variables: detailed.model.variableCount,
+                                      constraints: detailed.model.constraints.count, status: s.status.rawValue, seconds: s.elapsed))
+            if s.status != .optimal { stats.timeLimitHit = true }
+            if s.hasSolution { return detailed.groups(s) }
+            if s.status == .infeasible && everywhere { return nil }
+            if s.status == .timeLimitNoSolution && everywhere {
+                throw GroupingFailure.impossible(Explanation(
+                    headline: "no plan was found within the time limit of \(Int(deadline.total.rounded())) s",
+                    details: ["the rules did not prove impossible, but the search ran out of time before finding any grouping"],
+                    relaxations: [.init(change: "--time-limit \(Int(deadline.total.rounded()) * 4)", effect: "a longer search")]))
+            }
+        }
+        return nil
+    }
+}
+
+/// Results written by concurrent workers, each to its own index.
+final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [(Result<[[Int]]?, GLPKError>, SolveStats.Stage)?]
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: (Result<[[Int]]?, GLPKError>, SolveStats.Stage)) { lock.lock(); items[i] = v; lock.unlock() }
+    func get(_ i: Int) -> (Result<[[Int]]?, GLPKError>, SolveStats.Stage)? { lock.lock(); defer { lock.unlock() }; return items[i] }
+}

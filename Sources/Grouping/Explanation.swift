@@ -1,0 +1,73 @@
+import Intake
+
+/// Why no plan satisfies the hard rules, in participants' terms, with changes that would help.
+public struct Explanation: Sendable, Equatable, Error {
+    public struct Relaxation: Sendable, Equatable {
+        /// What to change, as the user would write it.
+        public var change: String
+        /// What it would cost or give.
+        public var effect: String
+    }
+    public var headline: String
+    /// The small set of people (or facts) that cannot be reconciled.
+    public var details: [String]
+    public var relaxations: [Relaxation]
+}
+
+public enum GroupingFailure: Error, Sendable {
+    /// No plan satisfies the hard rules: exit 3.
+    case impossible(Explanation)
+    /// The solver failed or produced a plan that breaks a rule: exit 1.
+    case internalError(String)
+}
+
+enum Infeasibility {
+    static func size(_ n: Int, _ g: ProgrammeConfig.Groups, reason: String, relaxations: [String]) -> Explanation {
+        Explanation(headline: reason, details: [],
+                    relaxations: relaxations.map { change in
+                        let parts = change.split(separator: ":", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+                        return .init(change: parts[0], effect: parts.count > 1 ? parts[1] : "")
+                    })
+    }
+
+    /// More mutually tied people than groups: name them, say which ties bind them, offer one more group
+    /// per missing seat and dropping each competitor tie inside the set, with the new largest set.
+    static func tiedSet(_ clique: [Int], groups k: Int, _ programme: Programme) -> Explanation {
+        let p = programme.participants, g = programme.config.groups
+        let schools = Dictionary(grouping: clique, by: { p[$0].school })
+        let headline = "these \(clique.count) people from \(schools.count) school\(schools.count == 1 ? "" : "s") must all be in different groups, but there are only \(k) groups"
+        var details = clique.map { "\(p[$0].name) — \(p[$0].function), \(p[$0].school) (\(p[$0].region))" }
+        var ties: [String: Int] = [:]
+        for (x, i) in clique.enumerated() { for j in clique[(x + 1)...] { for r in programme.conflicts.rules(between: i, j) { ties[r.rawValue, default: 0] += 1 } } }
+        details.append("tied pairs among them: " + ties.keys.sorted().map { "\(ties[$0]!) by `\($0)`" }.joined(separator: ", "))
+        var relax: [Explanation.Relaxation] = []
+        let n = p.count, need = clique.count
+        if need * g.minSize <= n {
+            relax.append(.init(change: "[groups] count = \(need)", effect: "\(need) groups of \(n / need)–\((n + need - 1) / need) instead of \(k)"))
+        } else {
+            let small = n / need
+            relax.append(.init(change: "[groups] count = \(need) and min_size = \(max(1, small))", effect: "\(need) groups, some of only \(small)"))
+        }
+        // Dropping a competitor tie between two schools of the set.
+        var pairs: [(String, String)] = []
+        let names = schools.keys.sorted()
+        for (a, x) in names.enumerated() { for y in names[(a + 1)...] {
+            let i = schools[x]![0], j = schools[y]![0]
+            if programme.conflicts.rules(between: i, j) == [.competitors] { pairs.append((x, y)) }
+        } }
+        for (x, y) in pairs.prefix(3) {
+            var people = p
+            for idx in people.indices where people[idx].school == x || people[idx].school == y {
+                let other = people[idx].school == x ? y : x
+                people[idx].competitors.removeAll { Text.key($0) == Text.key(other) }
+            }
+            let after = MaxClique.find(in: ConflictModel(participants: people, rules: programme.config.separate), budget: 20_000)
+            relax.append(.init(change: "drop the competitor tie between \(x) and \(y) (edit the competitors column of both)",
+                               effect: "members of the two schools may then share a group; the largest tied set becomes \(after.members.count)\(after.members.count <= k ? ", which \(k) groups can separate" : ", still more than \(k) groups")"))
+        }
+        for rule in [Rule.board, .town] where ties[rule.rawValue] != nil {
+            relax.append(.init(change: "[rules] separate without \"\(rule.rawValue)\"", effect: "\(rule.explanation) may then share a group"))
+        }
+        return Explanation(headline: headline, details: details, relaxations: relax)
+    }
+}

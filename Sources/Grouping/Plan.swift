@@ -1,0 +1,87 @@
+import Intake
+
+/// One group: members as indices into `Programme.participants`, ascending.
+public struct Group: Sendable, Equatable, Codable {
+    /// `G01`, `G02`, …
+    public var id: String
+    public var members: [Int]
+    /// The region most of its members come from (ties: the alphabetically first).
+    public var homeRegion: String
+    public init(id: String, members: [Int], homeRegion: String) { self.id = id; self.members = members; self.homeRegion = homeRegion }
+}
+
+/// One soft objective's outcome: the value reached and the best proven lower bound.
+public struct ObjectiveResult: Sendable, Equatable, Codable {
+    public var objective: Objective
+    public var value: Int
+    /// No plan with the earlier objectives at their values can do better than this.
+    public var bound: Int
+    public var optimal: Bool { value == bound }
+    /// (value − bound) / value; 0 when optimal.
+    public var gap: Double { value == 0 ? 0 : Double(value - bound) / Double(value) }
+}
+
+/// What a grouping run produced, with enough numbers to judge it.
+public struct GroupingResult: Sendable {
+    public var groups: [Group]
+    /// In `priorities` order.
+    public var objectives: [ObjectiveResult]
+    public var stats: SolveStats
+    /// Why each participant placed outside their region is there, keyed by participant index.
+    public var awayReasons: [Int: String]
+}
+
+/// How the solve went: stage by stage, for the report and the benchmarks.
+public struct SolveStats: Sendable, Codable, Equatable {
+    public struct Stage: Sendable, Codable, Equatable {
+        public var name: String
+        public var variables: Int
+        public var constraints: Int
+        public var status: String
+        public var seconds: Double
+    }
+    public var stages: [Stage] = []
+    public var seconds: Double = 0
+    public var timeLimitHit = false
+    public init(stages: [Stage] = [], seconds: Double = 0, timeLimitHit: Bool = false) {
+        self.stages = stages; self.seconds = seconds; self.timeLimitHit = timeLimitHit
+    }
+}
+
+/// The SPEC metrics, computed from the groups alone.
+public enum Metrics {
+    public static func away(_ members: [Int], _ p: [Participant]) -> Int {
+        members.count - (tally(members.map { p[$0].region }).first?.count ?? 0)
+    }
+
+    public static func spread(_ members: [Int], _ p: [Participant]) -> Int {
+        let levels = members.map { p[$0].level }
+        return (levels.max() ?? 0) - (levels.min() ?? 0)
+    }
+
+    public static func variety(_ members: [Int], _ p: [Participant]) -> Int {
+        members.count - Set(members.map { Text.functionKey(p[$0].function) }).count
+    }
+
+    public static func value(_ o: Objective, _ members: [Int], _ p: [Participant]) -> Int {
+        switch o {
+        case .region: away(members, p)
+        case .level: spread(members, p)
+        case .variety: variety(members, p)
+        }
+    }
+
+    public static func total(_ o: Objective, _ groups: [[Int]], _ p: [Participant]) -> Int {
+        groups.reduce(0) { $0 + value(o, $1, p) }
+    }
+
+    /// Values sorted by count descending, then value ascending: deterministic majorities.
+    static func tally(_ values: [String]) -> [(value: String, count: Int)] {
+        Dictionary(grouping: values, by: { $0 }).map { (value: $0.key, count: $0.value.count) }
+            .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+    }
+
+    public static func homeRegion(_ members: [Int], _ p: [Participant]) -> String {
+        tally(members.map { p[$0].region }).first?.value ?? ""
+    }
+}

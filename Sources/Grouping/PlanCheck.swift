@@ -1,0 +1,45 @@
+import Intake
+
+/// Re-checks a plan against every hard rule with code that shares nothing with the solver:
+/// pairs are tested with `ConflictModel.rules(between:)`, sizes and membership are counted afresh.
+/// Nothing is written unless this returns no violations.
+public enum PlanCheck {
+    public struct Violation: Sendable, Equatable, CustomStringConvertible {
+        public var group: String?
+        public var rule: String
+        public var text: String
+        public var description: String { (group.map { "\($0): " } ?? "") + text }
+    }
+
+    public static func violations(_ groups: [Group], _ programme: Programme, sizes: ClosedRange<Int>? = nil) -> [Violation] {
+        let p = programme.participants
+        let range = sizes ?? programme.config.groups.minSize...programme.config.groups.maxSize
+        var out: [Violation] = []
+        var seen = [Int](repeating: 0, count: p.count)
+        for g in groups {
+            if !range.contains(g.members.count) {
+                out.append(Violation(group: g.id, rule: "size", text: "has \(g.members.count) members, outside \(range.lowerBound)–\(range.upperBound)"))
+            }
+            for i in g.members {
+                guard p.indices.contains(i) else {
+                    out.append(Violation(group: g.id, rule: "membership", text: "refers to participant #\(i), who does not exist"))
+                    continue
+                }
+                seen[i] += 1
+            }
+            let members = g.members.filter(p.indices.contains)
+            for (x, i) in members.enumerated() {
+                for j in members[(x + 1)...] {
+                    for rule in programme.conflicts.rules(between: i, j) {
+                        out.append(Violation(group: g.id, rule: rule.rawValue,
+                                             text: "\(p[i].name) and \(p[j].name): \(rule.explanation) (rule `\(rule.rawValue)`)"))
+                    }
+                }
+            }
+        }
+        for (i, n) in seen.enumerated() where n != 1 {
+            out.append(Violation(group: nil, rule: "membership", text: "\(p[i].name) is in \(n) groups instead of exactly one"))
+        }
+        return out
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@Suite struct PlanCommandTests {
+    static func tempDir() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("intervision-plan-\(UUID().uuidString)").path
+    }
+
+    @Test func plansTheBundledProgrammeAndWritesEveryFile() throws {
+        let out = Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml", "--out", out, "--quiet"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("52 participants in 7 groups"))
+        #expect(r.out.contains("optimal"))
+        for f in ["plan.json", "history/plan-v1.json", "groups.csv", "report.html"] {
+            #expect(FileManager.default.fileExists(atPath: "\(out)/\(f)"), "\(f) missing")
+        }
+        let csv = try String(contentsOfFile: "\(out)/groups.csv", encoding: .utf8)
+        let lines = csv.split(separator: "\r\n")
+        #expect(lines.first == "group,email,name,function,level,school,region,facilitator")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(out)/groups.csv")).prefix(3) == Data([0xEF, 0xBB, 0xBF]), "BOM so Excel reads UTF-8")
+        #expect(lines.count == 53)
+        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out)/plan.json"))) as? [String: Any]
+        #expect(plan?["schema"] as? String == "intervision-plan/1")
+        #expect(plan?["version"] as? Int == 1)
+        // A second plan into the same folder would overwrite history: refused, nothing touched.
+        let before = try Data(contentsOf: URL(fileURLWithPath: "\(out)/plan.json"))
+        let again = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--out", out, "--quiet"])
+        #expect(again.code == 2)
+        #expect(again.err.contains("already holds a plan"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(out)/plan.json")) == before)
+    }
+
+    @Test func sameInputsGiveIdenticalFiles() throws {
+        let a = Self.tempDir(), b = Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
+        setenv("SOURCE_DATE_EPOCH", "1800000000", 1)
+        for out in [a, b] {
+            let r = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml", "--out", out, "--quiet"])
+            #expect(r.code == 0, "\(r.err)")
+        }
+        for f in ["plan.json", "groups.csv", "report.html"] {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: "\(a)/\(f)")) == Data(contentsOf: URL(fileURLWithPath: "\(b)/\(f)")), "\(f) differs")
+        }
+    }
+
+    @Test func impossibleProgrammeExitsThreeAndWritesNothing() throws {
+        let dir = Self.tempDir()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var csv = "name,email,function,school,region\n"
+        for i in 0..<9 { csv += "P \(i),p\(i)@example.nl,teamleider,S\(i),Utrecht\n" }
+        try csv.write(toFile: "\(dir)/nine.csv", atomically: true, encoding: .utf8)
+        let r = try Binary.run(["plan", "\(dir)/nine.csv", "--out", "\(dir)/out"])
+        #expect(r.code == 3)
+        #expect(r.err.contains("9 participants cannot be split into groups of 6–8"))
+        #expect(r.err.contains("nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/out"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["nine.csv"])
+    }
+
+    @Test func spreadsheetFormulasInNamesAreNeutralised() throws {
+        let dir = Self.tempDir()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var csv = "name,email,function,school,region\n"
+        csv += "\"=HYPERLINK(\"\"http://x\"\")\",evil@example.nl,teamleider,S-evil,Utrecht\n"
+        for i in 0..<5 { csv += "P \(i),p\(i)@example.nl,teamleider,S\(i),Utrecht\n" }
+        try csv.write(toFile: "\(dir)/six.csv", atomically: true, encoding: .utf8)
+        let r = try Binary.run(["plan", "\(dir)/six.csv", "--out", "\(dir)/out", "--quiet"])
+        #expect(r.code == 0, "\(r.err)")
+        let out = try String(contentsOfFile: "\(dir)/out/groups.csv", encoding: .utf8)
+        #expect(out.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
+    }
+}
