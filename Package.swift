@@ -30,6 +30,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "intervision", dependencies: ["IntervisionCLI"]),
+        // Figures for Benchmarks/README.md: the planner and the plain assignment model on the same instances.
+        .executableTarget(name: "grouping-bench", dependencies: ["Grouping", "Intake", "GLPK"], path: "Benchmarks/GroupingBench"),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .target(name: "TestFixtures", dependencies: ["Intake"], path: "Tests/TestFixtures"),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestFixtures"]),

@@ -29,6 +29,8 @@ public struct ProgressSink: Sendable {
 
     func reporter(_ stage: String) -> @Sendable (GLPK.Progress) -> Void {
         let report = self.report
-        return { p in report(ProgressReport(stage: stage, incumbent: p.incumbent, bound: p.bound, gap: p.gap, elapsed: p.elapsed)) }
+        // GLPK reports −DBL_MAX as the bound before the root LP is solved.
+        return { p in report(ProgressReport(stage: stage, incumbent: p.incumbent, bound: p.bound.flatMap { abs($0) < 1e300 ? $0 : nil },
+                                            gap: p.gap, elapsed: p.elapsed)) }
     }
 }

@@ -20,6 +20,9 @@ struct DetailedModel {
     var model = Model(name: "detailed")
     /// x[person position][slot position], nil where not allowed.
     var x: [[Variable?]] = []
+    var distinctVars: [(d: Variable, of: [Variable])] = []
+    let maxSize: Int, minSize: Int
+    let conflicts: ConflictModel
 
     init(_ programme: Programme, _ c: Composition, cliques: [[Int]], people: [Int], slots: [Int], slotClass: [Int],
          mode: Mode, priorities: [Objective]) {
@@ -27,6 +30,8 @@ struct DetailedModel {
         self.slots = slots
         self.slotClass = slotClass
         let g = programme.config.groups
+        maxSize = g.maxSize; minSize = g.minSize
+        conflicts = programme.conflicts
         let classesHere = Array(Set(slots.map { slotClass[$0] })).sorted()
         func allowedClasses(_ i: Int) -> Set<Int> {
             let t = c.typeOf[i]
@@ -83,6 +88,7 @@ struct DetailedModel {
             for f in byFunction.keys.sorted() {
                 let d = model.addVariable("d\(f)_\(slots[sp])", kind: .binary)
                 model.add(d - .sum(byFunction[f]!), .lessOrEqual, 0)
+                distinctVars.append((d, byFunction[f]!))
                 distinct = distinct + d
             }
         }
@@ -136,6 +142,25 @@ struct DetailedModel {
             }
             model.minimize(objective)
         }
+    }
+
+    /// A first plan by hand for the exact-flow model, whose feasible points GLPK's own heuristics rarely
+    /// find: people in order, each into the smallest allowed slot holding nobody they are tied to.
+    /// nil when the greedy pass gets stuck; the solver then starts without it.
+    func greedyStart() -> [Double]? {
+        var members = [[Int]](repeating: [], count: slots.count)
+        var x0 = [Double](repeating: 0, count: model.variableCount)
+        for pos in people.indices {
+            let options = slots.indices.filter { sp in
+                x[pos][sp] != nil && members[sp].count < maxSize && !members[sp].contains { conflicts.areTied(people[pos], $0) }
+            }
+            guard let sp = options.min(by: { members[$0].count < members[$1].count }) else { return nil }
+            members[sp].append(people[pos])
+            x0[x[pos][sp]!.index] = 1
+        }
+        guard members.allSatisfy({ $0.count >= minSize }) else { return nil }
+        for (d, of) in distinctVars { x0[d.index] = of.contains { x0[$0.index] > 0.5 } ? 1 : 0 }
+        return model.violation(of: x0) == nil ? x0 : nil
     }
 
     /// Members per slot position, from a solution.

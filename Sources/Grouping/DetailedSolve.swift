@@ -3,23 +3,20 @@ import GLPK
 import Intake
 
 extension Grouping {
-    /// Named people into the aggregate plan's slots with its exact flows. Regions linked by no flow are
-    /// independent, so each linked set of classes is its own model, solved two at a time.
-    /// nil when some part cannot be realised (ties the aggregate model could not see).
+    /// Named people into the aggregate plan's slots with its exact flows. People of one type share
+    /// region, level, function and every tied set, so which of them fills a type's flow into a class
+    /// changes nothing: each class then becomes its own small model, solved two at a time.
+    /// nil when some class cannot be realised (ties the aggregate model could not see).
     static func exact(_ programme: Programme, _ c: Composition, _ cliques: [[Int]], _ flow: [[Int]], _ slotClass: [Int],
                       _ deadline: Deadline, _ options: GroupingOptions, _ stats: inout SolveStats) throws -> [[Int]]? {
-        // Union-find over classes, joined by every type that flows into more than one.
-        var parent = Array(c.classes.indices)
-        func root(_ a: Int) -> Int { var a = a; while parent[a] != a { parent[a] = parent[parent[a]]; a = parent[a] }; return a }
-        for t in c.types.indices {
-            let used = c.classes.indices.filter { flow[t][$0] > 0 }
-            for cl in used.dropFirst() { parent[root(cl)] = root(used[0]) }
-        }
+        var pool = c.members
         var parts: [Int: (people: [Int], slots: [Int])] = [:]
-        for (s, cl) in slotClass.enumerated() { parts[root(cl), default: ([], [])].slots.append(s) }
-        for t in c.types.indices {
-            guard let cl = c.classes.indices.first(where: { flow[t][$0] > 0 }) else { continue }
-            parts[root(cl), default: ([], [])].people += c.members[t]
+        for (s, cl) in slotClass.enumerated() { parts[cl, default: ([], [])].slots.append(s) }
+        for cl in parts.keys.sorted() {
+            for t in c.types.indices where flow[t][cl] > 0 {
+                parts[cl]!.people += pool[t].prefix(flow[t][cl])
+                pool[t].removeFirst(flow[t][cl])
+            }
         }
         let jobs = parts.keys.sorted().map { parts[$0]! }.map { (people: $0.people.sorted(), slots: $0.slots) }
         // Largest first so the two workers finish together.
@@ -28,12 +25,15 @@ extension Grouping {
         let budget = deadline.share(of: 0.7)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { n in
             let job = jobs[order[n]]
+            let cls = c.classes[slotClass[job.slots[0]]]
+            let label = c.regionName(cls) + (c.levels.count > 1 ? ", levels \(c.levels[cls.low])–\(c.levels[cls.high])" : "")
             let detailed = DetailedModel(programme, c, cliques: cliques, people: job.people, slots: job.slots,
                                          slotClass: slotClass, mode: .exactFlows(flow), priorities: programme.config.priorities)
             var o = SolverOptions(timeLimit: budget)
-            o.progress = job.people.count > 40 ? options.progress?.reporter("groups \(c.regionName(c.classes[slotClass[job.slots[0]]]))") : nil
+            o.warmStart = detailed.greedyStart()
+            o.progress = job.people.count > 40 ? options.progress?.reporter("groups \(label)") : nil
             let outcome: Result<Solution, GLPKError> = Result { () throws(GLPKError) in try Solver.solve(detailed.model, options: o) }
-            let stage = SolveStats.Stage(name: "groups \(c.regionName(c.classes[slotClass[job.slots[0]]])) (\(job.people.count) people, \(job.slots.count) groups)",
+            let stage = SolveStats.Stage(name: "groups \(label) (\(job.people.count) people, \(job.slots.count) groups)",
                                          variables: detailed.model.variableCount, constraints: detailed.model.constraints.count,
                                          status: (try? outcome.get().status.rawValue) ?? "error", seconds: (try? outcome.get().elapsed) ?? 0)
             results.set(order[n], (outcome.map { $0.hasSolution ? detailed.groups($0) : nil }, stage))
