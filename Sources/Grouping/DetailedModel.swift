@@ -145,20 +145,27 @@ struct DetailedModel {
     }
 
     /// A first plan by hand for the exact-flow model, whose feasible points GLPK's own heuristics rarely
-    /// find: people in order, each into the smallest allowed slot holding nobody they are tied to.
-    /// nil when the greedy pass gets stuck; the solver then starts without it.
+    /// find: the most-tied people first, each into the smallest group holding nobody they are tied to;
+    /// the groups are then numbered by their earliest member, which satisfies the slot ordering.
+    /// nil when the greedy pass gets stuck (or the slots are not interchangeable); GLPK then starts cold.
     func greedyStart() -> [Double]? {
-        var members = [[Int]](repeating: [], count: slots.count)
-        var x0 = [Double](repeating: 0, count: model.variableCount)
-        for pos in people.indices {
-            let options = slots.indices.filter { sp in
-                x[pos][sp] != nil && members[sp].count < maxSize && !members[sp].contains { conflicts.areTied(people[pos], $0) }
-            }
-            guard let sp = options.min(by: { members[$0].count < members[$1].count }) else { return nil }
-            members[sp].append(people[pos])
-            x0[x[pos][sp]!.index] = 1
+        guard Set(slots.map { slotClass[$0] }).count == 1 else { return nil }
+        var bins = [[Int]](repeating: [], count: slots.count)
+        let order = people.indices.sorted { (-conflicts.neighbours[people[$0]].count, $0) < (-conflicts.neighbours[people[$1]].count, $1) }
+        for pos in order {
+            let open = bins.indices.filter { b in bins[b].count < maxSize && !bins[b].contains { conflicts.areTied(people[pos], people[$0]) } }
+            guard let b = open.min(by: { (bins[$0].count, $0) < (bins[$1].count, $1) }) else { return nil }
+            bins[b].append(pos)
         }
-        guard members.allSatisfy({ $0.count >= minSize }) else { return nil }
+        guard bins.allSatisfy({ $0.count >= minSize }) else { return nil }
+        bins.sort { $0.min()! < $1.min()! }
+        var x0 = [Double](repeating: 0, count: model.variableCount)
+        for (sp, bin) in bins.enumerated() {
+            for pos in bin {
+                guard let v = x[pos][sp] else { return nil }
+                x0[v.index] = 1
+            }
+        }
         for (d, of) in distinctVars { x0[d.index] = of.contains { x0[$0.index] > 0.5 } ? 1 : 0 }
         return model.violation(of: x0) == nil ? x0 : nil
     }
