@@ -145,17 +145,25 @@ struct DetailedModel {
     }
 
     /// A first plan by hand for the exact-flow model, whose feasible points GLPK's own heuristics rarely
-    /// find: the most-tied people first, each into the smallest group holding nobody they are tied to;
-    /// the groups are then numbered by their earliest member, which satisfies the slot ordering.
+    /// find: whoever has fewest groups left open first (DSatur), each into the smallest group holding
+    /// nobody they are tied to; the groups are then numbered by their earliest member, which satisfies the slot ordering.
     /// nil when the greedy pass gets stuck (or the slots are not interchangeable); GLPK then starts cold.
     func greedyStart() -> [Double]? {
         guard Set(slots.map { slotClass[$0] }).count == 1 else { return nil }
         var bins = [[Int]](repeating: [], count: slots.count)
-        let order = people.indices.sorted { (-conflicts.neighbours[people[$0]].count, $0) < (-conflicts.neighbours[people[$1]].count, $1) }
-        for pos in order {
-            let open = bins.indices.filter { b in bins[b].count < maxSize && !bins[b].contains { conflicts.areTied(people[pos], people[$0]) } }
-            guard let b = open.min(by: { (bins[$0].count, $0) < (bins[$1].count, $1) }) else { return nil }
+        // DSatur order: next is whoever has the fewest groups left open to them (then the most ties).
+        var left = Set(people.indices)
+        func open(_ pos: Int) -> [Int] {
+            bins.indices.filter { b in bins[b].count < maxSize && !bins[b].contains { conflicts.areTied(people[pos], people[$0]) } }
+        }
+        while !left.isEmpty {
+            let choices = left.map { ($0, open($0)) }
+            let (pos, fits) = choices.min { a, b in
+                (a.1.count, -conflicts.neighbours[people[a.0]].count, a.0) < (b.1.count, -conflicts.neighbours[people[b.0]].count, b.0)
+            }!
+            guard let b = fits.min(by: { (bins[$0].count, $0) < (bins[$1].count, $1) }) else { return nil }
             bins[b].append(pos)
+            left.remove(pos)
         }
         guard bins.allSatisfy({ $0.count >= minSize }) else { return nil }
         bins.sort { $0.min()! < $1.min()! }
