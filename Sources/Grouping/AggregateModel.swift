@@ -6,8 +6,6 @@ import Intake
 /// proven lower bound for every real plan; the detailed model then tries to reach it with named people.
 struct AggregateModel {
     let composition: Composition
-    let groupCount: Int
-    let sizes: ClosedRange<Int>
     var model = Model(name: "aggregate")
     var m: [Variable] = []
     var y: [[Variable?]] = []
@@ -17,9 +15,7 @@ struct AggregateModel {
 
     init(_ programme: Programme, _ c: Composition, groupCount k: Int) {
         composition = c
-        groupCount = k
         let g = programme.config.groups
-        sizes = g.minSize...g.maxSize
         let n = programme.participants.count
         m = c.classes.indices.map { model.addVariable("m\($0)", kind: .integer, lowerBound: 0, upperBound: Double(k)) }
         model.add(.sum(m), .equal, Double(k), name: "groups")
@@ -33,16 +29,14 @@ struct AggregateModel {
         for t in c.types.indices {
             model.add(.sum(y[t].compactMap { $0 }), .equal, Double(c.members[t].count), name: "type\(t)")
         }
-        var size: [LinearExpression] = []
         for cl in c.classes.indices {
             let s = LinearExpression.sum(c.types.indices.compactMap { y[$0][cl] })
-            size.append(s)
             model.add(s - Double(g.minSize) * m[cl], .greaterOrEqual, 0, name: "min\(cl)")
             model.add(s - Double(g.maxSize) * m[cl], .lessOrEqual, 0, name: "max\(cl)")
         }
         // A clique of tied people has at most one member per group: per class, at most m_c of them.
         var typesOfClique = [[Int]](repeating: [], count: c.cliques.count)
-        for t in c.types.indices { for q in c.signatures[c.types[t].part] { typesOfClique[q].append(t) } }
+        for t in c.types.indices { for q in c.signatures[c.types[t].signature] { typesOfClique[q].append(t) } }
         for (q, ts) in typesOfClique.enumerated() {
             for cl in c.classes.indices {
                 let vars = ts.compactMap { y[$0][cl] }
@@ -105,7 +99,7 @@ struct AggregateModel {
         var children = [[Int]](repeating: [], count: prev.types.count)
         for (t, key) in c.types.enumerated() {
             let parent = Composition.TypeKey(region: key.region, level: prev.levels == c.levels ? key.level : 0,
-                                             function: prev.functions == c.functions ? key.function : 0, part: key.part)
+                                             function: prev.functions == c.functions ? key.function : 0, signature: key.signature)
             children[prevIndex[parent]!].append(t)
         }
         // Split unit by unit, each to the finer type whose function the class holds fewest of: that

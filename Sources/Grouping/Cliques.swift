@@ -30,20 +30,4 @@ enum Cliques {
         }
         return cliques
     }
-
-    /// Disjoint cliques covering `people` (singletons included), largest first: a person can share a
-    /// group with at most one member of each part, which bounds how many fit into k groups.
-    static func partition(_ people: [Int], cover: [[Int]]) -> [[Int]] {
-        let scope = Set(people)
-        var left = scope
-        var parts: [[Int]] = []
-        var pool = cover.map { $0.filter(scope.contains) }.filter { $0.count > 1 }
-        while true {
-            pool = pool.map { $0.filter(left.contains) }.filter { $0.count > 1 }
-            guard let best = pool.min(by: { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }) else { break }
-            parts.append(best)
-            left.subtract(best)
-        }
-        return parts + left.sorted().map { [$0] }
-    }
 }

@@ -8,9 +8,9 @@ struct Composition: Sendable {
         var region: Int, level: Int, function: Int
         /// Which cliques of the tie cover the people belong to (index into `signatures`). People of one
         /// type are tied to exactly the same cliques, so the model can count them per clique.
-        var part: Int
+        var signature: Int
         static func < (a: TypeKey, b: TypeKey) -> Bool {
-            (a.region, a.level, a.function, a.part) < (b.region, b.level, b.function, b.part)
+            (a.region, a.level, a.function, a.signature) < (b.region, b.level, b.function, b.signature)
         }
     }
     /// A kind of group: the region it is planned for and the level range it admits (indices into `levels`).
@@ -43,7 +43,7 @@ struct Composition: Sendable {
         let sigs = Array(Set(memberOf)).sorted { $0.lexicographicallyPrecedes($1) }
         signatures = sigs
         let sigIndex = Dictionary(uniqueKeysWithValues: sigs.enumerated().map { ($1, $0) })
-        let partOf = memberOf.map { sigIndex[$0]! }
+        let signatureOf = memberOf.map { sigIndex[$0]! }
         regions = Array(Set(p.map(\.region))).sorted()
         levels = byLevel ? Array(Set(p.map(\.level))).sorted() : [0]
         functions = byFunction ? Array(Set(p.map { Text.functionKey($0.function) })).sorted() : [""]
@@ -52,7 +52,7 @@ struct Composition: Sendable {
         let f = Dictionary(uniqueKeysWithValues: functions.enumerated().map { ($1, $0) })
         let keys = p.map {
             TypeKey(region: r[$0.region]!, level: byLevel ? l[$0.level]! : 0,
-                    function: byFunction ? f[Text.functionKey($0.function)]! : 0, part: partOf[$0.index])
+                    function: byFunction ? f[Text.functionKey($0.function)]! : 0, signature: signatureOf[$0.index])
         }
         types = Array(Set(keys)).sorted()
         let t = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) })

@@ -24,7 +24,7 @@ struct DetailedModel {
     let maxSize: Int, minSize: Int
     let conflicts: ConflictModel
 
-    init(_ programme: Programme, _ c: Composition, cliques: [[Int]], people: [Int], slots: [Int], slotClass: [Int],
+    init(_ programme: Programme, _ c: Composition, people: [Int], slots: [Int], slotClass: [Int],
          mode: Mode, priorities: [Objective]) {
         self.people = people
         self.slots = slots
@@ -64,15 +64,13 @@ struct DetailedModel {
         for (pos, i) in people.enumerated() {
             model.add(.sum(x[pos].compactMap { $0 }), .equal, 1, name: "one\(i)")
         }
-        var size: [LinearExpression] = []
         for sp in slots.indices {
             let s = LinearExpression.sum(people.indices.compactMap { x[$0][sp] })
-            size.append(s)
             model.add(s, .greaterOrEqual, Double(g.minSize), name: "min\(slots[sp])")
             model.add(s, .lessOrEqual, Double(g.maxSize), name: "max\(slots[sp])")
         }
         let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
-        for q in cliques {
+        for q in c.cliques {
             let inside = q.compactMap { position[$0] }
             guard inside.count > 1 else { continue }
             for sp in slots.indices {

@@ -7,7 +7,7 @@ extension Grouping {
     /// region, level, function and every tied set, so which of them fills a type's flow into a class
     /// changes nothing: each class then becomes its own small model, solved two at a time.
     /// nil when some class cannot be realised (ties the aggregate model could not see).
-    static func exact(_ programme: Programme, _ c: Composition, _ cliques: [[Int]], _ flow: [[Int]], _ slotClass: [Int],
+    static func exact(_ programme: Programme, _ c: Composition, _ flow: [[Int]], _ slotClass: [Int],
                       _ deadline: Deadline, _ options: GroupingOptions, _ stats: inout SolveStats) throws -> [[Int]]? {
         var pool = c.members
         var parts: [Int: (people: [Int], slots: [Int])] = [:]
@@ -27,7 +27,7 @@ extension Grouping {
             let job = jobs[order[n]]
             let cls = c.classes[slotClass[job.slots[0]]]
             let label = c.regionName(cls) + (c.levels.count > 1 ? ", levels \(c.levels[cls.low])–\(c.levels[cls.high])" : "")
-            let detailed = DetailedModel(programme, c, cliques: cliques, people: job.people, slots: job.slots,
+            let detailed = DetailedModel(programme, c, people: job.people, slots: job.slots,
                                          slotClass: slotClass, mode: .exactFlows(flow), priorities: programme.config.priorities)
             var o = SolverOptions(timeLimit: budget)
             o.warmStart = detailed.greedyStart()
@@ -43,7 +43,7 @@ extension Grouping {
         for (n, job) in jobs.enumerated() {
             let (outcome, stage) = results.get(n)!
             stats.stages.append(stage)
-            if stage.status != SolveStatus.optimal.rawValue { stats.timeLimitHit = stats.timeLimitHit || stage.status == SolveStatus.feasible.rawValue }
+            stats.timeLimitHit = stats.timeLimitHit || stage.status == SolveStatus.feasible.rawValue
             guard let found = try outcome.get() else { complete = false; continue }
             for (sp, s) in job.slots.enumerated() { members[s] = found[sp] }
         }
@@ -52,7 +52,7 @@ extension Grouping {
 
     /// The fallback when exact flows cannot be realised: everyone may use their own region's slots
     /// and the slots their type flows to, then every slot; objectives weighted lexicographically.
-    static func weighted(_ programme: Programme, _ c: Composition, _ cliques: [[Int]], _ flow: [[Int]], _ slotClass: [Int],
+    static func weighted(_ programme: Programme, _ c: Composition, _ flow: [[Int]], _ slotClass: [Int],
                          _ priorities: [Objective], _ deadline: Deadline, _ options: GroupingOptions,
                          _ stats: inout SolveStats) throws -> [[Int]]? {
         // Measured: above a few hundred people this model (people × all slots) does not even finish its
@@ -61,7 +61,7 @@ extension Grouping {
             throw GroupingFailure.internalError("the aggregate plan could not be realised with named people, and the fallback model is too large for \(programme.participants.count) participants")
         }
         for everywhere in [false, true] {
-            let detailed = DetailedModel(programme, c, cliques: cliques, people: Array(programme.participants.indices),
+            let detailed = DetailedModel(programme, c, people: Array(programme.participants.indices),
                                          slots: Array(slotClass.indices), slotClass: slotClass,
                                          mode: .weighted(flow: flow, everywhere: everywhere), priorities: priorities)
             var o = SolverOptions(timeLimit: deadline.share(of: everywhere ? 0.95 : 0.5))

@@ -22,7 +22,8 @@ public enum GroupingFailure: Error, Sendable {
 }
 
 enum Infeasibility {
-    static func size(_ n: Int, _ g: ProgrammeConfig.Groups, reason: String, relaxations: [String]) -> Explanation {
+    /// `GroupCount`'s reason and its "change: effect" relaxations, split for printing.
+    static func size(reason: String, relaxations: [String]) -> Explanation {
         Explanation(headline: reason, details: [],
                     relaxations: relaxations.map { change in
                         let parts = change.split(separator: ":", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }

@@ -16,7 +16,7 @@ public enum Grouping {
         let p = programme.participants, g = programme.config.groups
         let k: Int
         switch GroupCount.resolve(participants: p.count, g) {
-        case .impossible(let reason, let relaxations): throw .impossible(Infeasibility.size(p.count, g, reason: reason, relaxations: relaxations))
+        case .impossible(let reason, let relaxations): throw .impossible(Infeasibility.size(reason: reason, relaxations: relaxations))
         case .groups(let count, _, _): k = count
         }
         let largest = MaxClique.find(in: programme.conflicts)
@@ -31,9 +31,9 @@ public enum Grouping {
             var slotClass: [Int] = []
             for (cl, count) in outcome.groupsPerClass.enumerated() { slotClass += Array(repeating: cl, count: count) }
 
-            var members = try exact(programme, composition, cliques, outcome.flow, slotClass, deadline, options, &stats)
+            var members = try exact(programme, composition, outcome.flow, slotClass, deadline, options, &stats)
             if members == nil {
-                members = try weighted(programme, composition, cliques, outcome.flow, slotClass, priorities, deadline, options, &stats)
+                members = try weighted(programme, composition, outcome.flow, slotClass, priorities, deadline, options, &stats)
             }
             guard let members else {
                 throw GroupingFailure.impossible(Explanation(
