@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Intake", targets: ["Intake"]),
         .library(name: "GLPK", targets: ["GLPK"]),
         .library(name: "Grouping", targets: ["Grouping"]),
+        .library(name: "Scheduling", targets: ["Scheduling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,11 +23,13 @@ let package = Package(
         .target(name: "Intake", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         // Stage 2: groups by integer programming (aggregate bounds, then named people per region).
         .target(name: "Grouping", dependencies: ["Intake", "GLPK"]),
+        // Stage 3: facilitators, meeting dates (holidays, spacing, no double-booking) and the case-bringer rotation.
+        .target(name: "Scheduling", dependencies: ["Intake", "Grouping", "GLPK"], resources: [.copy("Resources/holidays-nl.tsv")]),
         // Stage 4: files for people — CSV, plan.json, report — written all-or-nothing.
-        .target(name: "Export", dependencies: ["Intake", "Grouping"]),
+        .target(name: "Export", dependencies: ["Intake", "Grouping", "Scheduling"]),
         // The command line: argument parsing and printing over the library modules.
         .target(name: "IntervisionCLI", dependencies: [
-            "Intake", "Grouping", "Export",
+            "Intake", "Grouping", "Scheduling", "Export",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "intervision", dependencies: ["IntervisionCLI"]),
@@ -36,6 +39,7 @@ let package = Package(
         .target(name: "TestFixtures", dependencies: ["Intake"], path: "Tests/TestFixtures"),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestFixtures"]),
         .testTarget(name: "GroupingTests", dependencies: ["Grouping", "Intake", "TestFixtures"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Grouping", "Intake", "TestFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["IntervisionCLI", "intervision"]),
     ]
 )

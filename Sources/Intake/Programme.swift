@@ -55,10 +55,23 @@ public enum Intake {
         }
         if !diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics += crossChecks(participants, people, signups: signups.name, facilitatorsFile: facilitators?.name)
+            diagnostics += holidayRegionChecks(participants, cfg, signups: signups.name)
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw IntakeFailure(diagnostics: diagnostics) }
         return Programme(config: cfg, participants: participants, facilitators: people,
                          conflicts: ConflictModel(participants: participants, rules: cfg.separate), warnings: diagnostics)
+    }
+
+    /// With built-in Dutch holidays, every region must have a holiday region, or no date can be checked.
+    static func holidayRegionChecks(_ p: [Participant], _ cfg: ProgrammeConfig, signups: String) -> [Diagnostic] {
+        guard cfg.schedule.holidays == .nl, cfg.schedule.firstDate != nil else { return [] }
+        var reported = Set<String>()
+        return p.compactMap { person in
+            guard HolidayRegions.of(person.region, overrides: cfg.regions) == nil, reported.insert(Text.key(person.region)).inserted else { return nil }
+            return Diagnostic(.error, file: signups, line: person.line, field: "region",
+                              "region \"\(person.region)\" is not a Dutch province, so its school holidays are unknown",
+                              fix: "add it to [regions] in the config, e.g. \"\(person.region)\" = \"midden\" (noord, midden or zuid), or set [schedule] holidays = \"none\"")
+        }
     }
 
     /// Checks that need more than one row or file.

@@ -1,0 +1,73 @@
+import GLPK
+import Grouping
+import Intake
+
+/// Meeting dates for the groups of one facilitator (or one group without a facilitators file) as one
+/// integer program: y[g,k,d] = meeting k of group g on day d. Spacing is written as "meeting k on d needs
+/// meeting k−1 inside d's window", which keeps the relaxation of each group a path and the LP nearly integral;
+/// the facilitator's groups share each day at most once. Minimised: member absences first, then the distance
+/// from evenly spread ideal dates (so meetings cover the period instead of bunching at its start).
+struct DateModel {
+    struct Input {
+        var group: Group
+        var candidates: [[Int]]
+        /// Members unavailable per day offset.
+        var absentees: [Int: [Int]]
+    }
+    struct Output { var offsets: [[Int]]; var absences: Int; var bound: Int; var status: SolveStatus }
+
+    static func solve(_ inputs: [Input], rules: DateRules, timeLimit: Double) throws(SchedulingFailure) -> Output {
+        var model = Model(name: "dates")
+        let m = rules.schedule.meetings
+        var y: [[[Int: Variable]]] = []
+        for (g, input) in inputs.enumerated() {
+            y.append(input.candidates.enumerated().map { k, days in
+                Dictionary(uniqueKeysWithValues: days.map { ($0, model.addVariable("y\(g)_\(k)_\($0)", kind: .binary)) })
+            })
+        }
+        var absences = LinearExpression(), deviation = LinearExpression()
+        var worstDeviation = 0.0
+        for (g, input) in inputs.enumerated() {
+            for k in 0..<m {
+                model.add(.sum(y[g][k].values.sorted()), .equal, 1, name: "once_\(g)_\(k)")
+                let ideal = m == 1 ? 0 : Double(k * rules.span) / Double(m - 1)
+                worstDeviation += Double(rules.span)
+                for (d, v) in y[g][k] {
+                    absences = absences + Double(input.absentees[d]?.count ?? 0) * v
+                    deviation = deviation + abs(Double(d) - ideal).rounded() * v
+                    guard k > 0 else { continue }
+                    let window = y[g][k - 1].filter { rules.next(after: $0.key).contains(d) }.map(\.value).sorted()
+                    model.add(v - .sum(window), .lessOrEqual, 0, name: "after_\(g)_\(k)_\(d)")
+                }
+            }
+        }
+        // A facilitator leads at most one meeting a day. A date fixed for all groups is the exception: there
+        // every group holds that meeting, and the facilitator's groups meet one after the other.
+        if inputs.count > 1 {
+            var byDay: [Int: [Variable]] = [:]
+            for g in y.indices {
+                for k in 0..<m where rules.off.contains(.fixedDates) || rules.schedule.fixedDates[k + 1] == nil {
+                    for (d, v) in y[g][k] { byDay[d, default: []].append(v) }
+                }
+            }
+            for (d, vs) in byDay.sorted(by: { $0.key < $1.key }) where vs.count > 1 {
+                model.add(.sum(vs), .lessOrEqual, 1, name: "day_\(d)")
+            }
+        }
+        // Weighted so that one absence outweighs any change in spread: the absence count stays lexicographically first.
+        model.minimize((worstDeviation + 1) * absences + deviation)
+        var options = SolverOptions(timeLimit: timeLimit)
+        options.cuts = .all
+        let s: Solution
+        do { s = try Solver.solve(model, options: options) } catch { throw .internalError("dates: \(error)") }
+        guard s.hasSolution else {
+            if s.status == .infeasible { return Output(offsets: [], absences: 0, bound: 0, status: .infeasible) }
+            throw .internalError("dates: no calendar found within the time limit (\(s.status.rawValue))")
+        }
+        let offsets = y.map { meetings in meetings.map { days in days.first { s[$0.value] > 0.5 }!.key } }
+        let value = Int(s.value(absences).rounded())
+        // The bound on the weighted objective bounds the absences too, because deviation < weight.
+        let bound = s.status == .optimal ? value : Int(((s.bestBound ?? 0) / (worstDeviation + 1)).rounded(.down))
+        return Output(offsets: offsets, absences: value, bound: max(0, bound), status: s.status)
+    }
+}

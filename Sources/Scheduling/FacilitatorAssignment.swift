@@ -1,0 +1,103 @@
+import GLPK
+import Grouping
+import Intake
+
+/// One facilitator per group: never over `max_groups`, never a group holding someone from a school the
+/// facilitator is tied to ; first fewest facilitators outside their own
+/// region, then the load spread over as many facilitators as possible with the lowest maximum load.
+enum FacilitatorAssignment {
+    struct Outcome { var facilitatorOf: [String: Int]; var outsideRegion: Int }
+
+    /// Whether facilitator `f` may lead group `g`; the reason when not.
+    static func tie(_ f: Facilitator, _ g: Group, _ p: [Participant]) -> String? {
+        let tied = Set(f.schools.map(Text.key))
+        return g.members.first { tied.contains(Text.key(p[$0].school)) }.map { p[$0].school }
+    }
+
+    static func outside(_ f: Facilitator, _ g: Group) -> Bool {
+        guard let r = f.region, !r.isEmpty else { return false }
+        return Text.key(r) != Text.key(g.homeRegion)
+    }
+
+    static func assign(_ groups: [Group], _ facilitators: [Facilitator], _ p: [Participant]) throws(SchedulingFailure) -> Outcome {
+        try explainIfImpossible(groups, facilitators, p)
+        var model = Model(name: "facilitators")
+        var x: [[Variable?]] = []
+        for f in facilitators {
+            x.append(groups.map { g in tie(f, g, p) == nil ? model.addVariable("x\(f.index)_\(g.id)", kind: .binary) : nil })
+        }
+        for (j, g) in groups.enumerated() {
+            model.add(.sum(facilitators.indices.compactMap { x[$0][j] }), .equal, 1, name: "lead_\(g.id)")
+        }
+        let load = facilitators.indices.map { LinearExpression.sum(x[$0].compactMap { $0 }) }
+        for (i, f) in facilitators.enumerated() { model.add(load[i], .lessOrEqual, Double(f.maxGroups), name: "max_\(i)") }
+        let away = LinearExpression(facilitators.indices.flatMap { i in
+            groups.indices.compactMap { j in x[i][j].flatMap { outside(facilitators[i], groups[j]) ? ($0, 1.0) : nil } }
+        })
+        model.minimize(away)
+        let first = try solve(model)
+        let awayValue = first.value(away).rounded()
+        // Hold the region objective, then balance: lowest maximum load, most facilitators used.
+        model.add(away, .lessOrEqual, awayValue, name: "hold_away")
+        let peak = model.addVariable("peak", kind: .integer, lowerBound: 0, upperBound: Double(groups.count))
+        var used: [Variable] = []
+        for i in facilitators.indices {
+            model.add(load[i] - peak, .lessOrEqual, 0, name: "peak_\(i)")
+            let u = model.addVariable("used\(i)", kind: .binary)
+            model.add(u - load[i], .lessOrEqual, 0, name: "used_\(i)")
+            used.append(u)
+        }
+        model.minimize(Double(facilitators.count + 1) * peak - LinearExpression.sum(used))
+        let second = try solve(model)
+        var result: [String: Int] = [:]
+        for i in facilitators.indices {
+            for (j, g) in groups.enumerated() where x[i][j].map({ second[$0] > 0.5 }) == true { result[g.id] = i }
+        }
+        return Outcome(facilitatorOf: result, outsideRegion: Int(awayValue))
+    }
+
+    private static func solve(_ model: Model) throws(SchedulingFailure) -> Solution {
+        var options = SolverOptions(timeLimit: 20)
+        options.cuts = .all
+        do {
+            let s = try Solver.solve(model, options: options)
+            guard s.hasSolution else { throw SchedulingFailure.internalError("facilitator assignment: \(s.status.rawValue)") }
+            return s
+        } catch let e as SchedulingFailure {
+            throw e
+        } catch {
+            throw .internalError("facilitator assignment: \(error)")
+        }
+    }
+
+    /// Capacity, a group nobody may lead, and Hall's condition over groups sharing their candidates.
+    static func explainIfImpossible(_ groups: [Group], _ facilitators: [Facilitator], _ p: [Participant]) throws(SchedulingFailure) {
+        let capacity = facilitators.reduce(0) { $0 + $1.maxGroups }
+        if capacity < groups.count {
+            throw .impossible(reason: "\(facilitators.count) facilitators can lead at most \(capacity) groups together (max_groups), but there are \(groups.count) groups",
+                              relaxations: ["add facilitators or raise max_groups by \(groups.count - capacity) in total",
+                                            "form fewer groups ([groups] count or a larger target_size)"])
+        }
+        var candidates: [[Int]] = []
+        for g in groups {
+            let ok = facilitators.indices.filter { tie(facilitators[$0], g, p) == nil }
+            if ok.isEmpty {
+                let ties = facilitators.map { "\($0.name) (tied to \(tie($0, g, p)!))" }.joined(separator: ", ")
+                throw .impossible(reason: "no facilitator may lead \(g.id): every one is tied to a school in it — \(ties)",
+                                  relaxations: ["add a facilitator without ties to \(g.id)'s schools", "remove a tie from the facilitators file if it is not a real conflict of interest"])
+            }
+            candidates.append(ok)
+        }
+        // Hall's condition on the sets of groups that share exactly the same candidate facilitators and their unions.
+        for set in Set(candidates).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let union = Set(groups.indices.filter { Set(candidates[$0]).isSubset(of: Set(set)) })
+            let cap = set.reduce(0) { $0 + facilitators[$1].maxGroups }
+            if union.count > cap {
+                let names = set.map { facilitators[$0].name }.joined(separator: ", ")
+                let ids = union.sorted().map { groups[$0].id }.joined(separator: ", ")
+                throw .impossible(reason: "groups \(ids) can only be led by \(names) (the others are tied to their schools), who can lead \(cap) groups together",
+                                  relaxations: ["raise max_groups of \(names) by \(union.count - cap) in total", "add a facilitator without ties to these groups' schools"])
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Intake
+
+/// One meeting of one group: when, who brings a case, who looks back, which method.
+public struct Meeting: Sendable, Equatable, Codable {
+    public var group: String
+    /// 1-based.
+    public var number: Int
+    public var date: Day
+    /// Minutes after midnight, local time. Normally `start_time`; on a fixed date shared by all groups a
+    /// facilitator's second group starts after the first has ended (a facilitator is never in two rooms).
+    public var start: Int
+    public var end: Int
+    /// Participant indices, in the order they present.
+    public var caseBringers: [Int]
+    /// The previous meeting's case bringers, who open with what they did with their case (*terugblik*).
+    public var lookBack: [Int]
+    public var method: String
+    /// Members who said they are unavailable on this date (the least possible, see `ScheduleResult`).
+    public var absent: [Int]
+}
+
+/// The calendar part of a plan. Without `[schedule]` dates it holds only the facilitator assignment.
+public struct ScheduleResult: Sendable {
+    /// Group id → facilitator index; empty without a facilitators file (every group has an unnamed slot).
+    public var facilitatorOf: [String: Int]
+    /// Group order, then meeting number.
+    public var meetings: [Meeting]
+    public var facilitatorsOutsideRegion: Int
+    public var absences: Int
+    /// Proven lower bound on `absences` over all calendars that meet the hard rules.
+    public var absencesBound: Int
+    /// Plain-words notes for the organiser (e.g. a member who cannot bring a case on any date).
+    public var notes: [String]
+
+    public init(facilitatorOf: [String: Int] = [:], meetings: [Meeting] = [], facilitatorsOutsideRegion: Int = 0,
+                absences: Int = 0, absencesBound: Int = 0, notes: [String] = []) {
+        self.facilitatorOf = facilitatorOf; self.meetings = meetings; self.facilitatorsOutsideRegion = facilitatorsOutsideRegion
+        self.absences = absences; self.absencesBound = absencesBound; self.notes = notes
+    }
+
+    public func meetings(of group: String) -> [Meeting] { meetings.filter { $0.group == group } }
+}
+
+/// Why no calendar or facilitator assignment exists, in the organiser's terms.
+public enum SchedulingFailure: Error, Sendable, Equatable {
+    /// Exit 2: the input cannot be scheduled as given (e.g. dates outside the shipped holiday data).
+    case invalidInput(String, fix: String)
+    /// Exit 3: the hard rules leave no plan; `reason` names the constraint, `relaxations` what would help.
+    case impossible(reason: String, relaxations: [String])
+    case internalError(String)
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GLPK
+import Grouping
+import Intake
+
+public struct SchedulingOptions: Sendable {
+    /// Seconds for all date models together.
+    public var timeLimit: Double
+    public init(timeLimit: Double = 30) { self.timeLimit = timeLimit }
+}
+
+public enum Scheduling {
+    /// Facilitators, meeting dates, case bringers and methods for the groups. Re-checked by
+    /// `ScheduleCheck` before it is returned.
+    public static func plan(_ programme: Programme, _ groups: [Group], options: SchedulingOptions = SchedulingOptions()) throws(SchedulingFailure) -> ScheduleResult {
+        let p = programme.participants
+        var result = ScheduleResult()
+        if let facilitators = programme.facilitators, !facilitators.isEmpty {
+            let outcome = try FacilitatorAssignment.assign(groups, facilitators, p)
+            result.facilitatorOf = outcome.facilitatorOf
+            result.facilitatorsOutsideRegion = outcome.outsideRegion
+        }
+        let s = programme.config.schedule
+        guard let first = s.firstDate, let last = s.lastDate else { return result }
+        let calendar = HolidayCalendar.forConfig(s)
+        if let c = calendar.coverage, !(c.contains(first) && c.contains(last)) {
+            throw .invalidInput("the built-in Dutch holidays cover \(c.first) to \(c.last), but the programme runs \(first) to \(last)",
+                                fix: "set [schedule] holidays = \"none\" and list the holidays yourself in blackout_dates")
+        }
+        let rules = DateRules(schedule: s, calendar: calendar, first: first, last: last)
+        let facilitator: (Group) -> Facilitator? = { g in result.facilitatorOf[g.id].map { programme.facilitators![$0] } }
+        var inputs: [DateModel.Input] = []
+        for g in groups {
+            let regions = DateRules.regions(g, programme)
+            let cands = rules.candidates(regions: regions, facilitator: facilitator(g))
+            if !rules.feasible(cands) { throw CalendarExplanation.group(g, regions: regions, facilitator: facilitator(g), rules: rules) }
+            var absentees: [Int: [Int]] = [:]
+            for d in Set(cands.flatMap { $0 }) {
+                let day = first.adding(days: d)
+                let who = g.members.filter { i in p[i].unavailable.contains { $0.contains(day) } }
+                if !who.isEmpty { absentees[d] = who }
+            }
+            inputs.append(DateModel.Input(group: g, candidates: cands, absentees: absentees))
+        }
+        // Groups only interact through a shared facilitator; without one each group is its own model.
+        let components = Dictionary(grouping: groups.indices, by: { result.facilitatorOf[groups[$0].id] ?? -1 - $0 })
+            .values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        var offsets = [[Int]](repeating: [], count: groups.count)
+        let share = options.timeLimit / Double(max(1, components.count))
+        for component in components {
+            let out = try DateModel.solve(component.map { inputs[$0] }, rules: rules, timeLimit: max(1, share))
+            if out.status == .infeasible {
+                throw CalendarExplanation.shared(component.map { groups[$0] }, facilitator: facilitator(groups[component[0]])!, rules: rules)
+            }
+            for (j, g) in component.enumerated() { offsets[g] = out.offsets[j] }
+            result.absences += out.absences
+            result.absencesBound += out.bound
+        }
+        for (gi, g) in groups.enumerated() {
+            let dates = offsets[gi].map { first.adding(days: $0) }
+            let absent = offsets[gi].map { inputs[gi].absentees[$0] ?? [] }
+            let counts = Rotation.casesPerMeeting(s.casesPerMeeting, members: g.members.count, meetings: s.meetings)
+            let rota = try Rotation.assign(group: g.id, members: g.members, absent: absent, counts: counts, names: { p[$0].name })
+            result.notes += rota.notes
+            let methods = Methods.sequence(s.methods, meetings: s.meetings, groupIndex: gi)
+            for k in 0..<s.meetings {
+                result.meetings.append(Meeting(group: g.id, number: k + 1, date: dates[k], start: s.startMinutes, end: s.startMinutes + s.durationMinutes,
+                                               caseBringers: rota.bringers[k], lookBack: k == 0 ? [] : rota.bringers[k - 1],
+                                               method: methods[k], absent: absent[k]))
+            }
+        }
+        try stagger(&result, programme)
+        let problems = ScheduleCheck.violations(result, groups, programme, calendar: calendar)
+        guard problems.isEmpty else { throw .internalError("the calendar breaks a rule: " + problems.prefix(5).joined(separator: "; ")) }
+        return result
+    }
+}
+
+extension Scheduling {
+    /// Minutes between two meetings a facilitator leads on one fixed date.
+    static let changeover = 30
+
+    /// On a date fixed for all groups, a facilitator's groups follow each other in group order.
+    static func stagger(_ r: inout ScheduleResult, _ programme: Programme) throws(SchedulingFailure) {
+        let s = programme.config.schedule
+        let shared = Dictionary(grouping: r.meetings.indices.filter { r.facilitatorOf[r.meetings[$0].group] != nil },
+                                by: { "\(r.facilitatorOf[r.meetings[$0].group]!) \(r.meetings[$0].date)" })
+        for key in shared.keys.sorted() {
+            let ids = shared[key]!
+            guard ids.count > 1 else { continue }
+            for (n, i) in ids.enumerated() {
+                r.meetings[i].start = s.startMinutes + n * (s.durationMinutes + changeover)
+                r.meetings[i].end = r.meetings[i].start + s.durationMinutes
+            }
+            if let late = ids.last, r.meetings[late].end > 24 * 60 {
+                let f = programme.facilitators![r.facilitatorOf[r.meetings[late].group]!]
+                throw .impossible(reason: "on \(r.meetings[late].date), fixed for all groups, \(f.name) would lead \(ids.count) groups one after the other, past midnight",
+                                  relaxations: ["lower max_groups for \(f.name)", "start earlier (start_time) or shorten duration_minutes", "remove the fixed date"])
+            }
+            let f = programme.facilitators![r.facilitatorOf[r.meetings[ids[0]].group]!]
+            let times = ids.map { "\(r.meetings[$0].group) at \(Clock.text(r.meetings[$0].start))" }.joined(separator: ", ")
+            r.notes.append("\(r.meetings[ids[0]].date) is fixed for all groups; \(f.name) leads \(times)")
+        }
+    }
+}
+
+/// `HH:MM` for minutes after midnight.
+public enum Clock {
+    public static func text(_ minutes: Int) -> String {
+        let h = minutes / 60, m = minutes % 60
+        return "\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
+    }
+}
