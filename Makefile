@@ -3,7 +3,9 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/intervision
 
-.PHONY: deps build test demo bench clean
+PY := .build/venv/bin/python3
+
+.PHONY: deps pydeps build test external-checks demo bench clean
 
 # GLPK ships no pkg-config file; the header is the reliable sign that libglpk-dev is installed.
 deps:
@@ -12,11 +14,34 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libglpk-dev; \
 	fi
 
+# The independent checks run in Python: the `holidays` package (same regulation, other authors) and two
+# calendar parsers. They live in a virtualenv under .build so the system Python is left alone.
+pydeps:
+	@if ! $(PY) -c "import holidays, icalendar, vobject" 2>/dev/null; then \
+		if ! python3 -m venv .build/venv 2>/dev/null; then \
+			echo "Installing python3-venv with apt-get"; \
+			$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3 python3-venv python3-pip && python3 -m venv .build/venv; \
+		fi; \
+		$(PY) -m pip install -q --disable-pip-version-check 'holidays>=0.109' 'icalendar>=6' 'vobject>=0.9.9'; \
+	fi
+
 build: deps
 	$(SWIFT) build --product intervision
 
 test: deps
 	$(SWIFT) test
+	$(MAKE) external-checks
+
+# Holiday data against the `holidays` package; every calendar file of two real plans through icalendar and vobject.
+external-checks: build pydeps
+	$(PY) Tests/External/crosscheck_holidays.py
+	rm -rf .build/ics-check
+	$(BIN) plan Fixtures/lerend-leiderschap-52.csv --config Fixtures/lerend-leiderschap.toml \
+		--facilitators Fixtures/facilitators-lerend-leiderschap.csv --out .build/ics-check/ll52 --quiet > /dev/null
+	$(BIN) plan Fixtures/lead-and-learn-345.csv --config Fixtures/lead-and-learn.toml \
+		--facilitators Fixtures/facilitators-lead-and-learn.csv --out .build/ics-check/ll345 --quiet > /dev/null
+	$(PY) Tests/External/validate_ics.py .build/ics-check/ll52
+	$(PY) Tests/External/validate_ics.py .build/ics-check/ll345
 
 # Plans the bundled Lerend Leiderschap programme into out/demo (replaced on every run).
 demo: build

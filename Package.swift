@@ -35,11 +35,14 @@ let package = Package(
         .executableTarget(name: "intervision", dependencies: ["IntervisionCLI"]),
         // Figures for Benchmarks/README.md: the planner and the plain assignment model on the same instances.
         .executableTarget(name: "grouping-bench", dependencies: ["Grouping", "Intake", "GLPK"], path: "Benchmarks/GroupingBench"),
+        // Figures for the scheduling stage: facilitators, dates, rotation and rota files on a grouped programme.
+        .executableTarget(name: "schedule-bench", dependencies: ["Scheduling", "Export", "Grouping", "Intake"], path: "Benchmarks/ScheduleBench"),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .target(name: "TestFixtures", dependencies: ["Intake"], path: "Tests/TestFixtures"),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestFixtures"]),
         .testTarget(name: "GroupingTests", dependencies: ["Grouping", "Intake", "TestFixtures"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Grouping", "Intake", "TestFixtures"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export"]),
         .testTarget(name: "CLITests", dependencies: ["IntervisionCLI", "intervision"]),
     ]
 )

@@ -1,18 +1,20 @@
 import Foundation
 import Grouping
 import Intake
+import Scheduling
 
 /// `report.html`: one self-contained page for the organiser — metrics with bounds, the rule check,
 /// every group with its make-up, and why anyone sits outside their region. Prints on A4.
 public enum Report {
-    public static func html(_ programme: Programme, _ result: GroupingResult, created: Date) -> String {
+    public static func html(_ programme: Programme, _ result: GroupingResult, _ schedule: ScheduleResult, created: Date) -> String {
         let p = programme.participants
         var h: [String] = []
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(e(programme.config.name)) — plan</title>")
         h.append("""
             <style>body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em}
             td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}th{background:#f3f3f3}
-            .ok{color:#176b2c}.gap{color:#9a5b00}.group{break-inside:avoid}@media print{body{margin:0}}</style></head><body>
+            .ok{color:#176b2c}.gap{color:#9a5b00}.group,.month{break-inside:avoid}
+            .cal td{width:6em;height:3.2em;font-size:12px}.cal .closed{background:#eee;color:#888}@media print{body{margin:0}}</style></head><body>
             """)
         h.append("<h1>\(e(programme.config.name))</h1>")
         h.append("<p>\(p.count) participants in \(result.groups.count) groups of \(programme.config.groups.minSize)–\(programme.config.groups.maxSize). Plan version 1, \(ISO8601DateFormatter().string(from: created)).</p>")
@@ -35,7 +37,8 @@ public enum Report {
         for g in result.groups {
             let m = g.members
             let levels = m.map { p[$0].level }
-            h.append("<div class=\"group\"><h3>\(g.id) — \(e(g.homeRegion)), \(m.count) members</h3>")
+            let facilitator = schedule.facilitatorOf[g.id].map { ", facilitator " + e(programme.facilitators![$0].name) } ?? ""
+            h.append("<div class=\"group\"><h3>\(g.id) — \(e(g.homeRegion)), \(m.count) members\(facilitator)</h3>")
             h.append("<p>levels \(levels.min()!)–\(levels.max()!) · away \(Metrics.away(m, p)) · spread \(Metrics.spread(m, p)) · variety \(Metrics.variety(m, p))</p>")
             h.append("<table><tr><th>name</th><th>function</th><th>level</th><th>school</th><th>region</th></tr>")
             for i in m {
@@ -44,6 +47,7 @@ public enum Report {
             }
             h.append("</table></div>")
         }
+        h += ReportCalendar.html(programme, result, schedule)
         h.append("<h2>Solver</h2><table><tr><th>stage</th><th>variables</th><th>constraints</th><th>status</th></tr>")
         for s in result.stats.stages { h.append("<tr><td>\(e(s.name))</td><td>\(s.variables)</td><td>\(s.constraints)</td><td>\(s.status)</td></tr>") }
         h.append("</table></body></html>")

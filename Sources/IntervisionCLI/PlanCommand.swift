@@ -3,11 +3,12 @@ import Export
 import Foundation
 import Grouping
 import Intake
+import Scheduling
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Form the groups and write the plan folder (groups.csv, plan.json, report.html).",
+        abstract: "Form the groups, assign facilitators, schedule the meetings and write the plan folder.",
         discussion: "Exit 2 on invalid input, 3 when no plan satisfies the hard rules (with an explanation); nothing is written then.")
 
     @Argument(help: "Sign-up CSV (one row per participant).") var signups: String
@@ -60,12 +61,25 @@ public enum Plan {
                 return CommandOutcome(stdout: "", stderr: warnings + "internal error: \(message)\nnothing was written.\n", exitCode: ExitStatus.internalError)
             }
         }
-        let files = PlanFiles.build(programme, result, created: PlanFiles.timestamp())
+        let schedule: ScheduleResult
+        do {
+            schedule = try Scheduling.plan(programme, result.groups, options: SchedulingOptions(timeLimit: max(5, timeLimit / 2)))
+        } catch {
+            switch error {
+            case .invalidInput(let message, let fix):
+                return CommandOutcome(stdout: "", stderr: warnings + "error: \(message)\n  fix: \(fix)\nnothing was written.\n", exitCode: ExitStatus.invalidInput)
+            case .impossible(let reason, let relaxations):
+                return CommandOutcome(stdout: "", stderr: warnings + PlanText.impossibleCalendar(reason, relaxations), exitCode: ExitStatus.impossible)
+            case .internalError(let message):
+                return CommandOutcome(stdout: "", stderr: warnings + "internal error: \(message)\nnothing was written.\n", exitCode: ExitStatus.internalError)
+            }
+        }
+        let files = PlanFiles.build(programme, result, schedule, created: PlanFiles.timestamp())
         do {
             try OutputFolder.write(files, to: out)
         } catch {
             return CommandOutcome(stdout: "", stderr: warnings + "error: \(error.description)\nnothing was written.\n", exitCode: ExitStatus.internalError)
         }
-        return CommandOutcome(stdout: PlanText.summary(programme, result, out: out, files: files.keys.sorted()), stderr: warnings, exitCode: ExitStatus.done)
+        return CommandOutcome(stdout: PlanText.summary(programme, result, schedule, out: out, files: files.keys.sorted()), stderr: warnings, exitCode: ExitStatus.done)
     }
 }

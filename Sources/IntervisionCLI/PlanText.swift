@@ -1,10 +1,11 @@
 import Foundation
 import Grouping
 import Intake
+import Scheduling
 
 /// What `intervision plan` prints.
 enum PlanText {
-    static func summary(_ programme: Programme, _ r: GroupingResult, out: String, files: [String]) -> String {
+    static func summary(_ programme: Programme, _ r: GroupingResult, _ s: ScheduleResult, out: String, files: [String]) -> String {
         let p = programme.participants
         var lines = ["\(programme.config.name): \(p.count) participants in \(r.groups.count) groups (sizes \(r.groups.map(\.members.count).min()!)–\(r.groups.map(\.members.count).max()!))", ""]
         lines.append("objective   metric    value  bound  status")
@@ -16,13 +17,31 @@ enum PlanText {
         lines.append("rules kept: " + programme.config.separate.map(\.rawValue).joined(separator: ", ") + ", size — re-checked independently")
         lines.append(String(format: "solved in %.2f s%@", r.stats.seconds, r.stats.timeLimitHit ? " (time limit reached in a stage; see report)" : ""))
         lines.append("")
+        if !s.facilitatorOf.isEmpty {
+            lines.append("facilitators: \(Set(s.facilitatorOf.values).count) lead \(r.groups.count) groups, \(s.facilitatorsOutsideRegion) outside their region (fewest possible)")
+        }
+        if !s.meetings.isEmpty {
+            let dates = s.meetings.map(\.date)
+            lines.append("meetings: \(s.meetings.count) from \(dates.min()!) to \(dates.max()!); absences \(s.absences) (proven minimum \(s.absencesBound)); calendar rules re-checked independently")
+        }
+        lines += s.notes.map { "note: \($0)" }
+        lines.append("")
         for g in r.groups {
             let names = g.members.map { p[$0].name }.joined(separator: ", ")
-            lines.append("\(g.id) \(g.homeRegion) (\(g.members.count)): \(names)")
+            let facilitator = s.facilitatorOf[g.id].map { " — " + programme.facilitators![$0].name } ?? ""
+            let dates = s.meetings(of: g.id).map { "\($0.date)" }.joined(separator: " ")
+            lines.append("\(g.id) \(g.homeRegion) (\(g.members.count))\(facilitator): \(names)" + (dates.isEmpty ? "" : "\n    \(dates)"))
         }
         lines.append("")
-        lines.append("wrote \(files.map { (out as NSString).appendingPathComponent($0) }.joined(separator: ", "))")
+        let top = files.filter { !$0.hasPrefix("rota/") }
+        let rota = files.count - top.count
+        lines.append("wrote \(top.map { (out as NSString).appendingPathComponent($0) }.joined(separator: ", "))" + (rota > 0 ? " and \(rota) files in \((out as NSString).appendingPathComponent("rota"))/" : ""))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func impossibleCalendar(_ reason: String, _ relaxations: [String]) -> String {
+        (["no calendar satisfies the hard rules: \(reason)", "what would make it possible:"] + relaxations.map { "  - \($0)" } + ["nothing was written."])
+            .joined(separator: "\n") + "\n"
     }
 
     static func impossible(_ why: Explanation) -> String {

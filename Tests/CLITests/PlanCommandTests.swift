@@ -40,9 +40,52 @@ import Testing
             let r = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml", "--out", out, "--quiet"])
             #expect(r.code == 0, "\(r.err)")
         }
-        for f in ["plan.json", "groups.csv", "report.html"] {
+        let files = try FileManager.default.subpathsOfDirectory(atPath: a).sorted()
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: b).sorted() == files)
+        #expect(files.contains("schedule.csv") && files.contains("rota/group-G01.ics"))
+        for f in files where f.contains(".") {
             #expect(try Data(contentsOf: URL(fileURLWithPath: "\(a)/\(f)")) == Data(contentsOf: URL(fileURLWithPath: "\(b)/\(f)")), "\(f) differs")
         }
+    }
+
+    @Test func withFacilitatorsWritesScheduleAndRotasPerFacilitatorAndGroup() throws {
+        let out = Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml",
+                                "--facilitators", "Fixtures/facilitators-lerend-leiderschap.csv", "--out", out, "--quiet"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("meetings: 28 from"))
+        let schedule = try String(contentsOfFile: "\(out)/schedule.csv", encoding: .utf8).split(separator: "\r\n")
+        #expect(schedule.first == "group,meeting,date,start,end,facilitator,case_bringers,look_back,method,status")
+        #expect(schedule.count == 29)
+        let rota = try FileManager.default.contentsOfDirectory(atPath: "\(out)/rota").sorted()
+        for name in ["gijs-hermans", "marloes-albers", "hester-oosterhof", "aart-veldkamp", "group-G01", "group-G07"] {
+            #expect(rota.contains("\(name).ics") && rota.contains("\(name).csv"), "\(name) missing in \(rota)")
+        }
+        // Each facilitator's calendar holds all meetings of all their groups (4 per group here).
+        let groups = try String(contentsOfFile: "\(out)/groups.csv", encoding: .utf8).split(separator: "\r\n").dropFirst()
+        let gijsGroups = Set(groups.filter { $0.hasSuffix(",Gijs Hermans") }.map { $0.prefix(3) })
+        #expect(!gijsGroups.isEmpty)
+        let ics = try String(contentsOfFile: "\(out)/rota/gijs-hermans.ics", encoding: .utf8)
+        #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == 4 * gijsGroups.count)
+        #expect(ics.contains("UID:lerend-leiderschap-2027-g"))
+        let report = try String(contentsOfFile: "\(out)/report.html", encoding: .utf8)
+        for section in ["<h2>Facilitators</h2>", "<h2>Calendar</h2>", "<h2>Rotation</h2>", "<h2>Absences</h2>", "<h2>Calendar rule check</h2>"] {
+            #expect(report.contains(section), "\(section) missing")
+        }
+    }
+
+    @Test func anImpossibleCalendarExitsThreeAndWritesNothing() throws {
+        let dir = Self.tempDir()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let config = try String(contentsOfFile: "Fixtures/lerend-leiderschap.toml", encoding: .utf8)
+            .replacingOccurrences(of: "weekdays = [\"monday\", \"thursday\"]", with: "weekdays = [\"monday\"]\nfixed_dates = { 2 = 2027-03-29 }")
+        try config.write(toFile: "\(dir)/c.toml", atomically: true, encoding: .utf8)
+        let r = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "\(dir)/c.toml", "--out", "\(dir)/out", "--quiet"])
+        #expect(r.code == 3, "\(r.err)")
+        #expect(r.err.contains("meeting 2 is fixed on 2027-03-29") && r.err.contains("tweede paasdag"))
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/out"))
     }
 
     @Test func impossibleProgrammeExitsThreeAndWritesNothing() throws {

@@ -1,0 +1,104 @@
+import Foundation
+
+/// RFC 5545 text: CRLF line ends, lines folded at 75 octets without splitting a UTF-8 sequence,
+/// TEXT values escaped, a VTIMEZONE built from the system's time-zone rules for the years in use.
+public enum ICS {
+    public struct Event: Sendable {
+        public var uid: String
+        public var sequence: Int
+        /// Local date and minutes after midnight in the calendar's time zone.
+        public var date: (year: Int, month: Int, day: Int)
+        public var start: Int, end: Int
+        public var summary: String
+        public var description: String
+        public var cancelled = false
+        public init(uid: String, sequence: Int, date: (year: Int, month: Int, day: Int), start: Int, end: Int, summary: String, description: String, cancelled: Bool = false) {
+            self.uid = uid; self.sequence = sequence; self.date = date; self.start = start; self.end = end
+            self.summary = summary; self.description = description; self.cancelled = cancelled
+        }
+    }
+
+    public static func calendar(name: String, timeZone: String, stamp: Date, events: [Event]) -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Intervision//Intervision planner//EN", "CALSCALE:GREGORIAN",
+                     "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(name), "X-WR-TIMEZONE:" + timeZone]
+        let years = events.map(\.date.year)
+        if let lo = years.min(), let hi = years.max() { lines += vtimezone(timeZone, years: lo...hi) }
+        let dtstamp = utc(stamp)
+        for e in events {
+            lines += ["BEGIN:VEVENT", "UID:" + e.uid, "DTSTAMP:" + dtstamp, "SEQUENCE:\(e.sequence)",
+                      "DTSTART;TZID=\(timeZone):" + local(e.date, e.start), "DTEND;TZID=\(timeZone):" + local(e.date, e.end),
+                      "SUMMARY:" + escape(e.summary), "DESCRIPTION:" + escape(e.description),
+                      "STATUS:" + (e.cancelled ? "CANCELLED" : "CONFIRMED"), "TRANSP:OPAQUE", "END:VEVENT"]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Continuation lines begin with a space, so they carry at most 74 octets of content.
+    static func fold(_ line: String) -> String {
+        var out = "", count = 0, limit = 75
+        for ch in line.unicodeScalars {
+            let size = String(ch).utf8.count
+            if count + size > limit { out += "\r\n "; count = 1; limit = 75 }
+            out.unicodeScalars.append(ch)
+            count += size
+        }
+        return out
+    }
+
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")
+    }
+
+    static func pad(_ n: Int, _ width: Int = 2) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+
+    static func local(_ d: (year: Int, month: Int, day: Int), _ minutes: Int) -> String {
+        // A meeting ending after midnight is not planned (see Scheduling.stagger), so the date stays.
+        "\(pad(d.year, 4))\(pad(d.month))\(pad(d.day))T\(pad(minutes / 60))\(pad(minutes % 60))00"
+    }
+
+    static func utc(_ date: Date) -> String {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "UTC")!
+        let x = c.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return "\(pad(x.year!, 4))\(pad(x.month!))\(pad(x.day!))T\(pad(x.hour!))\(pad(x.minute!))\(pad(x.second!))Z"
+    }
+
+    /// One observance per transition in (and just before) the years used, without RRULE, so the
+    /// calendar carries exactly the rules the plan was made with.
+    static func vtimezone(_ identifier: String, years: ClosedRange<Int>) -> [String] {
+        guard let tz = TimeZone(identifier: identifier) else { return [] }
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "UTC")!
+        let from = c.date(from: DateComponents(year: years.lowerBound - 1, month: 1, day: 1))!
+        let to = c.date(from: DateComponents(year: years.upperBound + 1, month: 1, day: 1))!
+        var lines = ["BEGIN:VTIMEZONE", "TZID:" + identifier]
+        var t = tz.nextDaylightSavingTimeTransition(after: from)
+        var any = false
+        while let transition = t, transition < to {
+            let before = tz.secondsFromGMT(for: transition.addingTimeInterval(-1)), after = tz.secondsFromGMT(for: transition)
+            let kind = tz.isDaylightSavingTime(for: transition) ? "DAYLIGHT" : "STANDARD"
+            let wall = c.dateComponents([.year, .month, .day, .hour, .minute, .second], from: transition.addingTimeInterval(Double(before)))
+            lines += ["BEGIN:\(kind)",
+                      "DTSTART:\(pad(wall.year!, 4))\(pad(wall.month!))\(pad(wall.day!))T\(pad(wall.hour!))\(pad(wall.minute!))\(pad(wall.second!))",
+                      "TZOFFSETFROM:" + offset(before), "TZOFFSETTO:" + offset(after),
+                      "TZNAME:" + (tz.abbreviation(for: transition) ?? identifier), "END:\(kind)"]
+            any = true
+            t = tz.nextDaylightSavingTimeTransition(after: transition)
+        }
+        if !any {
+            let o = offset(tz.secondsFromGMT(for: from))
+            lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + o, "TZOFFSETTO:" + o,
+                      "TZNAME:" + (tz.abbreviation(for: from) ?? identifier), "END:STANDARD"]
+        }
+        lines.append("END:VTIMEZONE")
+        return lines
+    }
+
+    static func offset(_ seconds: Int) -> String {
+        let sign = seconds < 0 ? "-" : "+", s = abs(seconds)
+        return sign + pad(s / 3600) + pad(s % 3600 / 60)
+    }
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Validates a plan folder's calendar files with two independent parsers (icalendar, vobject).
+
+Usage: validate_ics.py PLAN_DIR
+Checks every rota/*.ics: RFC 5545 framing (CRLF, lines of at most 75 octets, continuation lines),
+that both parsers read it, that each event has a unique UID, SEQUENCE, DTSTAMP, a zoned DTSTART before
+DTEND, and that the event times agree with schedule.csv once converted through the file's own VTIMEZONE.
+Exit 0 when all files pass; 1 with one line per problem otherwise.
+"""
+import csv
+import datetime as dt
+import pathlib
+import sys
+
+import icalendar
+import vobject
+
+
+def framing(path, raw, problems):
+    if b"\n" in raw.replace(b"\r\n", b""):
+        problems.append(f"{path}: a line ends without CR")
+    for n, line in enumerate(raw.split(b"\r\n"), 1):
+        if len(line) > 75:
+            problems.append(f"{path}:{n}: {len(line)} octets, more than 75")
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(f"{path}:{n}: folding split a UTF-8 sequence")
+
+
+def schedule_rows(folder):
+    with open(folder / "schedule.csv", encoding="utf-8-sig", newline="") as f:
+        return {(r["group"], int(r["meeting"])): r for r in csv.DictReader(f)}
+
+
+def main(folder):
+    folder = pathlib.Path(folder)
+    files = sorted((folder / "rota").glob("*.ics"))
+    problems = []
+    if not files:
+        problems.append(f"{folder}/rota: no .ics files")
+    rows = schedule_rows(folder)
+    events = 0
+    for path in files:
+        raw = path.read_bytes()
+        framing(path, raw, problems)
+        try:
+            cal = icalendar.Calendar.from_ical(raw)
+        except Exception as e:  # noqa: BLE001 - report any parser failure as a problem
+            problems.append(f"{path}: icalendar cannot parse: {e}")
+            continue
+        try:
+            vcal = vobject.readOne(raw.decode("utf-8"))
+            vevents = list(getattr(vcal, "vevent_list", []))
+        except Exception as e:  # noqa: BLE001
+            problems.append(f"{path}: vobject cannot parse: {e}")
+            continue
+        if cal.get("METHOD") != "PUBLISH" or not cal.get("PRODID") or cal.get("VERSION") != "2.0":
+            problems.append(f"{path}: METHOD:PUBLISH, PRODID and VERSION:2.0 are required")
+        if not cal.walk("VTIMEZONE"):
+            problems.append(f"{path}: no VTIMEZONE")
+        uids = set()
+        vevent_uids = {v.uid.value for v in vevents}
+        for ev in cal.walk("VEVENT"):
+            events += 1
+            uid = str(ev.get("UID"))
+            if uid in uids:
+                problems.append(f"{path}: UID {uid} twice")
+            uids.add(uid)
+            for key in ("DTSTAMP", "SEQUENCE", "SUMMARY", "DTSTART", "DTEND"):
+                if ev.get(key) is None:
+                    problems.append(f"{path}: {uid} has no {key}")
+            start, end = ev.decoded("DTSTART"), ev.decoded("DTEND")
+            if start.tzinfo is None or end <= start:
+                problems.append(f"{path}: {uid} needs a zoned DTSTART before DTEND")
+                continue
+            group, number = uid.split("-")[-2].upper(), int(uid.split("-m")[-1].split("@")[0])
+            row = rows.get((group, number))
+            if row is None:
+                problems.append(f"{path}: {uid} is not in schedule.csv")
+                continue
+            expected = dt.datetime.fromisoformat(f"{row['date']}T{row['start']}")
+            if start.replace(tzinfo=None) != expected:
+                problems.append(f"{path}: {uid} starts {start}, schedule.csv says {expected}")
+            # Offsets through the file's own VTIMEZONE: CET +01:00 in winter, CEST +02:00 in summer.
+            offset = start.utcoffset()
+            if cal.get("X-WR-TIMEZONE") == "Europe/Amsterdam":
+                want = dt.timedelta(hours=2 if start.month in (4, 5, 6, 7, 8, 9) else 1)
+                if start.month not in (3, 10) and offset != want:
+                    problems.append(f"{path}: {uid} has UTC offset {offset}, expected {want}")
+        if vevent_uids != uids:
+            problems.append(f"{path}: vobject sees other events than icalendar")
+    for p in problems:
+        print(p)
+    print(f"{len(files)} calendar files, {events} events: " + ("all valid" if not problems else f"{len(problems)} problems"))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    sys.exit(main(sys.argv[1]))
