@@ -12,10 +12,12 @@ enum Binary {
         return root.appendingPathComponent(".build/debug/intervision")
     }
 
-    static func run(_ arguments: [String]) throws -> (code: Int32, out: String, err: String) {
+    /// `environment` is added to this process's own; tests run in parallel, so they never setenv.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (code: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         p.currentDirectoryURL = root
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

@@ -35,14 +35,15 @@ import Testing
     @Test func sameInputsGiveIdenticalFiles() throws {
         let a = Self.tempDir(), b = Self.tempDir()
         defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
-        setenv("SOURCE_DATE_EPOCH", "1800000000", 1)
         for out in [a, b] {
-            let r = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml", "--out", out, "--quiet"])
+            let r = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml", "--out", out, "--quiet"],
+                                   environment: ["SOURCE_DATE_EPOCH": "1800000000"])
             #expect(r.code == 0, "\(r.err)")
         }
         let files = try FileManager.default.subpathsOfDirectory(atPath: a).sorted()
         #expect(try FileManager.default.subpathsOfDirectory(atPath: b).sorted() == files)
         #expect(files.contains("schedule.csv") && files.contains("rota/group-G01.ics"))
+        #expect(files.filter { $0.hasPrefix("rota/") }.allSatisfy { $0.hasPrefix("rota/group-G") }, "without facilitators, rotas are per group only")
         for f in files where f.contains(".") {
             #expect(try Data(contentsOf: URL(fileURLWithPath: "\(a)/\(f)")) == Data(contentsOf: URL(fileURLWithPath: "\(b)/\(f)")), "\(f) differs")
         }
@@ -73,6 +74,25 @@ import Testing
         for section in ["<h2>Facilitators</h2>", "<h2>Calendar</h2>", "<h2>Rotation</h2>", "<h2>Absences</h2>", "<h2>Calendar rule check</h2>"] {
             #expect(report.contains(section), "\(section) missing")
         }
+    }
+
+    /// Calendar apps match events by UID: a rerun at another time must update, not duplicate, them.
+    @Test func eventUIDsAreStableAcrossRunsAtDifferentTimes() throws {
+        let a = Self.tempDir(), b = Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
+        for (out, epoch) in [(a, "1800000000"), (b, "1800086400")] {
+            let r = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml",
+                                    "--facilitators", "Fixtures/facilitators-lerend-leiderschap.csv", "--out", out, "--quiet"],
+                                   environment: ["SOURCE_DATE_EPOCH": epoch])
+            #expect(r.code == 0, "\(r.err)")
+        }
+        let lines = { (dir: String, prefix: String) in
+            try String(contentsOfFile: "\(dir)/rota/group-G03.ics", encoding: .utf8).components(separatedBy: "\r\n").filter { $0.hasPrefix(prefix) }
+        }
+        let uids = try lines(a, "UID:")
+        #expect(uids == ["1", "2", "3", "4"].map { "UID:lerend-leiderschap-2027-g03-m\($0)@intervision" })
+        #expect(try lines(b, "UID:") == uids)
+        #expect(try lines(a, "DTSTAMP:") != lines(b, "DTSTAMP:"))
     }
 
     @Test func anImpossibleCalendarExitsThreeAndWritesNothing() throws {
