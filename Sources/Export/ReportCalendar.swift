@@ -67,8 +67,11 @@ enum ReportCalendar {
         var d = start, column = lead
         while d.month == month {
             let closures = calendar.entries.filter { $0.range.contains(d) }
-            let national = closures.contains { $0.region == nil }
-            let regional = closures.filter { $0.region != nil }.map { "\($0.name) \($0.region!.rawValue)" }
+            let byName = Dictionary(grouping: closures.filter { $0.region != nil }, by: \.name)
+            let national = closures.contains { $0.region == nil } || byName.values.contains { $0.count == HolidayRegion.allCases.count }
+            let regional = national ? [] : byName.keys.sorted().map { name in
+                "\(name) " + byName[name]!.map { $0.region!.rawValue }.sorted().joined(separator: "+")
+            }
             let groups = (byDay[d] ?? []).map(\.group).sorted()
             let cls = national || !period.contains(d) ? " class=\"closed\"" : ""
             h += "<td\(cls)><b>\(d.day)</b>" + (regional.isEmpty ? "" : "<br><small>\(regional.joined(separator: ", "))</small>")
