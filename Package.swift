@@ -25,11 +25,15 @@ let package = Package(
         .target(name: "Grouping", dependencies: ["Intake", "GLPK"]),
         // Stage 3: facilitators, meeting dates (holidays, spacing, no double-booking) and the case-bringer rotation.
         .target(name: "Scheduling", dependencies: ["Intake", "Grouping", "GLPK"], resources: [.copy("Resources/holidays-nl.tsv")]),
+        // Stage 5: dropouts and late joiners with the fewest moves; history frozen, future dates and rotation updated.
+        .target(name: "Replanning", dependencies: ["Intake", "Grouping", "Scheduling", "GLPK"]),
         // Stage 4: files for people — CSV, plan.json, report — written all-or-nothing.
-        .target(name: "Export", dependencies: ["Intake", "Grouping", "Scheduling"]),
+        // Atomic exchange of two folders (renameat2), so a replan replaces the plan folder in one step.
+        .target(name: "CSwap"),
+        .target(name: "Export", dependencies: ["Intake", "Grouping", "Scheduling", "Replanning", "CSwap"]),
         // The command line: argument parsing and printing over the library modules.
         .target(name: "IntervisionCLI", dependencies: [
-            "Intake", "Grouping", "Scheduling", "Export",
+            "Intake", "Grouping", "Scheduling", "Replanning", "Export",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "intervision", dependencies: ["IntervisionCLI"]),
@@ -37,6 +41,8 @@ let package = Package(
         .executableTarget(name: "grouping-bench", dependencies: ["Grouping", "Intake", "GLPK"], path: "Benchmarks/GroupingBench"),
         // Figures for the scheduling stage: facilitators, dates, rotation and rota files on a grouped programme.
         .executableTarget(name: "schedule-bench", dependencies: ["Scheduling", "Export", "Grouping", "Intake"], path: "Benchmarks/ScheduleBench"),
+        // Figures for replanning: dropouts and late joiners on a planned programme.
+        .executableTarget(name: "replan-bench", dependencies: ["Replanning", "Scheduling", "Grouping", "Intake"], path: "Benchmarks/ReplanBench"),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .target(name: "TestFixtures", dependencies: ["Intake"], path: "Tests/TestFixtures"),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestFixtures"]),

@@ -12,9 +12,12 @@ public enum ICS {
         public var summary: String
         public var description: String
         public var cancelled = false
-        public init(uid: String, sequence: Int, date: (year: Int, month: Int, day: Int), start: Int, end: Int, summary: String, description: String, cancelled: Bool = false) {
+        /// DTSTAMP: when this event last changed; nil for the calendar's own time.
+        public var stamp: Date?
+        public init(uid: String, sequence: Int, date: (year: Int, month: Int, day: Int), start: Int, end: Int, summary: String, description: String,
+                    cancelled: Bool = false, stamp: Date? = nil) {
             self.uid = uid; self.sequence = sequence; self.date = date; self.start = start; self.end = end
-            self.summary = summary; self.description = description; self.cancelled = cancelled
+            self.summary = summary; self.description = description; self.cancelled = cancelled; self.stamp = stamp
         }
     }
 
@@ -23,9 +26,8 @@ public enum ICS {
                      "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(name), "X-WR-TIMEZONE:" + timeZone]
         let years = events.map(\.date.year)
         if let lo = years.min(), let hi = years.max() { lines += vtimezone(timeZone, years: lo...hi) }
-        let dtstamp = utc(stamp)
         for e in events {
-            lines += ["BEGIN:VEVENT", "UID:" + e.uid, "DTSTAMP:" + dtstamp, "SEQUENCE:\(e.sequence)",
+            lines += ["BEGIN:VEVENT", "UID:" + e.uid, "DTSTAMP:" + utc(e.stamp ?? stamp), "SEQUENCE:\(e.sequence)",
                       "DTSTART;TZID=\(timeZone):" + local(e.date, e.start), "DTEND;TZID=\(timeZone):" + local(e.date, e.end),
                       "SUMMARY:" + escape(e.summary), "DESCRIPTION:" + escape(e.description),
                       "STATUS:" + (e.cancelled ? "CANCELLED" : "CONFIRMED"), "TRANSP:OPAQUE", "END:VEVENT"]

@@ -23,15 +23,40 @@ public struct PlanDocument: Codable, Sendable {
         public var lookBack: [String]
         public var method: String
         public var absent: [String]
+        /// The group at the time of this meeting.
+        public var members: [String]?
         public var status: String
         public var uid: String
         public var sequence: Int
+        /// When the event last changed (seconds since 1970); absent: `created`.
+        public var stamp: Double?
+    }
+    /// What a replan did, for the record and for `changes.md`.
+    public struct ReplanEntry: Codable, Sendable {
+        public struct Move: Codable, Sendable, Equatable {
+            public var email: String, from: String, to: String
+            public init(email: String, from: String, to: String) { self.email = email; self.from = from; self.to = to }
+        }
+        public var from: Day?
+        public var dropped: [String]
+        public var added: [String]
+        public var moves: Int
+        public var movesBound: Int
+        public var dissolved: [String]
+        public var dissolvedBound: Int
+        public var moved: [Move]
+        public init(from: Day?, dropped: [String], added: [String], moves: Int, movesBound: Int, dissolved: [String], dissolvedBound: Int, moved: [Move]) {
+            self.from = from; self.dropped = dropped; self.added = added; self.moves = moves; self.movesBound = movesBound
+            self.dissolved = dissolved; self.dissolvedBound = dissolvedBound; self.moved = moved
+        }
     }
     public struct ScheduleSummary: Codable, Sendable {
         public var absences: Int
         public var absencesBound: Int
         public var facilitatorsOutsideRegion: Int
         public var notes: [String]
+        /// false after a replan: dates were kept, absences counted rather than minimised.
+        public var absencesOptimised: Bool?
     }
     public struct ObjectiveEntry: Codable, Sendable {
         public var metric: String
@@ -47,19 +72,26 @@ public struct PlanDocument: Codable, Sendable {
     public var config: ProgrammeConfig
     public var participants: [Participant]
     public var facilitators: [Facilitator]?
+    /// Emails of participants who left; they stay in `participants` because history names them.
+    public var dropped: [String]?
     public var groups: [GroupEntry]
     public var objectives: [ObjectiveEntry]
     public var meetings: [MeetingEntry]
     public var schedule: ScheduleSummary
+    public var replan: ReplanEntry?
+    /// Facilitators of dissolved groups (group id → email): they still receive the cancellations.
+    public var cancelledGroupFacilitators: [String: String]?
     public var solver: SolveStats
 
-    public init(version: Int, created: Date, programme: Programme, result: GroupingResult, schedule: ScheduleResult) {
+    public init(version: Int, created: Date, programme: Programme, result: GroupingResult, schedule: ScheduleResult, replan: ReplanEntry? = nil) {
         self.version = version
         self.created = ISO8601DateFormatter().string(from: created)
         self.programme = programme.config.name
         config = programme.config
         participants = programme.participants
         facilitators = programme.facilitators
+        dropped = programme.dropped.isEmpty ? nil : programme.dropped.sorted().map { programme.participants[$0].email }
+        self.replan = replan
         let email: (Int) -> String = { programme.participants[$0].email }
         groups = result.groups.map { g in
             GroupEntry(id: g.id, homeRegion: g.homeRegion, members: g.members.map(email),
@@ -68,10 +100,15 @@ public struct PlanDocument: Codable, Sendable {
         meetings = schedule.meetings.map { m in
             MeetingEntry(group: m.group, number: m.number, date: m.date, start: Clock.text(m.start), end: Clock.text(m.end),
                          caseBringers: m.caseBringers.map(email), lookBack: m.lookBack.map(email), method: m.method,
-                         absent: m.absent.map(email), status: "planned", uid: RotaFiles.uid(programme.config.name, m), sequence: 0)
+                         absent: m.absent.map(email), members: m.members.map(email), status: m.cancelled ? "cancelled" : "planned",
+                         uid: RotaFiles.uid(programme.config.name, m), sequence: m.sequence, stamp: m.stamp)
         }
         self.schedule = ScheduleSummary(absences: schedule.absences, absencesBound: schedule.absencesBound,
-                                        facilitatorsOutsideRegion: schedule.facilitatorsOutsideRegion, notes: schedule.notes)
+                                        facilitatorsOutsideRegion: schedule.facilitatorsOutsideRegion, notes: schedule.notes,
+                                        absencesOptimised: schedule.absencesOptimised ? nil : false)
+        let active = Set(result.groups.map(\.id))
+        let gone = schedule.facilitatorOf.filter { !active.contains($0.key) }
+        cancelledGroupFacilitators = gone.isEmpty ? nil : gone.mapValues { programme.facilitators![$0].email }
         objectives = result.objectives.map { ObjectiveEntry(metric: $0.objective.metric, value: $0.value, bound: $0.bound, optimal: $0.optimal) }
         // Wall times differ run to run; the plan file must not, so only statuses are kept.
         solver = SolveStats(stages: result.stats.stages.map { var s = $0; s.seconds = 0; return s }, seconds: 0, timeLimitHit: result.stats.timeLimitHit)
@@ -91,18 +128,19 @@ public enum PlanFiles {
         env["SOURCE_DATE_EPOCH"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) } ?? Date()
     }
 
-    public static func build(_ programme: Programme, _ result: GroupingResult, _ schedule: ScheduleResult, version: Int = 1, created: Date) -> [String: Data] {
-        let doc = PlanDocument(version: version, created: created, programme: programme, result: result, schedule: schedule).encoded()
+    public static func build(_ programme: Programme, _ result: GroupingResult, _ schedule: ScheduleResult, version: Int = 1, created: Date,
+                             replan: PlanDocument.ReplanEntry? = nil) -> [String: Data] {
+        let doc = PlanDocument(version: version, created: created, programme: programme, result: result, schedule: schedule, replan: replan).encoded()
         let p = programme.participants
         let rows = result.groups.flatMap { g in
             let facilitator = RotaFiles.facilitatorName(programme, schedule, g.id)
             return g.members.map { i in [g.id, p[i].email, p[i].name, p[i].function, String(p[i].level), p[i].school, p[i].region, facilitator] }
         }
-        return RotaFiles.build(programme, result.groups, schedule, created: created).merging([
+        return RotaFiles.build(programme, schedule, created: created).merging([
             "plan.json": doc,
             "history/plan-v\(version).json": doc,
             "groups.csv": Data(CSVWriter.render(header: ["group", "email", "name", "function", "level", "school", "region", "facilitator"], rows: rows).utf8),
-            "report.html": Data(Report.html(programme, result, schedule, created: created).utf8),
+            "report.html": Data(Report.html(programme, result, schedule, version: version, replan: replan, created: created).utf8),
         ]) { a, _ in a }
     }
 }

@@ -6,7 +6,8 @@ import Scheduling
 /// `report.html`: one self-contained page for the organiser — metrics with bounds, the rule check,
 /// every group with its make-up, and why anyone sits outside their region. Prints on A4.
 public enum Report {
-    public static func html(_ programme: Programme, _ result: GroupingResult, _ schedule: ScheduleResult, created: Date) -> String {
+    public static func html(_ programme: Programme, _ result: GroupingResult, _ schedule: ScheduleResult, version: Int = 1,
+                            replan: PlanDocument.ReplanEntry? = nil, created: Date) -> String {
         let p = programme.participants
         var h: [String] = []
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(e(programme.config.name)) — plan</title>")
@@ -17,7 +18,8 @@ public enum Report {
             .cal td{width:6em;height:3.2em;font-size:12px}.cal .closed{background:#eee;color:#888}@media print{body{margin:0}}</style></head><body>
             """)
         h.append("<h1>\(e(programme.config.name))</h1>")
-        h.append("<p>\(p.count) participants in \(result.groups.count) groups of \(programme.config.groups.minSize)–\(programme.config.groups.maxSize). Plan version 1, \(ISO8601DateFormatter().string(from: created)).</p>")
+        h.append("<p>\(programme.active.count) participants in \(result.groups.count) groups of \(programme.config.groups.minSize)–\(programme.config.groups.maxSize). Plan version \(version), \(ISO8601DateFormatter().string(from: created)).</p>")
+        if let replan { h += ReportReplan.html(programme, replan) }
         h.append("<h2>Objectives</h2><p>Minimised in this order; the bound is proven by the solver: no plan that keeps the earlier objectives at their values does better.</p>")
         h.append("<table><tr><th>objective</th><th>metric</th><th>value</th><th>proven bound</th><th>status</th></tr>")
         for o in result.objectives {
@@ -47,7 +49,7 @@ public enum Report {
             }
             h.append("</table></div>")
         }
-        h += ReportCalendar.html(programme, result, schedule)
+        h += ReportCalendar.html(programme, result, schedule, from: replan?.from)
         h.append("<h2>Solver</h2><table><tr><th>stage</th><th>variables</th><th>constraints</th><th>status</th></tr>")
         for s in result.stats.stages { h.append("<tr><td>\(e(s.name))</td><td>\(s.variables)</td><td>\(s.constraints)</td><td>\(s.status)</td></tr>") }
         h.append("</table></body></html>")

@@ -5,7 +5,7 @@ import Scheduling
 
 /// The calendar half of `report.html`: facilitators, month grids, rotation, absences and the calendar rule check.
 enum ReportCalendar {
-    static func html(_ programme: Programme, _ result: GroupingResult, _ s: ScheduleResult) -> [String] {
+    static func html(_ programme: Programme, _ result: GroupingResult, _ s: ScheduleResult, from: Day?) -> [String] {
         let p = programme.participants
         let e = Report.e
         var h: [String] = []
@@ -24,13 +24,13 @@ enum ReportCalendar {
             return h
         }
         let calendar = HolidayCalendar.forConfig(programme.config.schedule)
-        h.append("<h2>Calendar rule check</h2><p>Re-checked from the inputs, independently of the models that chose the dates.</p>")
-        let problems = ScheduleCheck.violations(s, result.groups, programme, calendar: calendar)
+        h.append("<h2>Calendar rule check</h2><p>Re-checked from the inputs, independently of the models that chose the dates\(from.map { "; meetings before \($0) are history and not re-checked" } ?? "").</p>")
+        let problems = ScheduleCheck.violations(s, result.groups, programme, calendar: calendar, from: from)
         h.append(problems.isEmpty
                  ? "<p class=\"ok\">Every meeting is on an allowed weekday, within the period, \(programme.config.schedule.minWeeksBetween)–\(programme.config.schedule.maxWeeksBetween) weeks after the previous one, outside public holidays, blackout dates and the school holidays of every member's holiday region; fixed dates are kept; no facilitator is in two meetings at once or booked when unavailable or tied; no case bringer is unavailable on their date.</p>"
                  : "<ul>" + problems.map { "<li>\(e($0))</li>" }.joined() + "</ul>")
         h.append("<h2>Calendar</h2>")
-        let byDay = Dictionary(grouping: s.meetings, by: \.date)
+        let byDay = Dictionary(grouping: s.meetings.filter { !$0.cancelled }, by: \.date)
         var month = (first.year, first.month)
         while (month.0, month.1) <= (last.year, last.month) {
             h.append(grid(year: month.0, month: month.1, byDay: byDay, calendar: calendar, period: DayRange(first, last)))
@@ -40,13 +40,15 @@ enum ReportCalendar {
         let total = programme.config.schedule.meetings
         h.append("<table><tr><th>group</th>" + (1...total).map { "<th>meeting \($0)</th>" }.joined() + "</tr>")
         for g in result.groups {
-            let cells = s.meetings(of: g.id).map { m in
+            let cells = s.meetings(of: g.id).filter { !$0.cancelled }.map { m in
                 "<td>\(m.date) \(Clock.text(m.start))<br>\(e(m.caseBringers.map { p[$0].name }.joined(separator: ", ")))<br><small>\(e(m.method))</small></td>"
             }
             h.append("<tr><td>\(g.id)</td>\(cells.joined())</tr>")
         }
         h.append("</table>")
-        h.append("<h2>Absences</h2><p>\(s.absences) member-meeting(s) where someone said they are unavailable; proven minimum \(s.absencesBound)\(s.absences == s.absencesBound ? " (optimal)" : "").</p>")
+        h.append(s.absencesOptimised
+                 ? "<h2>Absences</h2><p>\(s.absences) member-meeting(s) where someone said they are unavailable; proven minimum \(s.absencesBound)\(s.absences == s.absencesBound ? " (optimal)" : "").</p>"
+                 : "<h2>Absences</h2><p>\(s.absences) member-meeting(s) where someone said they are unavailable. After a replan dates are kept, so absences are counted, not minimised again.</p>")
         let absent = s.meetings.filter { !$0.absent.isEmpty }
         if !absent.isEmpty {
             h.append("<table><tr><th>group</th><th>meeting</th><th>date</th><th>unavailable</th></tr>")

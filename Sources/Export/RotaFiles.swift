@@ -7,7 +7,7 @@ import Scheduling
 /// one printable list per facilitator (all their groups) and per group.
 public enum RotaFiles {
     public static let scheduleHeader = ["group", "meeting", "date", "start", "end", "facilitator", "case_bringers", "look_back", "method", "status"]
-    static let rotaHeader = ["group", "meeting", "date", "start", "end", "facilitator", "case_bringers", "look_back", "method", "members", "absent"]
+    static let rotaHeader = ["group", "meeting", "date", "start", "end", "facilitator", "case_bringers", "look_back", "method", "members", "absent", "status"]
 
     /// Stable across reruns and replans: derived from programme, group and meeting number only.
     public static func uid(_ programme: String, _ m: Meeting) -> String {
@@ -18,42 +18,50 @@ public enum RotaFiles {
         schedule.facilitatorOf[group].map { programme.facilitators![$0].name } ?? ""
     }
 
-    public static func build(_ programme: Programme, _ groups: [Group], _ schedule: ScheduleResult, created: Date) -> [String: Data] {
+    public static func build(_ programme: Programme, _ schedule: ScheduleResult, created: Date) -> [String: Data] {
         guard !schedule.meetings.isEmpty else { return [:] }
         let p = programme.participants
         let names: ([Int]) -> String = { $0.map { p[$0].name }.joined(separator: "; ") }
-        let membersOf = Dictionary(uniqueKeysWithValues: groups.map { ($0.id, $0.members) })
         var files: [String: Data] = [:]
         let rows = schedule.meetings.map { m in
             [m.group, String(m.number), m.date.description, Clock.text(m.start), Clock.text(m.end), facilitatorName(programme, schedule, m.group),
-             names(m.caseBringers), names(m.lookBack), m.method, "planned"]
+             names(m.caseBringers), names(m.lookBack), m.method, m.cancelled ? "cancelled" : "planned"]
         }
         files["schedule.csv"] = Data(CSVWriter.render(header: scheduleHeader, rows: rows).utf8)
 
         func write(_ base: String, title: String, meetings: [Meeting]) {
             let rows = meetings.map { m in
                 [m.group, String(m.number), m.date.description, Clock.text(m.start), Clock.text(m.end), facilitatorName(programme, schedule, m.group),
-                 names(m.caseBringers), names(m.lookBack), m.method, names(membersOf[m.group] ?? []), names(m.absent)]
+                 names(m.caseBringers), names(m.lookBack), m.method, names(m.members), names(m.absent), m.cancelled ? "cancelled" : "planned"]
             }
             files["rota/\(base).csv"] = Data(CSVWriter.render(header: rotaHeader, rows: rows).utf8)
-            let events = meetings.map { event(programme, schedule, $0, members: membersOf[$0.group] ?? []) }
+            let events = meetings.map { event(programme, schedule, $0) }
             files["rota/\(base).ics"] = Data(ICS.calendar(name: title, timeZone: programme.config.timezone, stamp: created, events: events).utf8)
         }
-        for g in groups {
-            write("group-\(g.id)", title: "\(programme.config.name) — \(g.id)", meetings: schedule.meetings(of: g.id))
+        // Dissolved groups keep their file: it carries the cancellations.
+        let ids = Array(Set(schedule.meetings.map(\.group))).sorted()
+        for id in ids {
+            write("group-\(id)", title: "\(programme.config.name) — \(id)", meetings: schedule.meetings(of: id))
         }
-        if let facilitators = programme.facilitators {
-            var used = Set(groups.map { "group-\($0.id)" })
-            for f in facilitators {
-                let mine = schedule.meetings.filter { schedule.facilitatorOf[$0.group] == f.index }.sorted { ($0.date, $0.start) < ($1.date, $1.start) }
-                guard !mine.isEmpty else { continue }
-                write(Slug.unique(Slug.make(f.name, fallback: "facilitator-\(f.index + 1)"), &used), title: "\(programme.config.name) — \(f.name)", meetings: mine)
-            }
+        for (f, base) in facilitatorFiles(programme, schedule).sorted(by: { $0.key < $1.key }) {
+            let mine = schedule.meetings.filter { schedule.facilitatorOf[$0.group] == f }.sorted { ($0.date, $0.start) < ($1.date, $1.start) }
+            write(base, title: "\(programme.config.name) — \(programme.facilitators![f].name)", meetings: mine)
         }
         return files
     }
 
-    static func event(_ programme: Programme, _ schedule: ScheduleResult, _ m: Meeting, members: [Int]) -> ICS.Event {
+    /// Facilitator index → file name (without extension) for everyone with at least one meeting.
+    public static func facilitatorFiles(_ programme: Programme, _ schedule: ScheduleResult) -> [Int: String] {
+        guard let facilitators = programme.facilitators else { return [:] }
+        var used = Set(schedule.meetings.map { "group-\($0.group)" })
+        var result: [Int: String] = [:]
+        for f in facilitators where schedule.meetings.contains(where: { schedule.facilitatorOf[$0.group] == f.index }) {
+            result[f.index] = Slug.unique(Slug.make(f.name, fallback: "facilitator-\(f.index + 1)"), &used)
+        }
+        return result
+    }
+
+    static func event(_ programme: Programme, _ schedule: ScheduleResult, _ m: Meeting) -> ICS.Event {
         let p = programme.participants
         let total = programme.config.schedule.meetings
         let bringers = m.caseBringers.map { p[$0].name }.joined(separator: ", ")
@@ -63,12 +71,13 @@ public enum RotaFiles {
         text.append("Case bringer\(m.caseBringers.count == 1 ? "" : "s"): \(bringers.isEmpty ? "to be decided" : bringers)")
         if !m.lookBack.isEmpty { text.append("Look-back (terugblik): \(m.lookBack.map { p[$0].name }.joined(separator: ", "))") }
         text.append("Method: \(m.method)")
-        text.append("Members: \(members.map { p[$0].name }.joined(separator: ", "))")
+        text.append("Members: \(m.members.map { p[$0].name }.joined(separator: ", "))")
+        if m.cancelled { text.insert("CANCELLED: this group was dissolved; its members were moved to other groups", at: 0) }
         if !m.absent.isEmpty { text.append("Said they are unavailable: \(m.absent.map { p[$0].name }.joined(separator: ", "))") }
-        return ICS.Event(uid: uid(programme.config.name, m), sequence: 0, date: (m.date.year, m.date.month, m.date.day),
-                         start: m.start, end: m.end,
-                         summary: "Intervision \(m.group) · meeting \(m.number)/\(total) · case: \(bringers.isEmpty ? "to be decided" : bringers)",
-                         description: text.joined(separator: "\n"))
+        let summary = "Intervision \(m.group) · meeting \(m.number)/\(total) · " + (m.cancelled ? "cancelled" : "case: \(bringers.isEmpty ? "to be decided" : bringers)")
+        return ICS.Event(uid: uid(programme.config.name, m), sequence: m.sequence, date: (m.date.year, m.date.month, m.date.day),
+                         start: m.start, end: m.end, summary: summary, description: text.joined(separator: "\n"),
+                         cancelled: m.cancelled, stamp: m.stamp.map { Date(timeIntervalSince1970: $0) })
     }
 }
 

@@ -2,10 +2,10 @@ import Intake
 
 /// Sets of mutually tied participants that together cover every tie. One row Σ x[i,g] ≤ 1 per clique
 /// and group replaces all the pair rows inside it — far fewer rows and a much stronger LP relaxation.
-enum Cliques {
+public enum Cliques {
     /// Greedy edge clique cover: each uncovered tie grows into a maximal clique through the common
     /// neighbours, lowest index first, so the cover is deterministic.
-    static func cover(_ conflicts: ConflictModel) -> [[Int]] {
+    public static func cover(_ conflicts: ConflictModel) -> [[Int]] {
         let n = conflicts.count
         let adjacency = conflicts.neighbours.map(Set.init)
         var covered = [Set<Int>](repeating: [], count: n)

@@ -17,6 +17,7 @@ public struct ObjectiveResult: Sendable, Equatable, Codable {
     /// No plan with the earlier objectives at their values can do better than this.
     public var bound: Int
     public var optimal: Bool { value == bound }
+    public init(objective: Objective, value: Int, bound: Int) { self.objective = objective; self.value = value; self.bound = bound }
     /// (value − bound) / value; 0 when optimal.
     public var gap: Double { value == 0 ? 0 : Double(value - bound) / Double(value) }
 }
@@ -29,6 +30,9 @@ public struct GroupingResult: Sendable {
     public var stats: SolveStats
     /// Why each participant placed outside their region is there, keyed by participant index.
     public var awayReasons: [Int: String]
+    public init(groups: [Group], objectives: [ObjectiveResult], stats: SolveStats, awayReasons: [Int: String]) {
+        self.groups = groups; self.objectives = objectives; self.stats = stats; self.awayReasons = awayReasons
+    }
 }
 
 /// How the solve went: stage by stage, for the report and the benchmarks.
@@ -39,6 +43,9 @@ public struct SolveStats: Sendable, Codable, Equatable {
         public var constraints: Int
         public var status: String
         public var seconds: Double
+        public init(name: String, variables: Int, constraints: Int, status: String, seconds: Double) {
+            self.name = name; self.variables = variables; self.constraints = constraints; self.status = status; self.seconds = seconds
+        }
     }
     public var stages: [Stage] = []
     public var seconds: Double = 0
@@ -76,7 +83,7 @@ public enum Metrics {
     }
 
     /// Values sorted by count descending, then value ascending: deterministic majorities.
-    static func tally(_ values: [String]) -> [(value: String, count: Int)] {
+    public static func tally(_ values: [String]) -> [(value: String, count: Int)] {
         Dictionary(grouping: values, by: { $0 }).map { (value: $0.key, count: $0.value.count) }
             .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
     }

@@ -37,8 +37,9 @@ public enum PlanCheck {
                 }
             }
         }
-        for (i, n) in seen.enumerated() where n != 1 {
-            out.append(Violation(group: nil, rule: "membership", text: "\(p[i].name) is in \(n) groups instead of exactly one"))
+        for (i, n) in seen.enumerated() where n != (programme.dropped.contains(i) ? 0 : 1) {
+            let expected = programme.dropped.contains(i) ? "none (left the programme)" : "exactly one"
+            out.append(Violation(group: nil, rule: "membership", text: "\(p[i].name) is in \(n) groups instead of \(expected)"))
         }
         return out
     }

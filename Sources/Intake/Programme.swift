@@ -8,6 +8,8 @@ public struct Programme: Sendable {
     public var facilitators: [Facilitator]?
     public var conflicts: ConflictModel
     public var warnings: [Diagnostic]
+    /// Participants who left during the programme (replan); they keep their index for history.
+    public var dropped: Set<Int> = []
 }
 
 /// An input file's name (for messages) and contents.

@@ -8,7 +8,7 @@ public struct IntervisionCommand: ParsableCommand {
             Exit codes: 0 done · 2 invalid input or usage (every problem listed, nothing written) · \
             3 no plan satisfies the hard rules (explanation printed) · 1 internal error.
             """,
-        subcommands: [CheckCommand.self, PlanCommand.self]
+        subcommands: [CheckCommand.self, PlanCommand.self, ReplanCommand.self]
     )
 
     public init() {}

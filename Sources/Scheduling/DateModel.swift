@@ -13,6 +13,8 @@ struct DateModel {
         var candidates: [[Int]]
         /// Members unavailable per day offset.
         var absentees: [Int: [Int]]
+        /// In a replan: the day offset each meeting had. Keeping it comes before everything else.
+        var anchor: [Int]?
     }
     struct Output { var offsets: [[Int]]; var absences: Int; var bound: Int; var status: SolveStatus }
 
@@ -25,16 +27,18 @@ struct DateModel {
                 Dictionary(uniqueKeysWithValues: days.map { ($0, model.addVariable("y\(g)_\(k)_\($0)", kind: .binary)) })
             })
         }
-        var absences = LinearExpression(), deviation = LinearExpression()
-        var worstDeviation = 0.0
+        var absences = LinearExpression(), deviation = LinearExpression(), changes = LinearExpression()
+        var worstDeviation = 0.0, worstAbsences = 0.0
         for (g, input) in inputs.enumerated() {
             for k in 0..<m {
                 model.add(.sum(y[g][k].values.sorted()), .equal, 1, name: "once_\(g)_\(k)")
-                let ideal = m == 1 ? 0 : Double(k * rules.span) / Double(m - 1)
+                let ideal = input.anchor.map { Double($0[k]) } ?? (m == 1 ? 0 : Double(k * rules.span) / Double(m - 1))
                 worstDeviation += Double(rules.span)
+                worstAbsences += Double(input.group.members.count)
                 for (d, v) in y[g][k] {
                     absences = absences + Double(input.absentees[d]?.count ?? 0) * v
                     deviation = deviation + abs(Double(d) - ideal).rounded() * v
+                    if let anchor = input.anchor, anchor[k] != d { changes = changes + v }
                     guard k > 0 else { continue }
                     let window = y[g][k - 1].filter { rules.next(after: $0.key).contains(d) }.map(\.value).sorted()
                     model.add(v - .sum(window), .lessOrEqual, 0, name: "after_\(g)_\(k)_\(d)")
@@ -55,7 +59,8 @@ struct DateModel {
             }
         }
         // Weighted so that one absence outweighs any change in spread: the absence count stays lexicographically first.
-        model.minimize((worstDeviation + 1) * absences + deviation)
+        let absenceWeight = worstDeviation + 1
+        model.minimize(absenceWeight * (worstAbsences + 1) * changes + absenceWeight * absences + deviation)
         var options = SolverOptions(timeLimit: timeLimit)
         options.cuts = .all
         let s: Solution
@@ -66,8 +71,9 @@ struct DateModel {
         }
         let offsets = y.map { meetings in meetings.map { days in days.first { s[$0.value] > 0.5 }!.key } }
         let value = Int(s.value(absences).rounded())
-        // The bound on the weighted objective bounds the absences too, because deviation < weight.
-        let bound = s.status == .optimal ? value : Int(((s.bestBound ?? 0) / (worstDeviation + 1)).rounded(.down))
+        // The bound on the weighted objective bounds the absences too, because deviation < weight
+        // (without anchors; with them the absences are not what is minimised first).
+        let bound = s.status == .optimal ? value : Int(((s.bestBound ?? 0) / absenceWeight).rounded(.down))
         return Output(offsets: offsets, absences: value, bound: max(0, bound), status: s.status)
     }
 }

@@ -17,6 +17,27 @@ public struct Meeting: Sendable, Equatable, Codable {
     public var method: String
     /// Members who said they are unavailable on this date (the least possible, see `ScheduleResult`).
     public var absent: [Int]
+    /// The group as it was for this meeting; history keeps its own membership after a replan.
+    public var members: [Int]
+    /// Calendar revision: raised whenever a replan changes anything people see in the event.
+    public var sequence: Int
+    /// The meeting no longer takes place (its group was dissolved in a replan).
+    public var cancelled: Bool
+    /// When the event last changed (seconds since 1970); nil: the plan's own timestamp.
+    public var stamp: Double?
+
+    public init(group: String, number: Int, date: Day, start: Int, end: Int, caseBringers: [Int], lookBack: [Int], method: String,
+                absent: [Int], members: [Int], sequence: Int = 0, cancelled: Bool = false, stamp: Double? = nil) {
+        self.group = group; self.number = number; self.date = date; self.start = start; self.end = end
+        self.caseBringers = caseBringers; self.lookBack = lookBack; self.method = method; self.absent = absent
+        self.members = members; self.sequence = sequence; self.cancelled = cancelled; self.stamp = stamp
+    }
+
+    /// What a calendar shows; two versions of a meeting with the same content need no new SEQUENCE.
+    public func sameContent(as o: Meeting) -> Bool {
+        (date, start, end, method, cancelled) == (o.date, o.start, o.end, o.method, o.cancelled)
+            && (caseBringers, lookBack, members) == (o.caseBringers, o.lookBack, o.members)
+    }
 }
 
 /// The calendar part of a plan. Without `[schedule]` dates it holds only the facilitator assignment.
@@ -29,6 +50,8 @@ public struct ScheduleResult: Sendable {
     public var absences: Int
     /// Proven lower bound on `absences` over all calendars that meet the hard rules.
     public var absencesBound: Int
+    /// False after a replan: dates are kept rather than re-chosen, so absences are counted, not minimised.
+    public var absencesOptimised = true
     /// Plain-words notes for the organiser (e.g. a member who cannot bring a case on any date).
     public var notes: [String]
 

@@ -4,7 +4,9 @@ import Intake
 /// Re-checks a finished calendar against every hard rule, from the inputs alone and without the models
 /// that built it. An empty list means the calendar may be written.
 public enum ScheduleCheck {
-    public static func violations(_ r: ScheduleResult, _ groups: [Group], _ programme: Programme, calendar: HolidayCalendar) -> [String] {
+    /// Meetings before `from` are history (a replan keeps them as they happened) and cancelled ones no longer
+    /// take place, so only the others are held to the rules.
+    public static func violations(_ r: ScheduleResult, _ groups: [Group], _ programme: Programme, calendar: HolidayCalendar, from: Day? = nil) -> [String] {
         let s = programme.config.schedule
         let p = programme.participants
         var out: [String] = []
@@ -14,17 +16,18 @@ public enum ScheduleCheck {
                 let tied = Set(f.schools.map(Text.key))
                 for i in g.members where tied.contains(Text.key(p[i].school)) { out.append("\(f.name) is tied to \(p[i].school) in \(g.id)") }
             }
-            let load = Dictionary(grouping: r.facilitatorOf.values, by: { $0 }).mapValues(\.count)
+            let ids = Set(groups.map(\.id))
+            let load = Dictionary(grouping: r.facilitatorOf.filter { ids.contains($0.key) }.values, by: { $0 }).mapValues(\.count)
             for (f, n) in load where n > facilitators[f].maxGroups { out.append("\(facilitators[f].name) leads \(n) groups, max_groups \(facilitators[f].maxGroups)") }
         }
         guard let first = s.firstDate, let last = s.lastDate else { return out }
         var facilitatorDays: [String: [Meeting]] = [:]
         for g in groups {
-            let ms = r.meetings(of: g.id).sorted { $0.number < $1.number }
+            let ms = r.meetings(of: g.id).filter { !$0.cancelled }.sorted { $0.number < $1.number }
             if ms.count != s.meetings { out.append("\(g.id) has \(ms.count) meetings, not \(s.meetings)"); continue }
             let regions = Set(g.members.compactMap { HolidayRegions.of(p[$0].region, overrides: programme.config.regions) })
             let f = r.facilitatorOf[g.id].map { programme.facilitators![$0] }
-            for m in ms {
+            for m in ms where from.map({ m.date >= $0 }) ?? true {
                 let d = m.date
                 if d < first || d > last { out.append("\(g.id) meeting \(m.number) on \(d) is outside the programme") }
                 if !s.weekdays.contains(d.weekday) { out.append("\(g.id) meeting \(m.number) on a \(d.weekday.rawValue)") }
@@ -45,12 +48,12 @@ public enum ScheduleCheck {
                 }
                 if Set(m.caseBringers).count != m.caseBringers.count { out.append("\(g.id) meeting \(m.number) has the same case bringer twice") }
             }
-            for (a, b) in zip(ms, ms.dropFirst()) {
+            for (a, b) in zip(ms, ms.dropFirst()) where from.map({ b.date >= $0 }) ?? true {
                 let gap = b.date - a.date
                 if gap < 7 * s.minWeeksBetween || gap > 7 * s.maxWeeksBetween {
                     out.append("\(g.id) meetings \(a.number) and \(b.number) are \(gap) days apart")
                 }
-                if b.lookBack != a.caseBringers { out.append("\(g.id) meeting \(b.number) looks back on the wrong people") }
+                if b.lookBack != a.caseBringers.filter(b.members.contains) { out.append("\(g.id) meeting \(b.number) looks back on the wrong people") }
             }
         }
         return out

@@ -66,7 +66,7 @@ public enum Scheduling {
             for k in 0..<s.meetings {
                 result.meetings.append(Meeting(group: g.id, number: k + 1, date: dates[k], start: s.startMinutes, end: s.startMinutes + s.durationMinutes,
                                                caseBringers: rota.bringers[k], lookBack: k == 0 ? [] : rota.bringers[k - 1],
-                                               method: methods[k], absent: absent[k]))
+                                               method: methods[k], absent: absent[k], members: g.members))
             }
         }
         try stagger(&result, programme)
@@ -106,6 +106,12 @@ extension Scheduling {
 
 /// `HH:MM` for minutes after midnight.
 public enum Clock {
+    public static func minutes(_ text: String) -> Int? {
+        let parts = text.split(separator: ":").compactMap { Int($0) }
+        guard parts.count == 2, (0...47).contains(parts[0]), (0...59).contains(parts[1]) else { return nil }
+        return parts[0] * 60 + parts[1]
+    }
+
     public static func text(_ minutes: Int) -> String {
         let h = minutes / 60, m = minutes % 60
         return "\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"

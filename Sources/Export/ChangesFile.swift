@@ -1,0 +1,94 @@
+import Foundation
+import Intake
+import Replanning
+import Scheduling
+
+/// `changes.md`: what a replan changed and exactly who must receive which new files.
+public enum ChangesFile {
+    public struct Recipients: Sendable {
+        /// Facilitator index → rota files to resend.
+        public var facilitators: [(index: Int, files: [String])]
+        /// Group id → members who must receive that group's new files.
+        public var groups: [(id: String, members: [Int])]
+    }
+
+    /// Groups whose calendar or membership changed, and the facilitators leading them.
+    public static func recipients(_ r: ReplanResult, before: CurrentPlan) -> Recipients {
+        var touched = Set(r.changedMeetings.map(\.group))
+        let old = Dictionary(uniqueKeysWithValues: before.groups.map { ($0.id, Set($0.members)) })
+        for g in r.grouping.groups where old[g.id] != Set(g.members) { touched.insert(g.id) }
+        touched.formUnion(r.dissolved)
+        var byFacilitator: [Int: Set<String>] = [:]
+        for id in touched { if let f = r.schedule.facilitatorOf[id] { byFacilitator[f, default: []].insert(id) } }
+        let names = RotaFiles.facilitatorFiles(r.programme, r.schedule)
+        let facilitators = byFacilitator.keys.sorted().map { f -> (index: Int, files: [String]) in
+            (f, names[f].map { ["rota/\($0).ics", "rota/\($0).csv"] } ?? [])
+        }
+        let groups = touched.sorted().map { id -> (id: String, members: [Int]) in
+            let now = r.grouping.groups.first { $0.id == id }?.members ?? []
+            // Members who left the group (moved or dissolved) get its cancellations too; dropouts do not.
+            let left = (old[id] ?? []).filter { !now.contains($0) && !r.programme.dropped.contains($0) }
+            return (id, (now + left).sorted())
+        }
+        return Recipients(facilitators: facilitators, groups: groups)
+    }
+
+    public static func markdown(_ r: ReplanResult, before: CurrentPlan, from: Day) -> String {
+        let p = r.programme.participants
+        let name = { (i: Int) in "\(p[i].name) <\(p[i].email)>" }
+        var md = ["# \(r.programme.config.name): changes in plan version \(r.version)", "",
+                  "Compared with version \(before.version). Meetings before \(from) are history and unchanged.", ""]
+        let dropped = r.programme.dropped.subtracting(before.programme.dropped).sorted()
+        let groupOf = Dictionary(uniqueKeysWithValues: before.groups.flatMap { g in g.members.map { ($0, g.id) } })
+        let newGroupOf = Dictionary(uniqueKeysWithValues: r.grouping.groups.flatMap { g in g.members.map { ($0, g.id) } })
+        md.append("## People")
+        md.append("")
+        md.append("- Moved: **\(r.moves.count)** (proven minimum \(r.movesBound)); groups dissolved: **\(r.dissolved.count)** (proven minimum \(r.dissolvedBound)).")
+        for i in dropped { md.append("- Left: \(p[i].name) (\(groupOf[i] ?? "–"))") }
+        let joiners = p.indices.filter { $0 >= before.programme.participants.count }
+        for i in joiners { md.append("- Joined: \(p[i].name) → \(newGroupOf[i] ?? "–")") }
+        for m in r.moves { md.append("- Moved: \(p[m.participant].name) from \(m.from) to \(m.to)") }
+        for id in r.dissolved { md.append("- Dissolved: \(id) — its meetings from \(from) on are cancelled") }
+        md.append("")
+        md.append("## Meetings")
+        md.append("")
+        if r.changedMeetings.isEmpty { md.append("No meeting changed.") }
+        else {
+            md.append("| group | meeting | change |")
+            md.append("|---|---:|---|")
+            for c in r.changedMeetings {
+                var what: [String] = []
+                if c.after.cancelled && !c.before.cancelled { what.append("cancelled") }
+                else {
+                    if c.before.date != c.after.date { what.append("date \(c.before.date) → \(c.after.date)") }
+                    if c.before.caseBringers != c.after.caseBringers {
+                        what.append("case bringer \(c.before.caseBringers.map { p[$0].name }.joined(separator: ", ")) → \(c.after.caseBringers.map { p[$0].name }.joined(separator: ", "))")
+                    }
+                    if c.before.members != c.after.members { what.append("members changed") }
+                    if c.before.lookBack != c.after.lookBack && what.isEmpty { what.append("look-back changed") }
+                }
+                md.append("| \(c.group) | \(c.number) | \(what.joined(separator: "; ")) |")
+            }
+        }
+        md.append("")
+        let who = recipients(r, before: before)
+        md.append("## Send new files to")
+        md.append("")
+        if who.facilitators.isEmpty && who.groups.isEmpty { md.append("Nobody: no calendar changed.") }
+        if !who.facilitators.isEmpty {
+            md.append("### Facilitators")
+            for f in who.facilitators {
+                let fac = r.programme.facilitators![f.index]
+                md.append("- \(fac.name) <\(fac.email)>: \(f.files.joined(separator: ", "))")
+            }
+            md.append("")
+        }
+        if !who.groups.isEmpty {
+            md.append("### Participants")
+            for g in who.groups {
+                md.append("- \(g.id) (rota/group-\(g.id).ics, rota/group-\(g.id).csv): \(g.members.map(name).joined(separator: "; "))")
+            }
+        }
+        return md.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Intake
+import Replanning
+import Scheduling
+
+/// What `intervision replan` prints.
+enum ReplanText {
+    static func summary(_ r: ReplanResult, before: CurrentPlan, dir: String, from: Day) -> String {
+        let p = r.programme.participants
+        var lines = ["\(r.programme.config.name): plan version \(r.version) (was \(before.version)); history before \(from) unchanged", ""]
+        let left = r.programme.dropped.subtracting(before.programme.dropped).count
+        let joined = p.count - before.programme.participants.count
+        lines.append("left \(left), joined \(joined); \(r.programme.active.count) participants in \(r.grouping.groups.count) groups")
+        lines.append("moves \(r.moves.count) (proven minimum \(r.movesBound)), groups dissolved \(r.dissolved.count) (proven minimum \(r.dissolvedBound))")
+        for m in r.moves { lines.append("  \(p[m.participant].name): \(m.from) → \(m.to)") }
+        for id in r.dissolved { lines.append("  \(id) dissolved; its remaining meetings are cancelled") }
+        for o in r.grouping.objectives {
+            lines.append("\(o.objective.metric) \(o.value) (bound \(o.bound)\(o.optimal ? ", optimal" : ""))")
+        }
+        let dates = r.changedMeetings.filter { $0.before.date != $0.after.date }.count
+        let cancelled = r.changedMeetings.filter { $0.after.cancelled && !$0.before.cancelled }.count
+        lines.append("meetings changed: \(r.changedMeetings.count) (\(dates) new date\(dates == 1 ? "" : "s"), \(cancelled) cancelled)")
+        let who = ChangesFileSummary.counts(r, before: before)
+        lines.append("send new files to \(who.facilitators) facilitator(s) and \(who.participants) participant(s) — see \((dir as NSString).appendingPathComponent("changes.md"))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+import Export
+
+enum ChangesFileSummary {
+    static func counts(_ r: ReplanResult, before: CurrentPlan) -> (facilitators: Int, participants: Int) {
+        let who = ChangesFile.recipients(r, before: before)
+        return (who.facilitators.count, Set(who.groups.flatMap(\.members)).count)
+    }
+}

@@ -1,0 +1,160 @@
+import GLPK
+import Grouping
+import Intake
+
+/// Stage 2 of a regroup: the people who move and the late joiners choose among the open groups, with
+/// everybody else fixed, minimising the configured priorities in order. Bounds hold for this choice only.
+struct Priorities {
+    let r: Regroup
+    let assignment: [Int: Int]
+    let movers: [Int]
+
+    init(_ r: Regroup, assignment: [Int: Int], movers: [Int]) { self.r = r; self.assignment = assignment; self.movers = movers }
+
+    func solve(timeLimit: Double, stats: inout SolveStats) throws(ReplanFailure) -> ([Int: Int], [ObjectiveResult]) {
+        let p = r.programme.participants
+        let cfg = r.programme.config.groups
+        let open = Array(Set(assignment.values)).sorted()
+        let moving = Set(movers)
+        var fixed: [Int: [Int]] = [:]
+        for (i, g) in assignment where !moving.contains(i) { fixed[g, default: []].append(i) }
+        var model = Model(name: "replan-priorities")
+        var x: [Int: [Int: Variable]] = [:]
+        for i in movers.sorted() {
+            var row: [Int: Variable] = [:]
+            for g in open where r.allowed(i, g) && !(fixed[g] ?? []).contains(where: { r.programme.conflicts.areTied(i, $0) }) {
+                row[g] = model.addVariable("x\(i)_\(g)", kind: .binary)
+            }
+            x[i] = row
+            model.add(.sum(row.values.sorted()), .equal, 1, name: "one_\(i)")
+        }
+        func count(_ g: Int, _ who: [Int]) -> LinearExpression {
+            LinearExpression(who.compactMap { x[$0]?[g] }.map { ($0, 1.0) }, constant: Double(who.filter { !moving.contains($0) && assignment[$0] == g }.count))
+        }
+        var size: [Int: LinearExpression] = [:]
+        for g in open {
+            size[g] = count(g, r.people)
+            model.add(size[g]!, .greaterOrEqual, Double(cfg.minSizeAfterDropout), name: "min_\(g)")
+            model.add(size[g]!, .lessOrEqual, Double(cfg.maxSize), name: "max_\(g)")
+        }
+        for (q, clique) in r.cliques().enumerated() {
+            let inMotion = clique.filter(moving.contains)
+            guard inMotion.count > 1 else { continue }
+            for g in open {
+                let vars = inMotion.compactMap { x[$0]?[g] }
+                if vars.count > 1 { model.add(.sum(vars), .lessOrEqual, 1, name: "clique\(q)_\(g)") }
+            }
+        }
+        var reach: [Int: [Int]] = [:]
+        for (i, row) in x { for g in row.keys { reach[g, default: []].append(i) } }
+        let metrics = MetricModel(model: &model, people: r.people, groups: open, size: size, count: count, fixed: fixed, reach: reach, programme: r.programme)
+        var start = [Double](repeating: 0, count: model.variableCount)
+        for i in movers { if let v = x[i]?[assignment[i]!] { start[v.index] = 1 } }
+        metrics.complete(&start, assignment: assignment)
+        var results: [ObjectiveResult] = []
+        for o in r.programme.config.priorities {
+            let objective = metrics.expression[o]!
+            model.minimize(objective)
+            var options = SolverOptions(timeLimit: max(1, timeLimit / Double(r.programme.config.priorities.count)))
+            options.cuts = .all
+            options.warmStart = start
+            let s: Solution
+            do { s = try Solver.solve(model, options: options) } catch { throw .internalError("replan \(o.metric): \(error)") }
+            stats.stages.append(.init(name: o.metric, variables: model.variableCount, constraints: model.constraints.count, status: s.status.rawValue, seconds: s.elapsed))
+            stats.seconds += s.elapsed
+            guard s.hasSolution else { throw .internalError("replan \(o.metric): \(s.status.rawValue)") }
+            if s.status != .optimal { stats.timeLimitHit = true }
+            let value = s.value(objective).rounded()
+            results.append(ObjectiveResult(objective: o, value: Int(value), bound: s.status == .optimal ? Int(value) : Int((s.bestBound ?? 0).rounded(.up))))
+            model.add(objective, .lessOrEqual, value, name: "hold_\(o.metric)")
+            start = s.values
+        }
+        var final = assignment
+        for i in movers { final[i] = x[i]!.first { start[$0.value.index] > 0.5 }!.key }
+        // The metrics re-counted from the groups themselves: what the report shows.
+        let groups = Dictionary(grouping: r.people, by: { final[$0]! }).values.map { $0.sorted() }
+        for n in results.indices { results[n].value = Metrics.total(results[n].objective, groups, p) }
+        return (final, results)
+    }
+}
+
+/// The SPEC metrics as linear expressions over an assignment in which only `movers` choose, exact for integral
+/// solutions. A group no mover can reach contributes a constant; inside the others every region, level and
+/// function a fixed member already brings is a constant too, and the big-M of each region row is only as large as
+/// that group can actually get — which keeps the relaxation tight when few people move.
+struct MetricModel {
+    var expression: [Objective: LinearExpression] = [:]
+    private var fill: [(variable: Variable, value: ([Int: Int]) -> Double)] = []
+
+    init(model: inout Model, people: [Int], groups: [Int], size: [Int: LinearExpression],
+         count: (Int, [Int]) -> LinearExpression, fixed: [Int: [Int]], reach: [Int: [Int]], programme: Programme) {
+        let p = programme.participants
+        let members = { (g: Int, a: [Int: Int]) in people.filter { a[$0] == g } }
+        var away = LinearExpression(), spread = LinearExpression(), variety = LinearExpression()
+        for g in groups {
+            let F = fixed[g] ?? [], R = reach[g] ?? []
+            guard !R.isEmpty else {
+                away = away + Double(Metrics.away(F, p))
+                spread = spread + Double(Metrics.spread(F, p))
+                variety = variety + Double(Metrics.variety(F, p))
+                continue
+            }
+            // away: size − largest region, the largest chosen among regions that can occur here.
+            let regions = Array(Set((F + R).map { p[$0].region })).sorted()
+            let most = regions.map { r in (F + R).filter { p[$0].region == r }.count }
+            let top = Double(most.max() ?? 0)
+            let largest = model.addVariable("largest\(g)", lowerBound: 0, upperBound: top)
+            fill.append((largest, { a in Double(Metrics.tally(members(g, a).map { p[$0].region }).first?.count ?? 0) }))
+            var h: [Variable] = []
+            for r in regions {
+                let fixedHere = Double(F.filter { p[$0].region == r }.count)
+                let v = model.addVariable("h\(g)_\(r)", kind: .binary)
+                h.append(v)
+                fill.append((v, { a in Metrics.tally(members(g, a).map { p[$0].region }).first?.value == r ? 1 : 0 }))
+                model.add(largest - count(g, people.filter { p[$0].region == r }) + (top - fixedHere) * v, .lessOrEqual, top - fixedHere, name: "largest_\(g)_\(r)")
+            }
+            model.add(.sum(h), .equal, 1, name: "region_\(g)")
+            away = away + size[g]! - largest
+            // spread: highest − lowest level present; levels of fixed members are present for sure.
+            let levels = Array(Set((F + R).map { p[$0].level })).sorted()
+            let topLevel = Double(levels.last ?? 0)
+            let hi = model.addVariable("hi\(g)", lowerBound: 0, upperBound: topLevel), lo = model.addVariable("lo\(g)", lowerBound: 0, upperBound: topLevel)
+            fill.append((hi, { a in Double(members(g, a).map { p[$0].level }.max() ?? 0) }))
+            fill.append((lo, { a in Double(members(g, a).map { p[$0].level }.min() ?? 0) }))
+            model.add(hi - lo, .greaterOrEqual, 0, name: "order_\(g)")
+            let fixedLevels = Set(F.map { p[$0].level })
+            for level in levels {
+                if fixedLevels.contains(level) {
+                    model.add(LinearExpression([(hi, 1)]), .greaterOrEqual, Double(level), name: "hi_\(g)_\(level)")
+                    model.add(LinearExpression([(lo, 1)]), .lessOrEqual, Double(level), name: "lo_\(g)_\(level)")
+                    continue
+                }
+                let present = model.addVariable("lv\(g)_\(level)", kind: .binary)
+                fill.append((present, { a in members(g, a).contains { p[$0].level == level } ? 1 : 0 }))
+                let who = R.filter { p[$0].level == level }
+                model.add(count(g, who) - Double(who.count) * present, .lessOrEqual, 0, name: "lv_\(g)_\(level)")
+                model.add(hi - Double(level) * present, .greaterOrEqual, 0, name: "hi_\(g)_\(level)")
+                model.add(lo + topLevel * present, .lessOrEqual, Double(level) + topLevel, name: "lo_\(g)_\(level)")
+            }
+            spread = spread + hi - lo
+            // variety: size − distinct functions; functions of fixed members count for sure.
+            let fixedFunctions = Set(F.map { Text.functionKey(p[$0].function) })
+            var distinct = LinearExpression(constant: Double(fixedFunctions.count))
+            for f in Set(R.map { Text.functionKey(p[$0].function) }).subtracting(fixedFunctions).sorted() {
+                let z = model.addVariable("f\(g)_\(f)", kind: .binary)
+                fill.append((z, { a in members(g, a).contains { Text.functionKey(p[$0].function) == f } ? 1 : 0 }))
+                model.add(z - count(g, R.filter { Text.functionKey(p[$0].function) == f }), .lessOrEqual, 0, name: "fn_\(g)_\(f)")
+                distinct = distinct + z
+            }
+            variety = variety + size[g]! - distinct
+        }
+        expression[.region] = away
+        expression[.level] = spread
+        expression[.variety] = variety
+    }
+
+    /// Values of the metric variables for a given assignment, so it can be handed to GLPK as an incumbent.
+    func complete(_ values: inout [Double], assignment: [Int: Int]) {
+        for (v, f) in fill { values[v.index] = f(assignment) }
+    }
+}

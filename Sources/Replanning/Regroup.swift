@@ -1,0 +1,125 @@
+import GLPK
+import Grouping
+import Intake
+
+/// New group membership after dropouts and late joiners over the existing groups, in two integer programs.
+///
+/// 1. x[i,g] = person i in group g, d[g] = group g dissolved, for everyone: every hard rule holds (one clique
+///    row per tied set and group, sizes min_size_after_dropout…max_size unless dissolved, no group whose
+///    facilitator is tied to the person's school). Minimised: `moves`, then groups dissolved — both proven.
+///    A greedy repair gives the first incumbent, so the search mostly only has to confirm the LP bound.
+/// 2. With those fixed, the people who move and the late joiners choose among the groups to minimise the
+///    priorities in order (the SPEC metrics, modelled exactly); everybody else stays where stage 1 put them.
+struct Regroup {
+    struct Outcome {
+        var groups: [Group]
+        var dissolved: [String]
+        var moves: [Move]
+        var movesBound: Int
+        var dissolvedBound: Int
+        var priorities: [ObjectiveResult]
+        var stats: SolveStats
+    }
+
+    let programme: Programme
+    let groups: [Group]
+    let facilitatorOf: [String: Int]
+    let remaining: [[Int]]
+    let joiners: [Int]
+    /// Active people after the request: remaining members and joiners.
+    let people: [Int]
+    let home: [Int: Int]
+
+    init(_ programme: Programme, _ groups: [Group], facilitatorOf: [String: Int], remaining: [[Int]], joiners: [Int]) {
+        self.programme = programme; self.groups = groups; self.facilitatorOf = facilitatorOf
+        self.remaining = remaining; self.joiners = joiners
+        var home: [Int: Int] = [:]
+        for (g, members) in remaining.enumerated() { for i in members { home[i] = g } }
+        self.home = home
+        people = remaining.flatMap { $0 } + joiners
+    }
+
+    func allowed(_ i: Int, _ g: Int) -> Bool {
+        guard let f = facilitatorOf[groups[g].id], let facilitators = programme.facilitators else { return true }
+        return !facilitators[f].schools.contains { Text.key($0) == Text.key(programme.participants[i].school) }
+    }
+
+    func solve(timeLimit: Double) throws(ReplanFailure) -> Outcome {
+        var stats = SolveStats()
+        let (assignment, movesBound, dissolvedBound) = try membership(timeLimit: timeLimit * 0.6, stats: &stats)
+        let movers = people.filter { home[$0] != assignment[$0] }
+        let (final, priorities) = try Priorities(self, assignment: assignment, movers: movers).solve(timeLimit: timeLimit * 0.4, stats: &stats)
+        let p = programme.participants
+        var newGroups: [Group] = [], gone: [String] = []
+        for g in groups.indices {
+            let members = people.filter { final[$0] == g }.sorted()
+            if members.isEmpty { gone.append(groups[g].id); continue }
+            newGroups.append(Group(id: groups[g].id, members: members, homeRegion: Metrics.homeRegion(members, p)))
+        }
+        let moved = home.keys.sorted().filter { final[$0] != home[$0] }.map { Move(participant: $0, from: groups[home[$0]!].id, to: groups[final[$0]!].id) }
+        return Outcome(groups: newGroups, dissolved: gone, moves: moved, movesBound: movesBound, dissolvedBound: dissolvedBound,
+                       priorities: priorities, stats: stats)
+    }
+
+    /// Stage 1: fewest moves, then fewest groups dissolved. Returns person → group and the two proven bounds.
+    private func membership(timeLimit: Double, stats: inout SolveStats) throws(ReplanFailure) -> ([Int: Int], Int, Int) {
+        let cfg = programme.config.groups
+        let k = groups.count
+        var model = Model(name: "replan-membership")
+        var x: [Int: [Variable?]] = [:]
+        for i in people { x[i] = (0..<k).map { g in allowed(i, g) ? model.addVariable("x\(i)_\(g)", kind: .binary) : nil } }
+        let d = (0..<k).map { model.addVariable("d\($0)", kind: .binary) }
+        for i in people { model.add(.sum(x[i]!.compactMap { $0 }), .equal, 1, name: "one_\(i)") }
+        for g in 0..<k {
+            let size = LinearExpression.sum(people.compactMap { x[$0]![g] })
+            model.add(size + Double(cfg.minSizeAfterDropout) * d[g], .greaterOrEqual, Double(cfg.minSizeAfterDropout), name: "min_\(g)")
+            model.add(size + Double(cfg.maxSize) * d[g], .lessOrEqual, Double(cfg.maxSize), name: "max_\(g)")
+        }
+        for (q, clique) in cliques().enumerated() {
+            for g in 0..<k {
+                let vars = clique.compactMap { x[$0]![g] }
+                if vars.count > 1 { model.add(.sum(vars), .lessOrEqual, 1, name: "clique\(q)_\(g)") }
+            }
+        }
+        let stays = LinearExpression(home.keys.sorted().compactMap { i in x[i]![home[i]!].map { ($0, 1.0) } })
+        let moves = LinearExpression(constant: Double(home.count)) - stays
+        var start: [Double]?
+        if let greedy = Repair(r: self).run() {
+            var v = [Double](repeating: 0, count: model.variableCount)
+            for i in people { if let var_ = x[i]![greedy[i]!] { v[var_.index] = 1 } }
+            for g in 0..<k where !greedy.values.contains(g) { v[d[g].index] = 1 }
+            start = v
+        }
+        var bounds: [Int] = []
+        var values: [Double] = []
+        for (name, objective) in [("moves", moves), ("dissolved", LinearExpression.sum(d))] {
+            model.minimize(objective)
+            var options = SolverOptions(timeLimit: max(1, timeLimit / 2))
+            options.cuts = .all
+            options.warmStart = start
+            let s: Solution
+            do { s = try Solver.solve(model, options: options) } catch { throw .internalError("replan \(name): \(error)") }
+            stats.stages.append(.init(name: name, variables: model.variableCount, constraints: model.constraints.count, status: s.status.rawValue, seconds: s.elapsed))
+            stats.seconds += s.elapsed
+            guard s.hasSolution else {
+                if s.status == .infeasible { throw .impossible(reason: "", relaxations: []) }
+                throw .internalError("replan \(name): no solution within the time limit (\(s.status.rawValue))")
+            }
+            if s.status != .optimal { stats.timeLimitHit = true }
+            let value = s.value(objective).rounded()
+            bounds.append(s.status == .optimal ? Int(value) : Int((s.bestBound ?? 0).rounded(.up)))
+            model.add(objective, .lessOrEqual, value, name: "hold_\(name)")
+            start = s.values
+            values = s.values
+        }
+        var assignment: [Int: Int] = [:]
+        for i in people { assignment[i] = x[i]!.firstIndex { $0.map { values[$0.index] > 0.5 } ?? false }! }
+        return (assignment, bounds[0], bounds[1])
+    }
+
+    /// Tied sets among the active people, covering every tie between them.
+    func cliques() -> [[Int]] {
+        let active = Set(people)
+        return Cliques.cover(programme.conflicts).map { $0.filter(active.contains) }.filter { $0.count > 1 }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Grouping
+import Intake
+import Scheduling
+
+extension Replanning {
+    /// The meetings of version N+1 and the future ones that changed. Meetings before `from` and meetings
+    /// already cancelled are copied unchanged (history); a dissolved group's later meetings are cancelled;
+    /// the others keep their dates unless a rule forces a move, and their rotation is rebalanced when the
+    /// group's membership changed. An event whose visible content changed gets the next SEQUENCE.
+    static func reschedule(_ programme: Programme, _ current: CurrentPlan, _ groups: [Group], dissolved: Set<String>,
+                           _ request: ReplanRequest, now: Date) throws(ReplanFailure) -> ([Meeting], [MeetingChange]) {
+        let old = current.schedule.meetings
+        let stamp = now.timeIntervalSince1970
+        let isHistory: (Meeting) -> Bool = { $0.date < request.from || $0.cancelled }
+        let newDates: [String: [Day]]
+        do {
+            newDates = try Scheduling.redate(programme, groups, meetings: old, facilitatorOf: current.schedule.facilitatorOf,
+                                             from: request.from, timeLimit: max(2, request.timeLimit * 0.2))
+        } catch {
+            switch error {
+            case .impossible(let reason, let relaxations): throw .impossible(reason: reason, relaxations: relaxations)
+            case .invalidInput(let m, let fix): throw .invalidInput(m, fix: fix)
+            case .internalError(let m): throw .internalError(m)
+            }
+        }
+        // Cases brought so far, anywhere in the programme: the rotation counts history, not just this group.
+        var brought: [Int: Int] = [:]
+        for m in old where m.date < request.from && !m.cancelled { for i in m.caseBringers { brought[i, default: 0] += 1 } }
+        let byGroup = Dictionary(grouping: groups, by: \.id).mapValues { $0[0] }
+        var result: [Meeting] = [], changes: [MeetingChange] = []
+        for id in Array(Set(old.map(\.group))).sorted() {
+            let mine = old.filter { $0.group == id }.sorted { $0.number < $1.number }
+            guard let g = byGroup[id] else {
+                // Dissolved now (or earlier): what has not happened yet is cancelled.
+                for m in mine {
+                    var n = m
+                    if !isHistory(m) { n.cancelled = true }
+                    result.append(n)
+                }
+                continue
+            }
+            var future = mine.filter { !isHistory($0) }
+            let membershipChanged = Set(g.members) != Set(future.first?.members ?? g.members)
+            for k in future.indices {
+                if let dates = newDates[id] { future[k].date = dates[future[k].number - 1] }
+                future[k].members = g.members
+                future[k].absent = Scheduling.unavailable(g.members, on: future[k].date, programme)
+            }
+            if membershipChanged || newDates[id] != nil {
+                var turn: [Int: Int] = [:]
+                for (n, i) in future.flatMap(\.caseBringers).enumerated() where turn[i] == nil { turn[i] = n }
+                let bringers = Scheduling.rebalance(group: id, members: g.members, slots: future.map(\.caseBringers.count),
+                                                    absent: future.map(\.absent), brought: brought, previousTurn: turn)
+                for k in future.indices { future[k].caseBringers = bringers[k] }
+            }
+            // Look-back: the previous meeting's bringers who are still in the group.
+            var previous = mine.last { $0.date < request.from && !$0.cancelled }
+            for k in future.indices {
+                future[k].lookBack = previous.map { $0.caseBringers.filter(g.members.contains) } ?? []
+                previous = future[k]
+            }
+            let kept = mine.filter(isHistory)
+            result += kept + future
+        }
+        result.sort { ($0.group, $0.number) < ($1.group, $1.number) }
+        let before = Dictionary(uniqueKeysWithValues: old.map { ("\($0.group)#\($0.number)", $0) })
+        for k in result.indices {
+            let was = before["\(result[k].group)#\(result[k].number)"]!
+            if !result[k].sameContent(as: was) {
+                result[k].sequence = was.sequence + 1
+                result[k].stamp = stamp
+                changes.append(MeetingChange(group: result[k].group, number: result[k].number, before: was, after: result[k]))
+            }
+        }
+        return (result, changes)
+    }
+}
