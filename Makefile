@@ -42,6 +42,13 @@ external-checks: build pydeps
 		--facilitators Fixtures/facilitators-lead-and-learn.csv --out .build/ics-check/ll345 --quiet > /dev/null
 	$(PY) Tests/External/validate_ics.py .build/ics-check/ll52
 	$(PY) Tests/External/validate_ics.py .build/ics-check/ll345
+	# Replans: a dissolved group (CANCELLED events, SEQUENCE 1) and dropouts with late joiners.
+	SOURCE_DATE_EPOCH=1800000000 $(BIN) replan .build/ics-check/ll52 --drop-file Fixtures/replan/dropouts-lerend-leiderschap.txt \
+		--from 2027-04-01 > /dev/null
+	SOURCE_DATE_EPOCH=1800000000 $(BIN) replan .build/ics-check/ll345 --drop-file Fixtures/replan/dropouts-lead-and-learn.txt \
+		--add Fixtures/replan/late-joiners-lead-and-learn.csv --from 2027-03-15 > /dev/null
+	$(PY) Tests/External/validate_ics.py .build/ics-check/ll52 --expect-cancelled
+	$(PY) Tests/External/validate_ics.py .build/ics-check/ll345
 
 # Plans the bundled Lerend Leiderschap programme into out/demo (replaced on every run).
 demo: build

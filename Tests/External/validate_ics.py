@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Validates a plan folder's calendar files with two independent parsers (icalendar, vobject).
 
-Usage: validate_ics.py PLAN_DIR
+Usage: validate_ics.py PLAN_DIR [--expect-cancelled]
 Checks every rota/*.ics: RFC 5545 framing (CRLF, lines of at most 75 octets, continuation lines),
 that both parsers read it, that each event has a unique UID, SEQUENCE, DTSTAMP, a zoned DTSTART before
 DTEND, and that the event times agree with schedule.csv once converted through the file's own VTIMEZONE.
+A cancelled row in schedule.csv must be STATUS:CANCELLED with SEQUENCE >= 1 in every calendar holding it;
+--expect-cancelled fails when there is none (after a replan that dissolves a group).
 Exit 0 when all files pass; 1 with one line per problem otherwise.
 """
 import csv
@@ -33,7 +35,7 @@ def schedule_rows(folder):
         return {(r["group"], int(r["meeting"])): r for r in csv.DictReader(f)}
 
 
-def main(folder):
+def main(folder, expect_cancelled=False):
     folder = pathlib.Path(folder)
     files = sorted((folder / "rota").glob("*.ics"))
     problems = []
@@ -41,6 +43,7 @@ def main(folder):
         problems.append(f"{folder}/rota: no .ics files")
     rows = schedule_rows(folder)
     events = 0
+    cancelled = 0
     for path in files:
         raw = path.read_bytes()
         framing(path, raw, problems)
@@ -79,6 +82,13 @@ def main(folder):
             if row is None:
                 problems.append(f"{path}: {uid} is not in schedule.csv")
                 continue
+            status = str(ev.get("STATUS"))
+            if row["status"] == "cancelled":
+                cancelled += 1
+                if status != "CANCELLED" or int(ev.get("SEQUENCE")) < 1:
+                    problems.append(f"{path}: {uid} is cancelled in schedule.csv but {status}, SEQUENCE {ev.get('SEQUENCE')}")
+            elif status != "CONFIRMED":
+                problems.append(f"{path}: {uid} is planned in schedule.csv but {status}")
             expected = dt.datetime.fromisoformat(f"{row['date']}T{row['start']}")
             if start.replace(tzinfo=None) != expected:
                 problems.append(f"{path}: {uid} starts {start}, schedule.csv says {expected}")
@@ -90,13 +100,16 @@ def main(folder):
                     problems.append(f"{path}: {uid} has UTC offset {offset}, expected {want}")
         if vevent_uids != uids:
             problems.append(f"{path}: vobject sees other events than icalendar")
+    if expect_cancelled and not cancelled:
+        problems.append("no cancelled event found, but --expect-cancelled was given")
     for p in problems:
         print(p)
-    print(f"{len(files)} calendar files, {events} events: " + ("all valid" if not problems else f"{len(problems)} problems"))
+    print(f"{len(files)} calendar files, {events} events ({cancelled} cancelled): " + ("all valid" if not problems else f"{len(problems)} problems"))
     return 1 if problems else 0
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    args = [a for a in sys.argv[1:] if a != "--expect-cancelled"]
+    if len(args) != 1:
         sys.exit(__doc__)
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(args[0], "--expect-cancelled" in sys.argv))
