@@ -44,7 +44,9 @@ public enum ChangesFile {
         md.append("## People")
         md.append("")
         md.append("- Moved: **\(r.moves.count)** (proven minimum \(r.movesBound)); groups dissolved: **\(r.dissolved.count)** (proven minimum \(r.dissolvedBound)).")
-        for i in dropped { md.append("- Left: \(p[i].name) (\(groupOf[i] ?? "–"))") }
+        for i in dropped.sorted(by: { (groupOf[$0] ?? "", p[$0].name) < (groupOf[$1] ?? "", p[$1].name) }) {
+            md.append("- Left: \(p[i].name) (\(groupOf[i] ?? "–"))")
+        }
         let joiners = p.indices.filter { $0 >= before.programme.participants.count }
         for i in joiners { md.append("- Joined: \(p[i].name) → \(newGroupOf[i] ?? "–")") }
         for m in r.moves { md.append("- Moved: \(p[m.participant].name) from \(m.from) to \(m.to)") }

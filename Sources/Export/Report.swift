@@ -20,7 +20,9 @@ public enum Report {
         h.append("<h1>\(e(programme.config.name))</h1>")
         h.append("<p>\(programme.active.count) participants in \(result.groups.count) groups of \(programme.config.groups.minSize)–\(programme.config.groups.maxSize). Plan version \(version), \(ISO8601DateFormatter().string(from: created)).</p>")
         if let replan { h += ReportReplan.html(programme, replan) }
-        h.append("<h2>Objectives</h2><p>Minimised in this order; the bound is proven by the solver: no plan that keeps the earlier objectives at their values does better.</p>")
+        h.append(replan == nil
+                 ? "<h2>Objectives</h2><p>Minimised in this order; the bound is proven by the solver: no plan that keeps the earlier objectives at their values does better.</p>"
+                 : "<h2>Objectives</h2><p>After the fewest moves (above), the people who move and the late joiners were placed to minimise these in order, everyone else staying put; the bounds hold for that choice.</p>")
         h.append("<table><tr><th>objective</th><th>metric</th><th>value</th><th>proven bound</th><th>status</th></tr>")
         for o in result.objectives {
             let status = o.optimal ? "<span class=\"ok\">optimal</span>" : "<span class=\"gap\">gap \(String(format: "%.1f", o.gap * 100)) %</span>"

@@ -178,3 +178,30 @@ import Testing
         do { _ = try Scheduling.plan(p, g); return nil } catch { return error }
     }
 }
+
+/// After a replan, dates move only when a rule forces it.
+@Suite struct RedateTests {
+    /// A noord group may meet on 16 Feb 2027 (zuid's spring holiday). Once someone from Limburg joins, that
+    /// meeting must move; the others keep their dates, and the moved one stays close to its old date.
+    @Test func aNewMemberFromAnotherHolidayRegionMovesOnlyTheMeetingsInTheirHoliday() throws {
+        let schedule = ScheduleTests.spring
+        let pinned = schedule.replacingOccurrences(of: "{ 1 = 2027-01-14 }", with: "{ 1 = 2027-01-14, 2 = 2027-02-16 }")
+        // Plan with meeting 2 pinned on 16 Feb, then look at it without the pin, as a replan does.
+        let (pinnedProgramme, groups) = try ScheduleTests.programme(Array(repeating: "Groningen", count: 6) + ["Limburg"], perGroup: 7, schedule: pinned)
+        var noordOnly = groups
+        noordOnly[0].members = Array(0..<6)
+        let planned = try Scheduling.plan(pinnedProgramme, noordOnly)
+        #expect(planned.meetings[1].date == ScheduleTests.day("2027-02-16"))
+        let (programme, _) = try ScheduleTests.programme(Array(repeating: "Groningen", count: 6) + ["Limburg"], perGroup: 7, schedule: schedule)
+        let from = ScheduleTests.day("2027-02-01")
+        // Unchanged membership: nothing moves.
+        #expect(try Scheduling.redate(programme, noordOnly, meetings: planned.meetings, facilitatorOf: [:], from: from).isEmpty)
+        // With the Limburg member: meeting 2 leaves 13–21 Feb; meetings 1, 3, 4, 5 keep their dates if spacing allows.
+        let moved = try #require(try Scheduling.redate(programme, groups, meetings: planned.meetings, facilitatorOf: [:], from: from)["G01"])
+        let old = planned.meetings.map(\.date)
+        #expect(moved[0] == old[0])
+        #expect(!(ScheduleTests.day("2027-02-13")...ScheduleTests.day("2027-02-21")).contains(moved[1]))
+        #expect(abs(moved[1] - old[1]) <= 7, "moved as little as possible: \(old[1]) → \(moved[1])")
+        #expect(Array(moved[2...]) == Array(old[2...]))
+    }
+}
