@@ -53,6 +53,9 @@ for pair in stride(from: 0, to: args.count, by: 2) {
     let start = Date()
     do {
         let r = try Grouping.plan(p, options: GroupingOptions(timeLimit: timeLimit))
+        for st in r.stats.stages {
+            FileHandle.standardError.write(Data(String(format: "  %@: %@, %.2f s, %d vars\n", st.name, st.status, st.seconds, st.variables).utf8))
+        }
         let cells = r.objectives.map { "\($0.value) (\($0.bound))\($0.optimal ? " optimal" : String(format: " gap %.1f %%", $0.gap * 100))" }
         print("| \(name) | \(p.participants.count) | \(r.groups.count) | planner | \(cells.joined(separator: " | ")) | \(String(format: "%.2f", Date().timeIntervalSince(start))) | \(rss()) |")
         if p.participants.count <= 120 && plainLimit > 0 {

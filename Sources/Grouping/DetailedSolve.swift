@@ -6,9 +6,12 @@ extension Grouping {
     /// Named people into the aggregate plan's slots with its exact flows. People of one type share
     /// region, level, function and every tied set, so which of them fills a type's flow into a class
     /// changes nothing: each class then becomes its own small model, solved two at a time.
-    /// nil when some class cannot be realised (ties the aggregate model could not see).
+    /// Classes that cannot be realised (ties the aggregate model could not see) leave their slots empty
+    /// and their people in `unplaced`.
+    struct Placement { var members: [[Int]]; var unplaced: [Int]; var failedSlots: Set<Int> }
+
     static func exact(_ programme: Programme, _ c: Composition, _ flow: [[Int]], _ slotClass: [Int],
-                      _ deadline: Deadline, _ options: GroupingOptions, _ stats: inout SolveStats) throws -> [[Int]]? {
+                      _ deadline: Deadline, _ options: GroupingOptions, _ stats: inout SolveStats) throws -> Placement {
         var pool = c.members
         var parts: [Int: (people: [Int], slots: [Int])] = [:]
         for (s, cl) in slotClass.enumerated() { parts[cl, default: ([], [])].slots.append(s) }
@@ -29,7 +32,8 @@ extension Grouping {
             let label = c.regionName(cls) + (c.levels.count > 1 ? ", levels \(c.levels[cls.low])–\(c.levels[cls.high])" : "")
             let detailed = DetailedModel(programme, c, people: job.people, slots: job.slots,
                                          slotClass: slotClass, mode: .exactFlows(flow), priorities: programme.config.priorities)
-            var o = SolverOptions(timeLimit: budget)
+            // Jobs run two at a time; a job starting late gets a share of what is left, not the first job's budget.
+            var o = SolverOptions(timeLimit: min(budget, deadline.share(of: 0.5)))
             o.warmStart = detailed.greedyStart()
             o.progress = job.people.count > 40 ? options.progress?.reporter("groups \(label)") : nil
             let outcome: Result<Solution, GLPKError> = Result { () throws(GLPKError) in try Solver.solve(detailed.model, options: o) }
@@ -38,16 +42,36 @@ extension Grouping {
                                          status: (try? outcome.get().status.rawValue) ?? "error", seconds: (try? outcome.get().elapsed) ?? 0)
             results.set(order[n], (outcome.map { $0.hasSolution ? detailed.groups($0) : nil }, stage))
         }
-        var members: [[Int]] = Array(repeating: [], count: slotClass.count)
-        var complete = true
+        var placement = Placement(members: Array(repeating: [], count: slotClass.count), unplaced: [], failedSlots: [])
         for (n, job) in jobs.enumerated() {
             let (outcome, stage) = results.get(n)!
             stats.stages.append(stage)
             stats.timeLimitHit = stats.timeLimitHit || stage.status == SolveStatus.feasible.rawValue
-            guard let found = try outcome.get() else { complete = false; continue }
-            for (sp, s) in job.slots.enumerated() { members[s] = found[sp] }
+            guard let found = try outcome.get() else {
+                placement.unplaced += job.people
+                placement.failedSlots.formUnion(job.slots)
+                continue
+            }
+            for (sp, s) in job.slots.enumerated() { placement.members[s] = found[sp] }
         }
-        return complete ? members : nil
+        return placement
+    }
+
+    /// For programmes too large for the all-slot model: the classes that worked keep their groups and
+    /// `LocalRepair` places the rest. nil when even that finds no valid grouping.
+    static func repaired(_ programme: Programme, _ c: Composition, _ placement: Placement, _ slotClass: [Int],
+                         _ deadline: Deadline, _ stats: inout SolveStats) -> [[Int]]? {
+        let started = deadline.elapsed
+        var repair = LocalRepair(programme, groups: placement.members, slotRegion: slotClass.map { c.classes[$0].region == Composition.mixed ? nil : c.regions[c.classes[$0].region] })
+        guard repair.place(placement.unplaced, preferring: placement.failedSlots), repair.fillSmallGroups() else {
+            stats.stages.append(.init(name: "repair (\(placement.unplaced.count) people)", variables: 0, constraints: 0, status: "infeasible", seconds: deadline.elapsed - started))
+            return nil
+        }
+        repair.improve(until: deadline, budget: deadline.share(of: 0.9))
+        stats.stages.append(.init(name: "repair: \(placement.unplaced.count) people placed greedily, then moves and swaps",
+                                  variables: 0, constraints: 0, status: "feasible", seconds: deadline.elapsed - started))
+        stats.timeLimitHit = true
+        return repair.groups
     }
 
     /// The fallback when exact flows cannot be realised: everyone may use their own region's slots
@@ -55,11 +79,6 @@ extension Grouping {
     static func weighted(_ programme: Programme, _ c: Composition, _ flow: [[Int]], _ slotClass: [Int],
                          _ priorities: [Objective], _ deadline: Deadline, _ options: GroupingOptions,
                          _ stats: inout SolveStats) throws -> [[Int]]? {
-        // Measured: above a few hundred people this model (people × all slots) does not even finish its
-        // LP relaxation in useful time, so larger programmes stop here with a clear message.
-        guard programme.participants.count <= 400 else {
-            throw GroupingFailure.internalError("the aggregate plan could not be realised with named people, and the fallback model is too large for \(programme.participants.count) participants")
-        }
         for everywhere in [false, true] {
             let detailed = DetailedModel(programme, c, people: Array(programme.participants.indices),
                                          slots: Array(slotClass.indices), slotClass: slotClass,

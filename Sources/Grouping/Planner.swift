@@ -11,6 +11,10 @@ public struct GroupingOptions: Sendable {
 
 /// Stage 2 of the pipeline: groups that break no hard rule, optimised lexicographically, with proofs.
 public enum Grouping {
+    /// Largest programme for the all-slot fallback model; measured: above a few hundred people its LP
+    /// relaxation alone does not finish in useful time.
+    static let weightedLimit = 400
+
     public static func plan(_ programme: Programme, options: GroupingOptions = GroupingOptions()) throws(GroupingFailure) -> GroupingResult {
         let deadline = Deadline(seconds: options.timeLimit)
         let p = programme.participants, g = programme.config.groups
@@ -31,9 +35,16 @@ public enum Grouping {
             var slotClass: [Int] = []
             for (cl, count) in outcome.groupsPerClass.enumerated() { slotClass += Array(repeating: cl, count: count) }
 
-            var members = try exact(programme, composition, outcome.flow, slotClass, deadline, options, &stats)
+            let placement = try exact(programme, composition, outcome.flow, slotClass, deadline, options, &stats)
+            var members: [[Int]]? = placement.unplaced.isEmpty ? placement.members : nil
             if members == nil {
-                members = try weighted(programme, composition, outcome.flow, slotClass, priorities, deadline, options, &stats)
+                // The all-slot model proves more but does not scale; above that, repair locally.
+                members = p.count <= Self.weightedLimit
+                    ? try weighted(programme, composition, outcome.flow, slotClass, priorities, deadline, options, &stats)
+                    : repaired(programme, composition, placement, slotClass, deadline, &stats)
+            }
+            if members == nil && p.count > Self.weightedLimit {
+                throw GroupingFailure.internalError("the aggregate plan could not be realised with named people in \(placement.failedSlots.count) groups, and the local repair found no valid grouping either; this is not a proof that none exists — try a longer --time-limit or one more group ([groups] count = \(k + 1))")
             }
             guard let members else {
                 throw GroupingFailure.impossible(Explanation(
@@ -81,7 +92,19 @@ public enum Grouping {
             var model = AggregateModel(programme, c, groupCount: k)
             for earlier in priorities[..<n] { model.hold(earlier, atMost: values[earlier]!.value) }
             let start = last.map { model.warmStart(from: $0.0, $0.1) }
-            let r = try model.minimize(o, timeLimit: deadline.share(of: 0.25), progress: options.progress, warmStart: start)
+            // The first objective is the one organisers care most about; later ones get less of the clock.
+            let r: AggregateModel.StageResult
+            do {
+                r = try model.minimize(o, timeLimit: deadline.share(of: n == 0 ? 0.25 : 0.15), progress: options.progress, warmStart: start)
+            } catch {
+                // A later objective without any solution in its time: keep the plan of the objectives so far;
+                // this one and the rest are reported without a proven bound.
+                guard n > 0 else { throw error }
+                stats.stages.append(.init(name: "bound \(o.metric) (\(c.types.count) types, \(c.classes.count) classes)", variables: model.model.variableCount,
+                                          constraints: model.model.constraints.count, status: "no solution in time; the earlier stage's plan is used", seconds: 0))
+                stats.timeLimitHit = true
+                break
+            }
             values[o] = (r.value, r.bound)
             stats.stages.append(r.stage)
             stats.timeLimitHit = stats.timeLimitHit || !r.proven
@@ -99,9 +122,14 @@ public enum Grouping {
         var earlierHeld = true
         for o in priorities {
             let value = Metrics.total(o, groups, p)
-            let bound = earlierHeld ? min(aggregate[o]!.bound, value) : 0
+            guard let a = aggregate[o] else {
+                out.append(ObjectiveResult(objective: o, value: value, bound: 0))
+                earlierHeld = false
+                continue
+            }
+            let bound = earlierHeld ? min(a.bound, value) : 0
             out.append(ObjectiveResult(objective: o, value: value, bound: bound))
-            earlierHeld = earlierHeld && value <= aggregate[o]!.value
+            earlierHeld = earlierHeld && value <= a.value
         }
         return out
     }

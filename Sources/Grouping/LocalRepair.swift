@@ -1,0 +1,182 @@
+import Foundation
+import Intake
+
+/// The fallback for programmes too large for the all-slot model, when some region's aggregate counts cannot
+/// be realised with named people (overlapping tied sets the aggregate does not see). The classes that did
+/// work keep their groups; the people of the others are placed greedily (most constrained first, own region
+/// first), anyone still left by a one-step ejection (move the single tied or blocking member elsewhere),
+/// groups under the minimum are topped up, and then single moves and swaps that improve the objectives in
+/// priority order run until nothing improves or time is up. The aggregate bounds still hold, so the
+/// result states how far from proven optimal it is.
+struct LocalRepair {
+    let p: [Participant]
+    let tied: [Set<Int>]
+    let minSize: Int, maxSize: Int
+    let priorities: [Objective]
+    let regionOf: [Int], functionOf: [Int]
+    /// The region each slot was meant for (nil: mixed or unknown).
+    let slotRegion: [String?]
+    var groups: [[Int]]
+    /// Majority region per group while improving (recomputed only for groups that change).
+    private var homes: [String?] = []
+
+    init(_ programme: Programme, groups: [[Int]], slotRegion: [String?]) {
+        p = programme.participants
+        tied = programme.conflicts.neighbours.map(Set.init)
+        minSize = programme.config.groups.minSize; maxSize = programme.config.groups.maxSize
+        priorities = programme.config.priorities
+        let regions = Array(Set(p.map(\.region))).sorted(), functions = Array(Set(p.map { Text.functionKey($0.function) })).sorted()
+        let r = Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1, $0) }), f = Dictionary(uniqueKeysWithValues: functions.enumerated().map { ($1, $0) })
+        regionOf = p.map { r[$0.region]! }
+        functionOf = p.map { f[Text.functionKey($0.function)]! }
+        self.slotRegion = slotRegion
+        self.groups = groups
+    }
+
+    func clear(_ i: Int, _ g: Int) -> Bool { !groups[g].contains { tied[i].contains($0) } }
+    func region(_ g: Int) -> String? { groups[g].isEmpty ? slotRegion[g] : Metrics.homeRegion(groups[g], p) }
+
+    /// Places `people`, most tied first (a static DSatur order: the dynamic one costs people × groups per
+    /// step, minutes at 2,000 people); false when someone cannot be placed even with an ejection.
+    mutating func place(_ people: [Int], preferring slots: Set<Int>) -> Bool {
+        for i in people.sorted(by: { (-tied[$0].count, $0) < (-tied[$1].count, $1) }) {
+            var best: ((Int, Int, Int, Int), Int)?
+            for g in groups.indices where groups[g].count < maxSize && clear(i, g) {
+                let key = (slots.contains(g) ? 0 : 1, region(g) == p[i].region ? 0 : 1, groups[g].count, g)
+                if best == nil || key < best!.0 { best = (key, g) }
+            }
+            if let g = best?.1 { groups[g].append(i); continue }
+            guard eject(for: i) else { return false }
+        }
+        return true
+    }
+
+    /// Frees a place for `i`: in some group, the one member blocking `i` (tied to `i`, or any member when
+    /// the group is full and nobody is tied) moves to another group with room and no tie.
+    mutating func eject(for i: Int) -> Bool {
+        let order = groups.indices.sorted { (region($0) == p[i].region ? 0 : 1, $0) < (region($1) == p[i].region ? 0 : 1, $1) }
+        for g in order {
+            let blockers = groups[g].filter { tied[i].contains($0) }
+            let candidates = blockers.count == 1 ? blockers : (blockers.isEmpty && groups[g].count >= maxSize ? groups[g] : [])
+            for j in candidates {
+                let rest = groups[g].filter { $0 != j }
+                guard rest.allSatisfy({ !tied[i].contains($0) }) else { continue }
+                if let h = groups.indices.first(where: { $0 != g && groups[$0].count < maxSize && clear(j, $0) }) {
+                    groups[g] = rest + [i]
+                    groups[h].append(j)
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// Tops up groups under the minimum from groups that can spare someone; false when that is impossible.
+    mutating func fillSmallGroups() -> Bool {
+        for g in groups.indices where groups[g].count < minSize {
+            while groups[g].count < minSize {
+                let home = region(g)
+                let donor = groups.indices.filter { $0 != g && groups[$0].count > minSize }.flatMap { h in groups[h].map { (h, $0) } }
+                    .filter { clear($0.1, g) }
+                    .min { (p[$0.1].region == home ? 0 : 1, $0.0, $0.1) < (p[$1.1].region == home ? 0 : 1, $1.0, $1.1) }
+                guard let (h, i) = donor else { return false }
+                groups[h].removeAll { $0 == i }
+                groups[g].append(i)
+            }
+        }
+        return true
+    }
+
+    /// The objectives of one group in priority order, without allocating: groups have at most a dozen members.
+    struct Score: Comparable {
+        var a = 0, b = 0, c = 0
+        static func < (x: Score, y: Score) -> Bool { (x.a, x.b, x.c) < (y.a, y.b, y.c) }
+        static func + (x: Score, y: Score) -> Score { Score(a: x.a + y.a, b: x.b + y.b, c: x.c + y.c) }
+    }
+
+    func score(_ m: [Int]) -> Score {
+        var v = [0, 0, 0]
+        for (n, o) in priorities.prefix(3).enumerated() {
+            switch o {
+            case .region:
+                var best = 0
+                for x in m.indices { var c = 0; for y in m.indices where regionOf[m[y]] == regionOf[m[x]] { c += 1 }; best = max(best, c) }
+                v[n] = m.count - best
+            case .level:
+                var lo = Int.max, hi = Int.min
+                for x in m { lo = min(lo, p[x].level); hi = max(hi, p[x].level) }
+                v[n] = m.isEmpty ? 0 : hi - lo
+            case .variety:
+                var distinct = 0
+                for x in m.indices where !m[..<x].contains(where: { functionOf[$0] == functionOf[m[x]] }) { distinct += 1 }
+                v[n] = m.count - distinct
+            }
+        }
+        return Score(a: v[0], b: v[1], c: v[2])
+    }
+
+    /// Whether `i` costs its group something a move could save.
+    func costly(_ i: Int, in g: Int) -> Bool {
+        let m = groups[g]
+        for o in priorities {
+            switch o {
+            case .region: if let r = region(g), p[i].region != r { return true }
+            case .level:
+                let levels = m.map { p[$0].level }
+                if levels.min()! != levels.max()!, p[i].level == levels.min()! || p[i].level == levels.max()! { return true }
+            case .variety: if m.contains(where: { $0 != i && functionOf[$0] == functionOf[i] }) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Single moves and swaps between groups, taken whenever they improve the objectives in priority order.
+    /// Candidate groups for a person: those of their own region and those of the group's region.
+    mutating func improve(until deadline: Deadline, budget: Double) {
+        let stop = deadline.elapsed + budget
+        var scores = groups.map(score)
+        homes = groups.indices.map(region)
+        var improved = true
+        while improved && deadline.elapsed < stop {
+            improved = false
+            for g in groups.indices where deadline.elapsed < stop {
+                var x = 0
+                while x < groups[g].count {
+                    let i = groups[g][x]
+                    if costly(i, in: g), tryImprove(i, from: g, &scores) { improved = true } else { x += 1 }
+                }
+            }
+        }
+    }
+
+    private mutating func tryImprove(_ i: Int, from g: Int, _ scores: inout [Score]) -> Bool {
+        let without = groups[g].filter { $0 != i }
+        let gWithout = score(without)
+        let home = homes[g]
+        for h in groups.indices where h != g && (homes[h] == p[i].region || homes[h] == home) {
+            let before = scores[g] + scores[h]
+            if groups[g].count > minSize && groups[h].count < maxSize && clear(i, h) {
+                let hWith = score(groups[h] + [i])
+                if gWithout + hWith < before {
+                    groups[g] = without; groups[h].append(i)
+                    scores[g] = gWithout; scores[h] = hWith
+                    homes[g] = region(g); homes[h] = region(h)
+                    return true
+                }
+            }
+            for j in groups[h] where !tied[j].contains(where: { without.contains($0) }) {
+                let hRest = groups[h].filter { $0 != j }
+                guard !hRest.contains(where: { tied[i].contains($0) }) else { continue }
+                let gNew = without + [j], hNew = hRest + [i]
+                let (sg, sh) = (score(gNew), score(hNew))
+                if sg + sh < before {
+                    groups[g] = gNew; groups[h] = hNew
+                    scores[g] = sg; scores[h] = sh
+                    homes[g] = region(g); homes[h] = region(h)
+                    return true
+                }
+            }
+        }
+        return false
+    }
+}
