@@ -7,8 +7,9 @@ import Intake
 struct DetailedModel {
     enum Mode {
         /// Every type fills each class with exactly the aggregate flow: region and level outcomes are then
-        /// those of the aggregate model, and only variety is left to optimise.
-        case exactFlows([[Int]])
+        /// those of the aggregate model, and only variety is left to optimise. With `slack`, people may stay
+        /// unplaced at a cost above any variety gain (ties the aggregate could not see); `LocalRepair` places them.
+        case exactFlows([[Int]], slack: Bool = false)
         /// People may also use any slot of their own region's classes (or every slot); all objectives are
         /// optimised with lexicographic weights.
         case weighted(flow: [[Int]], everywhere: Bool)
@@ -23,6 +24,8 @@ struct DetailedModel {
     var distinctVars: [(d: Variable, of: [Variable])] = []
     let maxSize: Int, minSize: Int
     let conflicts: ConflictModel
+    /// People may stay unplaced (see `Mode.exactFlows`).
+    private(set) var slack = false
 
     init(_ programme: Programme, _ c: Composition, people: [Int], slots: [Int], slotClass: [Int],
          mode: Mode, priorities: [Objective]) {
@@ -36,7 +39,7 @@ struct DetailedModel {
         func allowedClasses(_ i: Int) -> Set<Int> {
             let t = c.typeOf[i]
             switch mode {
-            case .exactFlows(let flow): return Set(classesHere.filter { flow[t][$0] > 0 })
+            case .exactFlows(let flow, _): return Set(classesHere.filter { flow[t][$0] > 0 })
             case .weighted(let flow, let everywhere):
                 return Set(classesHere.filter { cl in
                     everywhere || c.classes[cl].region == c.types[t].region || c.classes[cl].region == Composition.mixed || flow[t][cl] > 0
@@ -61,8 +64,9 @@ struct DetailedModel {
                 return model.addVariable("x\(i)_\(s)", kind: .binary)
             }
         }
+        if case .exactFlows(_, true) = mode { slack = true }
         for (pos, i) in people.enumerated() {
-            model.add(.sum(x[pos].compactMap { $0 }), .equal, 1, name: "one\(i)")
+            model.add(.sum(x[pos].compactMap { $0 }), slack ? .lessOrEqual : .equal, 1, name: "one\(i)")
         }
         for sp in slots.indices {
             let s = LinearExpression.sum(people.indices.compactMap { x[$0][sp] })
@@ -93,16 +97,21 @@ struct DetailedModel {
         let variety = LinearExpression(constant: Double(people.count)) - distinct
 
         switch mode {
-        case .exactFlows(let flow):
+        case .exactFlows(let flow, _):
             for t in Set(people.map { c.typeOf[$0] }).sorted() {
                 for cl in classesHere where flow[t][cl] > 0 {
                     let vars = people.indices.filter { c.typeOf[people[$0]] == t }.flatMap { pos in
                         slots.indices.filter { slotClass[slots[$0]] == cl }.compactMap { x[pos][$0] }
                     }
-                    model.add(.sum(vars), .equal, Double(flow[t][cl]), name: "flow\(t)_\(cl)")
+                    model.add(.sum(vars), slack ? .lessOrEqual : .equal, Double(flow[t][cl]), name: "flow\(t)_\(cl)")
                 }
             }
-            model.minimize(variety)
+            if slack {
+                let placed = LinearExpression.sum(x.flatMap { $0.compactMap { $0 } })
+                model.minimize(Double(people.count + 1) * (LinearExpression(constant: Double(people.count)) - placed) + variety)
+            } else {
+                model.minimize(variety)
+            }
         case .weighted:
             var metric: [Objective: LinearExpression] = [.variety: variety]
             var away = LinearExpression(constant: Double(people.count))
@@ -149,22 +158,26 @@ struct DetailedModel {
     func greedyStart() -> [Double]? {
         guard Set(slots.map { slotClass[$0] }).count == 1 else { return nil }
         var bins = [[Int]](repeating: [], count: slots.count)
+        let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
+        let tiedTo = people.map { Set(conflicts.neighbours[$0].compactMap { position[$0] }) }
         // DSatur order: next is whoever has the fewest groups left open to them (then the most ties).
         var left = Set(people.indices)
         func open(_ pos: Int) -> [Int] {
-            bins.indices.filter { b in bins[b].count < maxSize && !bins[b].contains { conflicts.areTied(people[pos], people[$0]) } }
+            bins.indices.filter { b in bins[b].count < maxSize && !bins[b].contains { tiedTo[pos].contains($0) } }
         }
         while !left.isEmpty {
             let choices = left.map { ($0, open($0)) }
             let (pos, fits) = choices.min { a, b in
-                (a.1.count, -conflicts.neighbours[people[a.0]].count, a.0) < (b.1.count, -conflicts.neighbours[people[b.0]].count, b.0)
+                (a.1.count, -tiedTo[a.0].count, a.0) < (b.1.count, -tiedTo[b.0].count, b.0)
             }!
-            guard let b = fits.min(by: { (bins[$0].count, $0) < (bins[$1].count, $1) }) else { return nil }
-            bins[b].append(pos)
             left.remove(pos)
+            // Stuck: with slack the person stays unplaced (LocalRepair places them), otherwise no start.
+            guard let b = fits.min(by: { (bins[$0].count, $0) < (bins[$1].count, $1) }) else { if slack { continue } else { return nil } }
+            bins[b].append(pos)
         }
         guard bins.allSatisfy({ $0.count >= minSize }) else { return nil }
         bins.sort { $0.min()! < $1.min()! }
+        // Unplaced people in the flow rows: with slack those are ≤, so the start stays feasible.
         var x0 = [Double](repeating: 0, count: model.variableCount)
         for (sp, bin) in bins.enumerated() {
             for pos in bin {

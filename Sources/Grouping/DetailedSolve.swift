@@ -30,8 +30,11 @@ extension Grouping {
             let job = jobs[order[n]]
             let cls = c.classes[slotClass[job.slots[0]]]
             let label = c.regionName(cls) + (c.levels.count > 1 ? ", levels \(c.levels[cls.low])–\(c.levels[cls.high])" : "")
-            let detailed = DetailedModel(programme, c, people: job.people, slots: job.slots,
-                                         slotClass: slotClass, mode: .exactFlows(flow), priorities: programme.config.priorities)
+            // Large programmes cannot fall back to the all-slot model, so their class models may leave people
+            // unplaced instead of failing outright; LocalRepair then places only those few.
+            let detailed = DetailedModel(programme, c, people: job.people, slots: job.slots, slotClass: slotClass,
+                                         mode: .exactFlows(flow, slack: programme.participants.count > Self.weightedLimit),
+                                         priorities: programme.config.priorities)
             // Jobs run two at a time; a job starting late gets a share of what is left, not the first job's budget.
             var o = SolverOptions(timeLimit: min(budget, deadline.share(of: 0.5)))
             o.warmStart = detailed.greedyStart()
@@ -53,6 +56,8 @@ extension Grouping {
                 continue
             }
             for (sp, s) in job.slots.enumerated() { placement.members[s] = found[sp] }
+            let placed = Set(found.joined())
+            placement.unplaced += job.people.filter { !placed.contains($0) }
         }
         return placement
     }
