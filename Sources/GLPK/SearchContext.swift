@@ -14,8 +14,10 @@ final class SearchContext {
     private let progressInterval: Double
     private var lastReport = -Double.infinity
     private(set) var lastBound: Double?
+    private let deadline: Double?
 
     init(model: Model, options: SolverOptions) {
+        deadline = options.timeLimit
         sense = model.sense
         captureLog = options.captureLog
         warmStart = options.warmStart.map { [0] + $0 }
@@ -42,8 +44,10 @@ final class SearchContext {
         }
         let best = glp_ios_best_node(tree)
         if best != 0 { lastBound = glp_ios_node_bound(tree, best) }
-        guard let progress else { return }
         let now = elapsed
+        // GLPK checks its own limit only between nodes; on big models one node can take many seconds.
+        if let deadline, now > deadline { glp_ios_terminate(tree) }
+        guard let progress else { return }
         guard now - lastReport >= progressInterval else { return }
         lastReport = now
         let prob = glp_ios_get_prob(tree)

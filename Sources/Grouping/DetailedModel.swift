@@ -156,6 +156,21 @@ struct DetailedModel {
     /// nobody they are tied to; the groups are then numbered by their earliest member, which satisfies the slot ordering.
     /// nil when the greedy pass gets stuck (or the slots are not interchangeable); GLPK then starts cold.
     func greedyStart() -> [Double]? {
+        guard let bins = greedyBins(), bins.allSatisfy({ $0.count >= minSize }) else { return nil }
+        var x0 = [Double](repeating: 0, count: model.variableCount)
+        for (sp, bin) in bins.enumerated() {
+            for pos in bin {
+                guard let v = x[pos][sp] else { return nil }
+                x0[v.index] = 1
+            }
+        }
+        for (d, of) in distinctVars { x0[d.index] = of.contains { x0[$0.index] > 0.5 } ? 1 : 0 }
+        return model.violation(of: x0) == nil ? x0 : nil
+    }
+
+    /// The greedy pass itself: person positions per slot position, numbered by earliest member. With slack,
+    /// people who fit nowhere are left out; groups may then be under the minimum (LocalRepair tops them up).
+    func greedyBins() -> [[Int]]? {
         guard Set(slots.map { slotClass[$0] }).count == 1 else { return nil }
         var bins = [[Int]](repeating: [], count: slots.count)
         let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
@@ -175,18 +190,9 @@ struct DetailedModel {
             guard let b = fits.min(by: { (bins[$0].count, $0) < (bins[$1].count, $1) }) else { if slack { continue } else { return nil } }
             bins[b].append(pos)
         }
-        guard bins.allSatisfy({ $0.count >= minSize }) else { return nil }
+        guard bins.allSatisfy({ !$0.isEmpty }) else { return nil }
         bins.sort { $0.min()! < $1.min()! }
-        // Unplaced people in the flow rows: with slack those are ≤, so the start stays feasible.
-        var x0 = [Double](repeating: 0, count: model.variableCount)
-        for (sp, bin) in bins.enumerated() {
-            for pos in bin {
-                guard let v = x[pos][sp] else { return nil }
-                x0[v.index] = 1
-            }
-        }
-        for (d, of) in distinctVars { x0[d.index] = of.contains { x0[$0.index] > 0.5 } ? 1 : 0 }
-        return model.violation(of: x0) == nil ? x0 : nil
+        return bins
     }
 
     /// Members per slot position, from a solution.

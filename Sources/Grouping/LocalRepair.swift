@@ -45,6 +45,9 @@ struct LocalRepair {
                 let key = (slots.contains(g) ? 0 : 1, region(g) == p[i].region ? 0 : 1, groups[g].count, g)
                 if best == nil || key < best!.0 { best = (key, g) }
             }
+            // Outside their own region only when no one-step ejection makes room at home.
+            if let g = best?.1, region(g) == p[i].region || slots.contains(g) { groups[g].append(i); continue }
+            if eject(for: i, withinRegion: true) { continue }
             if let g = best?.1 { groups[g].append(i); continue }
             guard eject(for: i) else { return false }
         }
@@ -53,15 +56,17 @@ struct LocalRepair {
 
     /// Frees a place for `i`: in some group, the one member blocking `i` (tied to `i`, or any member when
     /// the group is full and nobody is tied) moves to another group with room and no tie.
-    mutating func eject(for i: Int) -> Bool {
-        let order = groups.indices.sorted { (region($0) == p[i].region ? 0 : 1, $0) < (region($1) == p[i].region ? 0 : 1, $1) }
+    /// With `withinRegion`, only groups of `i`'s region, and the ejected member moves to another of them.
+    mutating func eject(for i: Int, withinRegion: Bool = false) -> Bool {
+        let order = groups.indices.filter { !withinRegion || region($0) == p[i].region }
+            .sorted { (region($0) == p[i].region ? 0 : 1, $0) < (region($1) == p[i].region ? 0 : 1, $1) }
         for g in order {
             let blockers = groups[g].filter { tied[i].contains($0) }
             let candidates = blockers.count == 1 ? blockers : (blockers.isEmpty && groups[g].count >= maxSize ? groups[g] : [])
             for j in candidates {
                 let rest = groups[g].filter { $0 != j }
                 guard rest.allSatisfy({ !tied[i].contains($0) }) else { continue }
-                if let h = groups.indices.first(where: { $0 != g && groups[$0].count < maxSize && clear(j, $0) }) {
+                if let h = groups.indices.first(where: { $0 != g && groups[$0].count < maxSize && clear(j, $0) && (!withinRegion || region($0) == p[j].region) }) {
                     groups[g] = rest + [i]
                     groups[h].append(j)
                     return true

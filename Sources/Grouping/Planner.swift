@@ -36,7 +36,8 @@ public enum Grouping {
             for (cl, count) in outcome.groupsPerClass.enumerated() { slotClass += Array(repeating: cl, count: count) }
 
             let placement = try exact(programme, composition, outcome.flow, slotClass, deadline, options, &stats)
-            var members: [[Int]]? = placement.unplaced.isEmpty ? placement.members : nil
+            let complete = placement.unplaced.isEmpty && placement.members.allSatisfy { $0.count >= g.minSize }
+            var members: [[Int]]? = complete ? placement.members : nil
             if members == nil {
                 // The all-slot model proves more but does not scale; above that, repair locally.
                 members = p.count <= Self.weightedLimit
