@@ -9,17 +9,10 @@ public enum OutputFolder {
     public static func write(_ files: [String: Data], to dir: String) throws(Failure) {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: dir).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try? fm.removeItem(at: staging)
+        let staging = sibling(of: target, "partial")
+        try staged(staging, dir) {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-                guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { throw Failure(description: "refusing to write outside the output folder: \(path)") }
-                let url = staging.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url)
-            }
+            try put(files, into: staging)
             if !fm.fileExists(atPath: target.path) {
                 try fm.moveItem(at: staging, to: target)
                 return
@@ -31,18 +24,9 @@ public enum OutputFolder {
                     throw Failure(description: "cannot move \(path) into \(dir): \(String(cString: strerror(errno)))")
                 }
             }
-            try? fm.removeItem(at: staging)
-        } catch let f as Failure {
-            try? fm.removeItem(at: staging)
-            throw f
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw Failure(description: "cannot write to \(dir): \(error.localizedDescription)")
         }
     }
-}
 
-extension OutputFolder {
     /// Replaces an existing plan folder by a new version in one atomic step: the folder is copied beside
     /// itself, the new files are written into the copy, and the two are exchanged (renameat2). An
     /// interruption at any point leaves either the old folder or the new one, never a mix.
@@ -50,31 +34,46 @@ extension OutputFolder {
     public static func replace(_ dir: String, with files: [String: Data], beforeSwap: () -> Void = {}) throws(Failure) {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: dir).standardizedFileURL
-        let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).next-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try? fm.removeItem(at: staging)
+        let staging = sibling(of: target, "next")
+        try staged(staging, dir) {
             try fm.copyItem(at: target, to: staging)
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-                guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { throw Failure(description: "refusing to write outside the output folder: \(path)") }
-                let url = staging.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url, options: .atomic)
-            }
+            try put(files, into: staging)
             beforeSwap()
-            if intervision_exchange(staging.path, target.path) != 0 {
-                // No atomic exchange here (old kernel or file system): two renames, the old folder kept until the end.
-                let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
-                try fm.moveItem(at: target, to: old)
-                do { try fm.moveItem(at: staging, to: target) } catch { try? fm.moveItem(at: old, to: target); throw error }
-                try? fm.removeItem(at: old)
-                return
-            }
-            try? fm.removeItem(at: staging)
+            guard intervision_exchange(staging.path, target.path) != 0 else { return }
+            // No atomic exchange here (old kernel or file system): two renames, the old folder kept until the end.
+            let old = sibling(of: target, "previous")
+            try fm.moveItem(at: target, to: old)
+            do { try fm.moveItem(at: staging, to: target) } catch { try? fm.moveItem(at: old, to: target); throw error }
+            try? fm.removeItem(at: old)
+        }
+    }
+
+    /// `.NAME.TAG-PID` beside the folder: hidden, and unique per process.
+    private static func sibling(of target: URL, _ tag: String) -> URL {
+        target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(tag)-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// Writes the files under `folder`, refusing any path that would leave it.
+    private static func put(_ files: [String: Data], into folder: URL) throws {
+        let fm = FileManager.default
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+            guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { throw Failure(description: "refusing to write outside the output folder: \(path)") }
+            let url = folder.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        }
+    }
+
+    /// Runs `body` with a fresh staging folder that is removed afterwards, whatever happens.
+    private static func staged(_ staging: URL, _ dir: String, _ body: () throws -> Void) throws(Failure) {
+        let fm = FileManager.default
+        try? fm.removeItem(at: staging)
+        defer { try? fm.removeItem(at: staging) }
+        do {
+            try body()
         } catch let f as Failure {
-            try? fm.removeItem(at: staging)
             throw f
         } catch {
-            try? fm.removeItem(at: staging)
             throw Failure(description: "cannot write to \(dir): \(error.localizedDescription)")
         }
     }

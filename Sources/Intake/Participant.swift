@@ -32,4 +32,9 @@ public struct Facilitator: Sendable, Hashable, Codable {
     public var schools: [String]
     public var unavailable: [DayRange]
     public var line: Int
+
+    /// Whether this facilitator is tied to `school` and so may not lead a group holding someone from it.
+    public func isTied(toSchool school: String) -> Bool {
+        schools.contains { Text.key($0) == Text.key(school) }
+    }
 }

@@ -1,3 +1,4 @@
+import Export
 import Foundation
 import Intake
 import Replanning
@@ -20,17 +21,9 @@ enum ReplanText {
         let dates = r.changedMeetings.filter { $0.before.date != $0.after.date }.count
         let cancelled = r.changedMeetings.filter { $0.after.cancelled && !$0.before.cancelled }.count
         lines.append("meetings changed: \(r.changedMeetings.count) (\(dates) new date\(dates == 1 ? "" : "s"), \(cancelled) cancelled)")
-        let who = ChangesFileSummary.counts(r, before: before)
-        lines.append("send new files to \(who.facilitators) facilitator(s) and \(who.participants) participant(s) — see \((dir as NSString).appendingPathComponent("changes.md"))")
+        let who = ChangesFile.recipients(r, before: before)
+        lines.append("send new files to \(who.facilitators.count) facilitator(s) and \(Set(who.groups.flatMap(\.members)).count) participant(s) — see \((dir as NSString).appendingPathComponent("changes.md"))")
         return lines.joined(separator: "\n") + "\n"
     }
 }
 
-import Export
-
-enum ChangesFileSummary {
-    static func counts(_ r: ReplanResult, before: CurrentPlan) -> (facilitators: Int, participants: Int) {
-        let who = ChangesFile.recipients(r, before: before)
-        return (who.facilitators.count, Set(who.groups.flatMap(\.members)).count)
-    }
-}

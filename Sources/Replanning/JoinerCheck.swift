@@ -13,9 +13,8 @@ enum JoinerCheck {
             var fits = false
             for (g, members) in remaining.enumerated() {
                 let tied = members.filter { programme.conflicts.areTied(j, $0) }
-                let facilitatorTie = facilitatorOf[groups[g].id].flatMap { f in
-                    programme.facilitators?[f].schools.first { Text.key($0) == Text.key(p[j].school) }.map { _ in programme.facilitators![f].name }
-                }
+                let facilitatorTie = facilitatorOf[groups[g].id].flatMap { programme.facilitators?[$0] }
+                    .flatMap { $0.isTied(toSchool: p[j].school) ? $0.name : nil }
                 if members.count >= max { full.append(groups[g].id) }
                 if let t = tied.first {
                     reasons.append("\(groups[g].id): \(p[t].name) (\(programme.conflicts.rules(between: j, t).map(\.rawValue).joined(separator: ", ")))")

@@ -41,7 +41,7 @@ struct Regroup {
 
     func allowed(_ i: Int, _ g: Int) -> Bool {
         guard let f = facilitatorOf[groups[g].id], let facilitators = programme.facilitators else { return true }
-        return !facilitators[f].schools.contains { Text.key($0) == Text.key(programme.participants[i].school) }
+        return !facilitators[f].isTied(toSchool: programme.participants[i].school)
     }
 
     func solve(timeLimit: Double) throws(ReplanFailure) -> Outcome {

@@ -15,6 +15,24 @@ struct DateModel {
         var absentees: [Int: [Int]]
         /// In a replan: the day offset each meeting had. Keeping it comes before everything else.
         var anchor: [Int]?
+
+        /// With the members unavailable on each candidate day looked up.
+        init(group: Group, candidates: [[Int]], first: Day, programme: Programme, anchor: [Int]? = nil) {
+            self.group = group; self.candidates = candidates; self.anchor = anchor
+            var absentees: [Int: [Int]] = [:]
+            for d in Set(candidates.flatMap { $0 }) {
+                let who = Scheduling.unavailable(group.members, on: first.adding(days: d), programme)
+                if !who.isEmpty { absentees[d] = who }
+            }
+            self.absentees = absentees
+        }
+    }
+
+    /// Groups only interact through a shared facilitator; without one each group is its own model.
+    /// Indices into `groups`, each component ascending, components by their first group.
+    static func components(_ groups: [Group], facilitatorOf: [String: Int]) -> [[Int]] {
+        Dictionary(grouping: groups.indices, by: { facilitatorOf[groups[$0].id] ?? -1 - $0 })
+            .values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
     struct Output { var offsets: [[Int]]; var absences: Int; var bound: Int; var status: SolveStatus }
 

@@ -3,15 +3,14 @@ import Grouping
 import Intake
 
 /// One facilitator per group: never over `max_groups`, never a group holding someone from a school the
-/// facilitator is tied to ; first fewest facilitators outside their own
+/// facilitator is tied to; first fewest facilitators outside their own
 /// region, then the load spread over as many facilitators as possible with the lowest maximum load.
 enum FacilitatorAssignment {
     struct Outcome { var facilitatorOf: [String: Int]; var outsideRegion: Int }
 
     /// Whether facilitator `f` may lead group `g`; the reason when not.
     static func tie(_ f: Facilitator, _ g: Group, _ p: [Participant]) -> String? {
-        let tied = Set(f.schools.map(Text.key))
-        return g.members.first { tied.contains(Text.key(p[$0].school)) }.map { p[$0].school }
+        g.members.first { f.isTied(toSchool: p[$0].school) }.map { p[$0].school }
     }
 
     static func outside(_ f: Facilitator, _ g: Group) -> Bool {

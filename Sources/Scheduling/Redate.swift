@@ -23,8 +23,7 @@ extension Scheduling {
         guard !needs.isEmpty else { return [:] }
         let needing = Set(needs.map(\.id))
         var result: [String: [Day]] = [:]
-        let components = Dictionary(grouping: groups.indices, by: { facilitatorOf[groups[$0].id] ?? -1 - $0 })
-            .values.map { $0.sorted() }.filter { $0.contains { needing.contains(groups[$0].id) } }.sorted { $0[0] < $1[0] }
+        let components = DateModel.components(groups, facilitatorOf: facilitatorOf).filter { $0.contains { needing.contains(groups[$0].id) } }
         for component in components {
             let inputs = component.map { gi -> DateModel.Input in
                 let g = groups[gi]
@@ -34,13 +33,7 @@ extension Scheduling {
                 let cands = old.enumerated().map { k, d in
                     needing.contains(g.id) && first.adding(days: d) >= from ? free[k].filter { first.adding(days: $0) >= from } : [d]
                 }
-                var absentees: [Int: [Int]] = [:]
-                for d in Set(cands.flatMap { $0 }) {
-                    let day = first.adding(days: d)
-                    let who = g.members.filter { i in programme.participants[i].unavailable.contains { $0.contains(day) } }
-                    if !who.isEmpty { absentees[d] = who }
-                }
-                return DateModel.Input(group: g, candidates: cands, absentees: absentees, anchor: old)
+                return DateModel.Input(group: g, candidates: cands, first: first, programme: programme, anchor: old)
             }
             let out = try DateModel.solve(inputs, rules: rules, timeLimit: timeLimit)
             if out.status == .infeasible {

@@ -25,13 +25,13 @@ public enum ScheduleCheck {
         for g in groups {
             let ms = r.meetings(of: g.id).filter { !$0.cancelled }.sorted { $0.number < $1.number }
             if ms.count != s.meetings { out.append("\(g.id) has \(ms.count) meetings, not \(s.meetings)"); continue }
-            let regions = Set(g.members.compactMap { HolidayRegions.of(p[$0].region, overrides: programme.config.regions) })
+            let regions = DateRules.regions(g, programme)
             let f = r.facilitatorOf[g.id].map { programme.facilitators![$0] }
             for m in ms where from.map({ m.date >= $0 }) ?? true {
                 let d = m.date
                 if d < first || d > last { out.append("\(g.id) meeting \(m.number) on \(d) is outside the programme") }
                 if !s.weekdays.contains(d.weekday) { out.append("\(g.id) meeting \(m.number) on a \(d.weekday.rawValue)") }
-                if let e = calendar.entries.first(where: { $0.range.contains(d) && ($0.region == nil || regions.contains($0.region!)) }) {
+                if let e = calendar.closure(on: d, for: regions) {
                     out.append("\(g.id) meeting \(m.number) on \(d) falls in \(e.name)")
                 }
                 if s.blackoutDates.contains(where: { $0.contains(d) }) { out.append("\(g.id) meeting \(m.number) on blackout date \(d)") }

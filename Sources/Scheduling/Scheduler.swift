@@ -34,17 +34,9 @@ public enum Scheduling {
             let regions = DateRules.regions(g, programme)
             let cands = rules.candidates(regions: regions, facilitator: facilitator(g))
             if !rules.feasible(cands) { throw CalendarExplanation.group(g, regions: regions, facilitator: facilitator(g), rules: rules) }
-            var absentees: [Int: [Int]] = [:]
-            for d in Set(cands.flatMap { $0 }) {
-                let day = first.adding(days: d)
-                let who = g.members.filter { i in p[i].unavailable.contains { $0.contains(day) } }
-                if !who.isEmpty { absentees[d] = who }
-            }
-            inputs.append(DateModel.Input(group: g, candidates: cands, absentees: absentees))
+            inputs.append(DateModel.Input(group: g, candidates: cands, first: first, programme: programme))
         }
-        // Groups only interact through a shared facilitator; without one each group is its own model.
-        let components = Dictionary(grouping: groups.indices, by: { result.facilitatorOf[groups[$0].id] ?? -1 - $0 })
-            .values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        let components = DateModel.components(groups, facilitatorOf: result.facilitatorOf)
         var offsets = [[Int]](repeating: [], count: groups.count)
         let share = options.timeLimit / Double(max(1, components.count))
         for component in components {
