@@ -68,9 +68,31 @@ struct AggregateModel {
         metric[.variety] = LinearExpression(constant: Double(n)) - distinct
     }
 
+    /// The model's size before building it: group counts, admitted flows and distinct-function counters.
+    static func estimatedVariables(_ c: Composition) -> Int {
+        c.classes.count * (1 + c.functions.count) + c.types.indices.reduce(0) { n, t in n + c.classes.filter { c.admits($0, t) }.count }
+    }
+
     /// Keeps an earlier objective at the value it reached.
     mutating func hold(_ o: Objective, atMost value: Int) {
         model.add(metric[o]!, .lessOrEqual, Double(value), name: "hold \(o.metric)")
+    }
+
+    /// A heuristic limit, not a valid cut: at most `atMost` people of some kinds (region and tied-set
+    /// signature) in groups of `groupRegion`. Added when a class's counts could not be realised with named
+    /// people, so the next solve sends some of them elsewhere (choosing whom costs least); the first
+    /// solve's bound stays the proven one.
+    struct Restriction: Sendable {
+        var kinds: Set<Kind>, groupRegion: Int, atMost: Int
+        struct Kind: Hashable, Sendable { var region: Int, signature: Int }
+    }
+
+    mutating func restrict(_ r: Restriction) {
+        let c = composition
+        let vars = c.types.indices.filter { r.kinds.contains(.init(region: c.types[$0].region, signature: c.types[$0].signature)) }.flatMap { t in
+            c.classes.indices.filter { c.classes[$0].region == r.groupRegion }.compactMap { y[t][$0] }
+        }
+        if !vars.isEmpty { model.add(.sum(vars), .lessOrEqual, Double(r.atMost), name: "restrict") }
     }
 
     struct StageResult {
@@ -116,6 +138,26 @@ struct AggregateModel {
                     left[k] -= 1
                 }
             }
+        }
+        for (d, cl, flows) in distinctVars { x[d.index] = min(x[m[cl].index], flows.reduce(0) { $0 + x[$1.index] }) }
+        return x
+    }
+
+    /// A real plan in this model's terms: each group counts in the class of its majority region (mixed
+    /// when no region has two members) and its level range. Any valid plan is feasible here, so GLPK starts
+    /// with an incumbent.
+    func warmStart(groups: [[Int]], _ p: [Participant]) -> [Double] {
+        let c = composition
+        var x = [Double](repeating: 0, count: model.variableCount)
+        let regionIndex = Dictionary(uniqueKeysWithValues: c.regions.enumerated().map { ($1, $0) })
+        let classIndex = Dictionary(uniqueKeysWithValues: c.classes.enumerated().map { ($1, $0) })
+        for members in groups {
+            let home = Metrics.homeRegion(members, p)
+            let region = members.filter { p[$0].region == home }.count > 1 ? regionIndex[home]! : Composition.mixed
+            let levels = members.map { c.types[c.typeOf[$0]].level }
+            guard let cl = classIndex[.init(region: region, low: levels.min()!, high: levels.max()!)] else { return x }
+            x[m[cl].index] += 1
+            for i in members { if let v = y[c.typeOf[i]][cl] { x[v.index] += 1 } }
         }
         for (d, cl, flows) in distinctVars { x[d.index] = min(x[m[cl].index], flows.reduce(0) { $0 + x[$1.index] }) }
         return x

@@ -168,28 +168,16 @@ struct DetailedModel {
         return model.violation(of: x0) == nil ? x0 : nil
     }
 
-    /// The greedy pass itself: person positions per slot position, numbered by earliest member. With slack,
-    /// people who fit nowhere are left out; groups may then be under the minimum (LocalRepair tops them up).
+    /// The greedy pass itself, finished by ejection chains: person positions per slot position, numbered by
+    /// earliest member. With slack, people no chain places are left out; groups may then be under the
+    /// minimum (LocalRepair tops them up).
     func greedyBins() -> [[Int]]? {
         guard Set(slots.map { slotClass[$0] }).count == 1 else { return nil }
-        var bins = [[Int]](repeating: [], count: slots.count)
         let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
-        let tiedTo = people.map { Set(conflicts.neighbours[$0].compactMap { position[$0] }) }
-        // DSatur order: next is whoever has the fewest groups left open to them (then the most ties).
-        var left = Set(people.indices)
-        func open(_ pos: Int) -> [Int] {
-            bins.indices.filter { b in bins[b].count < maxSize && !bins[b].contains { tiedTo[pos].contains($0) } }
-        }
-        while !left.isEmpty {
-            let choices = left.map { ($0, open($0)) }
-            let (pos, fits) = choices.min { a, b in
-                (a.1.count, -tiedTo[a.0].count, a.0) < (b.1.count, -tiedTo[b.0].count, b.0)
-            }!
-            left.remove(pos)
-            // Stuck: with slack the person stays unplaced (LocalRepair places them), otherwise no start.
-            guard let b = fits.min(by: { (bins[$0].count, $0) < (bins[$1].count, $1) }) else { if slack { continue } else { return nil } }
-            bins[b].append(pos)
-        }
+        let tied = people.map { conflicts.neighbours[$0].compactMap { position[$0] }.sorted() }
+        var (bins, stuck, _) = EjectionChains.pack(people: people.count, tied: tied, bins: slots.count, minSize: minSize, maxSize: maxSize)
+        // With slack whoever is still left stays unplaced (LocalRepair places them); otherwise no start.
+        guard slack || stuck.isEmpty else { return nil }
         guard bins.allSatisfy({ !$0.isEmpty }) else { return nil }
         bins.sort { $0.min()! < $1.min()! }
         return bins

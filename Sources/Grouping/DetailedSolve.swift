@@ -14,15 +14,9 @@ extension Grouping {
 
     static func exact(_ programme: Programme, _ c: Composition, _ flow: [[Int]], _ slotClass: [Int],
                       _ deadline: Deadline, _ options: GroupingOptions, _ stats: inout SolveStats) throws -> Placement {
-        var pool = c.members
         var parts: [Int: (people: [Int], slots: [Int])] = [:]
         for (s, cl) in slotClass.enumerated() { parts[cl, default: ([], [])].slots.append(s) }
-        for cl in parts.keys.sorted() {
-            for t in c.types.indices where flow[t][cl] > 0 {
-                parts[cl]!.people += pool[t].prefix(flow[t][cl])
-                pool[t].removeFirst(flow[t][cl])
-            }
-        }
+        for (cl, people) in classPeople(c, flow, classes: parts.keys.sorted()) { parts[cl]!.people = people }
         let jobs = parts.keys.sorted().map { parts[$0]! }.map { (people: $0.people.sorted(), slots: $0.slots) }
         // Largest first so the two workers finish together.
         let order = jobs.indices.sorted { jobs[$0].people.count > jobs[$1].people.count }
@@ -77,17 +71,27 @@ extension Grouping {
     /// For programmes too large for the all-slot model: the classes that worked keep their groups and
     /// `LocalRepair` places the rest. nil when even that finds no valid grouping.
     static func repaired(_ programme: Programme, _ c: Composition, _ placement: Placement, _ slotClass: [Int],
-                         _ deadline: Deadline, _ stats: inout SolveStats) -> [[Int]]? {
+                         _ deadline: Deadline, share: Double, _ stats: inout SolveStats) -> [[Int]]? {
         let started = deadline.elapsed
         var repair = LocalRepair(programme, groups: placement.members, slotRegion: slotClass.map { c.classes[$0].region == Composition.mixed ? nil : c.regions[c.classes[$0].region] })
         guard repair.place(placement.unplaced, preferring: placement.failedSlots), repair.fillSmallGroups() else {
             stats.stages.append(.init(name: "repair (\(placement.unplaced.count) people)", variables: 0, constraints: 0, status: "infeasible", seconds: deadline.elapsed - started))
             return nil
         }
-        repair.improve(until: deadline, budget: deadline.share(of: 0.9))
+        repair.improve(until: deadline, budget: deadline.share(of: share))
         stats.stages.append(.init(name: "repair: \(placement.unplaced.count) people placed greedily, then moves and swaps",
                                   variables: 0, constraints: 0, status: "feasible", seconds: deadline.elapsed - started))
         stats.timeLimitHit = true
+        return repair.groups
+    }
+
+    /// Complete groups improved for every objective by moves and swaps that never worsen an earlier one.
+    static func improved(_ programme: Programme, _ groups: [[Int]], _ deadline: Deadline, _ stats: inout SolveStats) -> [[Int]] {
+        let started = deadline.elapsed
+        var repair = LocalRepair(programme, groups: groups, slotRegion: groups.map { Metrics.homeRegion($0, programme.participants) })
+        repair.improve(until: deadline, budget: deadline.share(of: 0.9))
+        stats.stages.append(.init(name: "first objective's groups, then moves and swaps", variables: 0, constraints: 0,
+                                  status: "feasible", seconds: deadline.elapsed - started))
         return repair.groups
     }
 

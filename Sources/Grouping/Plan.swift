@@ -82,6 +82,11 @@ public enum Metrics {
         groups.reduce(0) { $0 + value(o, $1, p) }
     }
 
+    /// The totals in priority order, to compare plans lexicographically.
+    static func lexicographic(_ groups: [[Int]], _ p: [Participant], _ priorities: [Objective]) -> [Int] {
+        priorities.map { total($0, groups, p) }
+    }
+
     /// Values sorted by count descending, then value ascending: deterministic majorities.
     public static func tally(_ values: [String]) -> [(value: String, count: Int)] {
         Dictionary(grouping: values, by: { $0 }).map { (value: $0.key, count: $0.value.count) }

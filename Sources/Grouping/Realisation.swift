@@ -1,0 +1,73 @@
+import Intake
+
+extension Grouping {
+    /// Who fills each class, as the detailed models receive them: each type's flow into a class, taken from
+    /// the type's people in order. People of one type are twins (same region, level, function and tied
+    /// sets), so which of them go where changes nothing.
+    static func classPeople(_ c: Composition, _ flow: [[Int]], classes: [Int]) -> [Int: [Int]] {
+        var pool = c.members.map { $0[...] }
+        var people: [Int: [Int]] = [:]
+        for cl in classes {
+            for t in c.types.indices where flow[t][cl] > 0 {
+                people[cl, default: []] += pool[t].prefix(flow[t][cl])
+                pool[t] = pool[t].dropFirst(flow[t][cl])
+            }
+        }
+        return people
+    }
+
+    /// Classes of an aggregate plan whose people the greedy pass and ejection chains cannot fit into the
+    /// class's groups, with who is left over — a cheap check that is never wrong when it says "fits".
+    /// Also returns the groups it built for the classes that fit (members per group), so a plan exists
+    /// even when no later model realises its counts.
+    static func realise(_ programme: Programme, _ c: Composition, flow: [[Int]], groupsPerClass: [Int])
+        -> (groups: [[Int]], stuck: [(cl: Int, people: [Int])]) {
+        let classes = groupsPerClass.indices.filter { groupsPerClass[$0] > 0 }
+        let people = classPeople(c, flow, classes: classes)
+        let g = programme.config.groups
+        var groups: [[Int]] = [], stuck: [(cl: Int, people: [Int])] = []
+        for cl in classes {
+            let members = (people[cl] ?? []).sorted()
+            let position = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
+            let tied = members.map { programme.conflicts.neighbours[$0].compactMap { position[$0] }.sorted() }
+            let packed = EjectionChains.pack(people: members.count, tied: tied, bins: groupsPerClass[cl], minSize: g.minSize, maxSize: g.maxSize)
+            let left = packed.stuck.map { members[$0] }
+            if !left.isEmpty || !packed.filled { stuck.append((cl, left)) }
+            groups += packed.bins.map { $0.map { members[$0] } }
+        }
+        return (groups, stuck)
+    }
+}
+
+extension Grouping {
+    /// A whole plan by hand, for programmes whose first aggregate model GLPK cannot find a solution for in
+    /// its time (5,000 people): each region gets its share of the groups (people / target size, adjusted
+    /// to `k` in total and to what its people can fill), is packed by the greedy pass and ejection chains,
+    /// and whoever is left is placed by `LocalRepair`, own region first. nil when that gets stuck.
+    static func greedyPlan(_ programme: Programme, groups k: Int, _ deadline: Deadline) -> [[Int]]? {
+        let p = programme.participants, g = programme.config.groups
+        let byRegion = Dictionary(grouping: p.indices, by: { p[$0].region }).sorted { $0.key < $1.key }
+        var quota = byRegion.map { max(0, min($0.value.count / g.minSize, Int((Double($0.value.count) / Double(g.targetSize)).rounded()))) }
+        // Match the total to k: add groups where people per group is highest, remove where it is lowest.
+        func load(_ r: Int) -> Double { Double(byRegion[r].value.count) / Double(max(quota[r], 1)) }
+        while quota.reduce(0, +) < k, let r = quota.indices.filter({ quota[$0] < byRegion[$0].value.count / g.minSize }).max(by: { load($0) < load($1) }) { quota[r] += 1 }
+        while quota.reduce(0, +) > k, let r = quota.indices.filter({ quota[$0] > 0 }).min(by: { load($0) < load($1) }) { quota[r] -= 1 }
+        var groups: [[Int]] = [], slotRegion: [String?] = [], left: [Int] = []
+        for (r, entry) in byRegion.enumerated() {
+            let members = entry.value
+            guard quota[r] > 0 else { left += members; continue }
+            let position = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
+            let tied = members.map { programme.conflicts.neighbours[$0].compactMap { position[$0] }.sorted() }
+            let packed = EjectionChains.pack(people: members.count, tied: tied, bins: quota[r], minSize: g.minSize, maxSize: g.maxSize)
+            groups += packed.bins.map { $0.map { members[$0] } }
+            slotRegion += Array(repeating: entry.key, count: quota[r])
+            left += packed.stuck.map { members[$0] }
+        }
+        while groups.count < k { groups.append([]); slotRegion.append(nil) }
+        var repair = LocalRepair(programme, groups: groups, slotRegion: slotRegion)
+        guard repair.place(left, preferring: []), repair.fillSmallGroups(),
+              repair.groups.allSatisfy({ (g.minSize...g.maxSize).contains($0.count) }) else { return nil }
+        repair.improve(until: deadline, budget: min(5, deadline.share(of: 0.05)))
+        return repair.groups
+    }
+}
