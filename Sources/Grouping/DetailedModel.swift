@@ -24,6 +24,9 @@ struct DetailedModel {
     var distinctVars: [(d: Variable, of: [Variable])] = []
     let maxSize: Int, minSize: Int
     let conflicts: ConflictModel
+    /// Levels per person position, for packing by level bands (nil when levels are not an objective).
+    let levels: [Int]?
+    let functions: [Int]?
     /// People may stay unplaced (see `Mode.exactFlows`).
     private(set) var slack = false
 
@@ -35,6 +38,8 @@ struct DetailedModel {
         let g = programme.config.groups
         maxSize = g.maxSize; minSize = g.minSize
         conflicts = programme.conflicts
+        levels = priorities.contains(.level) ? people.map { programme.participants[$0].level } : nil
+        functions = Grouping.functionIds(programme).map { f in people.map { f[$0] } }
         let classesHere = Array(Set(slots.map { slotClass[$0] })).sorted()
         func allowedClasses(_ i: Int) -> Set<Int> {
             let t = c.typeOf[i]
@@ -175,7 +180,7 @@ struct DetailedModel {
         guard Set(slots.map { slotClass[$0] }).count == 1 else { return nil }
         let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
         let tied = people.map { conflicts.neighbours[$0].compactMap { position[$0] }.sorted() }
-        var (bins, stuck, _) = EjectionChains.pack(people: people.count, tied: tied, bins: slots.count, minSize: minSize, maxSize: maxSize)
+        var (bins, stuck, _) = EjectionChains.pack(people: people.count, tied: tied, bins: slots.count, minSize: minSize, maxSize: maxSize, levels: levels, functions: functions)
         // With slack whoever is still left stays unplaced (LocalRepair places them); otherwise no start.
         guard slack || stuck.isEmpty else { return nil }
         guard bins.allSatisfy({ !$0.isEmpty }) else { return nil }

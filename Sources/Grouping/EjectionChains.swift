@@ -125,7 +125,45 @@ struct EjectionChains {
     /// Fills `bins` empty groups from scratch: whoever has fewest groups left open goes first (DSatur) into
     /// the smallest open group; the stuck are then placed by chains and short groups topped up. Returns the
     /// groups (members by position) and whoever is still unplaced.
-    static func pack(people: Int, tied: [[Int]], bins: Int, minSize: Int, maxSize: Int) -> (bins: [[Int]], stuck: [Int], filled: Bool) {
+    /// With `levels`, each group gets a band of consecutive levels (people sorted by level, cut into as many
+    /// equal runs as there are groups) and people go to a group of their band when one is open, so most
+    /// groups span one level. When that leaves anyone out or a group short, the plain packing is tried too.
+    /// With `functions` (ids), a person goes, among equally good groups, to one holding fewest of their function.
+    static func pack(people: Int, tied: [[Int]], bins: Int, minSize: Int, maxSize: Int, levels: [Int]? = nil,
+                     functions: [Int]? = nil) -> (bins: [[Int]], stuck: [Int], filled: Bool) {
+        guard let levels, bins > 0, Set(levels).count > 1 else {
+            return pack(people: people, tied: tied, bins: bins, minSize: minSize, maxSize: maxSize, level: nil, quota: nil, functions: functions)
+        }
+        let distinct = Array(Set(levels)).sorted()
+        let index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+        let level = levels.map { index[$0]! }
+        // Cut the people, sorted by level, into equal runs: quota[b][l] of level l go to group b.
+        let order = (0..<people).sorted { (level[$0], $0) < (level[$1], $1) }
+        var quota = [[Int]](repeating: [Int](repeating: 0, count: distinct.count), count: bins), start = 0
+        for b in 0..<bins {
+            let size = people / bins + (b < people % bins ? 1 : 0)
+            for i in order[start..<(start + size)] { quota[b][level[i]] += 1 }
+            start += size
+        }
+        let banded = pack(people: people, tied: tied, bins: bins, minSize: minSize, maxSize: maxSize, level: level, quota: quota, functions: functions)
+        if banded.stuck.isEmpty && banded.filled { return banded }
+        let plain = pack(people: people, tied: tied, bins: bins, minSize: minSize, maxSize: maxSize, level: nil, quota: nil, functions: functions)
+        return (plain.filled ? 0 : 1, plain.stuck.count) < (banded.filled ? 0 : 1, banded.stuck.count) ? plain : banded
+    }
+
+    /// With `quota`, a person goes to a group still short of its quota for their level if one is open, else to
+    /// a group whose band holds their level, else anywhere; then fewest of their function; then the smallest.
+    private static func pack(people: Int, tied: [[Int]], bins: Int, minSize: Int, maxSize: Int,
+                             level: [Int]?, quota: [[Int]]?, functions: [Int]?) -> (bins: [[Int]], stuck: [Int], filled: Bool) {
+        var heldLevel = quota.map { $0.map { $0.map { _ in 0 } } } ?? []
+        let band = quota?.map { q in (q.firstIndex { $0 > 0 } ?? 0, q.lastIndex { $0 > 0 } ?? -1) } ?? []
+        func outside(_ i: Int, _ b: Int) -> Int {
+            guard let level, let quota else { return 0 }
+            let l = level[i]
+            return heldLevel[b][l] < quota[b][l] ? 0 : (band[b].0 <= l && l <= band[b].1 ? 1 : 2)
+        }
+        // Members per group and function, for the variety tie-break.
+        var held = [[Int]](repeating: [Int](repeating: 0, count: (functions?.max() ?? 0) + 1), count: bins)
         var c = EjectionChains(people: people, tied: tied, bins: Array(repeating: [], count: bins), minSize: minSize, maxSize: maxSize)
         // Open groups per person, kept up to date as people are placed: the whole pass is people² steps.
         var open = [Int](repeating: bins, count: people)
@@ -138,12 +176,16 @@ struct EjectionChains {
             }
             placed[pick] = true
             var best = -1
+            var bestKey = (0, 0, 0)
             for b in 0..<bins where c.bins[b].count < maxSize && c.blocking[pick][b] == 0 {
-                if best < 0 || c.bins[b].count < c.bins[best].count { best = b }
+                let key = (outside(pick, b), functions.map { held[b][$0[pick]] } ?? 0, c.bins[b].count)
+                if best < 0 || key < bestKey { best = b; bestKey = key }
             }
             guard best >= 0 else { stuck.append(pick); continue }
             for k in tied[pick] where !placed[k] && c.blocking[k][best] == 0 && c.bins[best].count < maxSize { open[k] -= 1 }
             c.put(pick, best)
+            if let functions { held[best][functions[pick]] += 1 }
+            if let level { heldLevel[best][level[pick]] += 1 }
             if c.bins[best].count == maxSize {
                 for k in 0..<people where !placed[k] && c.blocking[k][best] == 0 { open[k] -= 1 }
             }

@@ -124,7 +124,15 @@ public enum Grouping {
             for limit in restrictions { model.restrict(limit) }
             // Large programmes: the first stage starts from a plan by hand (GLPK finds none in time at 5,000).
             if n == 0 && programme.participants.count > Self.weightedLimit { handPlan = greedyPlan(programme, groups: k, deadline) }
-            let start = last.map { model.warmStart(from: $0.0, $0.1) } ?? handPlan.map { model.warmStart(groups: $0, programme.participants) }
+            var start = last.map { model.warmStart(from: $0.0, $0.1) } ?? handPlan.map { model.warmStart(groups: $0, programme.participants) }
+            // The first stage's named groups (packed by level bands) usually start the later stages far better.
+            if n > 0, let plan = firstPlan {
+                let alternative = model.warmStart(groups: plan, programme.participants)
+                if model.model.violation(of: alternative) == nil,
+                   start.map({ model.model.violation(of: $0) != nil || model.metric[o]!.value(at: alternative) < model.metric[o]!.value(at: $0) }) ?? true {
+                    start = alternative
+                }
+            }
             // The first objective is the one organisers care most about; later ones get less of the clock.
             var r: AggregateModel.StageResult
             do {
@@ -191,13 +199,20 @@ public enum Grouping {
                            _ first: AggregateModel.StageResult, _ restrictions: inout [AggregateModel.Restriction],
                            _ deadline: Deadline, _ options: GroupingOptions, _ stats: inout SolveStats) -> (AggregateModel.StageResult, [[Int]]?) {
         var r = first
+        var local: [AggregateModel.Restriction] = []
+        // A restricted plan is only worth it while it costs no more than placing the leftovers by repair would.
+        var ceiling = first.value
         for round in 1...9 {
             let (groups, stuck) = realise(programme, c, flow: r.flow, groupsPerClass: r.groupsPerClass)
-            guard !stuck.isEmpty else { return (r, groups) }
+            guard !stuck.isEmpty else {
+                restrictions += local
+                return (r, groups)
+            }
+            if round == 1 { ceiling = first.value + max(1, stuck.reduce(0) { $0 + $1.unplaced }) }
             guard round < 9 && deadline.elapsed < 0.4 * deadline.total else { break }
             var added: [AggregateModel.Restriction] = []
             let people = classPeople(c, r.flow, classes: stuck.map(\.cl))
-            for (cl, left) in stuck where !left.isEmpty {
+            for (cl, left, unplaced) in stuck {
                 // The people left over and everyone in the class tied to them: the next solve keeps as many
                 // fewer of these kinds in the region's groups and chooses who goes.
                 let here = Set(people[cl] ?? [])
@@ -206,19 +221,23 @@ public enum Grouping {
                 let groupRegion = c.classes[cl].region
                 let inRegionGroups = c.types.indices.filter { kinds.contains(.init(region: c.types[$0].region, signature: c.types[$0].signature)) }
                     .reduce(0) { sum, t in sum + c.classes.indices.filter { c.classes[$0].region == groupRegion }.reduce(0) { $0 + r.flow[t][$1] } }
-                added.append(.init(kinds: kinds, groupRegion: groupRegion, atMost: inRegionGroups - left.count))
+                // Short groups (nobody unplaced): one person fewer of these kinds lets the class be filled.
+                added.append(.init(kinds: kinds, groupRegion: groupRegion, atMost: inRegionGroups - max(1, unplaced)))
             }
-            guard !added.isEmpty else { break }
             for limit in added { model.restrict(limit) }
             guard var next = try? model.minimize(o, timeLimit: deadline.share(of: 0.25), progress: options.progress) else { break }
-            next.stage.name += ", round \(round + 1): \(stuck.reduce(0) { $0 + $1.people.count }) people kept out of groups they did not fit, value \(next.value)"
+            let used = next.value <= ceiling
+            next.stage.name += ", round \(round + 1): \(stuck.count) classes that could not be filled send people elsewhere, value \(next.value)"
+                + (used ? "" : " (more than repairing would cost: not used)")
             stats.stages.append(next.stage)
-            restrictions += added
+            guard used else { break }
+            local += added
             next.bound = first.bound
             next.proven = next.value == first.bound
             r = next
         }
-        return (r, nil)
+        // No restricted plan could be filled: the unrestricted one goes on, and the repair places the leftovers.
+        return (first, nil)
     }
 
     /// Value and proven bound per objective. A bound from the aggregate model holds for plans whose

@@ -1,6 +1,15 @@
 import Intake
 
 extension Grouping {
+    /// A number per distinct function (as `Text.functionKey` spells them), per participant; nil when
+    /// variety is not an objective. For the packing's variety tie-break.
+    static func functionIds(_ programme: Programme) -> [Int]? {
+        guard programme.config.priorities.contains(.variety) else { return nil }
+        let keys = programme.participants.map { Text.functionKey($0.function) }
+        let index = Dictionary(uniqueKeysWithValues: Array(Set(keys)).sorted().enumerated().map { ($1, $0) })
+        return keys.map { index[$0]! }
+    }
+
     /// Who fills each class, as the detailed models receive them: each type's flow into a class, taken from
     /// the type's people in order. People of one type are twins (same region, level, function and tied
     /// sets), so which of them go where changes nothing.
@@ -17,22 +26,30 @@ extension Grouping {
     }
 
     /// Classes of an aggregate plan whose people the greedy pass and ejection chains cannot fit into the
-    /// class's groups, with who is left over — a cheap check that is never wrong when it says "fits".
+    /// class's groups, with who is left over (or, for groups left short, their members) and how many are
+    /// unplaced — a cheap check that is never wrong when it says "fits".
     /// Also returns the groups it built for the classes that fit (members per group), so a plan exists
     /// even when no later model realises its counts.
     static func realise(_ programme: Programme, _ c: Composition, flow: [[Int]], groupsPerClass: [Int])
-        -> (groups: [[Int]], stuck: [(cl: Int, people: [Int])]) {
+        -> (groups: [[Int]], stuck: [(cl: Int, people: [Int], unplaced: Int)]) {
         let classes = groupsPerClass.indices.filter { groupsPerClass[$0] > 0 }
         let people = classPeople(c, flow, classes: classes)
         let g = programme.config.groups
-        var groups: [[Int]] = [], stuck: [(cl: Int, people: [Int])] = []
+        // The first stage ignores levels; packing by level bands gives the later stages a start with little spread.
+        let byLevel = programme.config.priorities.contains(.level)
+        let functions = functionIds(programme)
+        var groups: [[Int]] = [], stuck: [(cl: Int, people: [Int], unplaced: Int)] = []
         for cl in classes {
             let members = (people[cl] ?? []).sorted()
             let position = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
             let tied = members.map { programme.conflicts.neighbours[$0].compactMap { position[$0] }.sorted() }
-            let packed = EjectionChains.pack(people: members.count, tied: tied, bins: groupsPerClass[cl], minSize: g.minSize, maxSize: g.maxSize)
-            let left = packed.stuck.map { members[$0] }
-            if !left.isEmpty || !packed.filled { stuck.append((cl, left)) }
+            let packed = EjectionChains.pack(people: members.count, tied: tied, bins: groupsPerClass[cl], minSize: g.minSize, maxSize: g.maxSize,
+                                             levels: byLevel ? members.map { programme.participants[$0].level } : nil,
+                                             functions: functions.map { f in members.map { f[$0] } })
+            // A class whose groups could not all be filled names the members of its short groups instead.
+            let left = packed.filled ? packed.stuck.map { members[$0] }
+                : packed.stuck.map { members[$0] } + packed.bins.filter { $0.count < g.minSize }.flatMap { $0.map { members[$0] } }
+            if !left.isEmpty { stuck.append((cl, left, packed.stuck.count)) }
             groups += packed.bins.map { $0.map { members[$0] } }
         }
         return (groups, stuck)
@@ -53,12 +70,15 @@ extension Grouping {
         while quota.reduce(0, +) < k, let r = quota.indices.filter({ quota[$0] < byRegion[$0].value.count / g.minSize }).max(by: { load($0) < load($1) }) { quota[r] += 1 }
         while quota.reduce(0, +) > k, let r = quota.indices.filter({ quota[$0] > 0 }).min(by: { load($0) < load($1) }) { quota[r] -= 1 }
         var groups: [[Int]] = [], slotRegion: [String?] = [], left: [Int] = []
+        let functions = functionIds(programme)
         for (r, entry) in byRegion.enumerated() {
             let members = entry.value
             guard quota[r] > 0 else { left += members; continue }
             let position = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
             let tied = members.map { programme.conflicts.neighbours[$0].compactMap { position[$0] }.sorted() }
-            let packed = EjectionChains.pack(people: members.count, tied: tied, bins: quota[r], minSize: g.minSize, maxSize: g.maxSize)
+            let packed = EjectionChains.pack(people: members.count, tied: tied, bins: quota[r], minSize: g.minSize, maxSize: g.maxSize,
+                                             levels: programme.config.priorities.contains(.level) ? members.map { p[$0].level } : nil,
+                                             functions: functions.map { f in members.map { f[$0] } })
             groups += packed.bins.map { $0.map { members[$0] } }
             slotRegion += Array(repeating: entry.key, count: quota[r])
             left += packed.stuck.map { members[$0] }

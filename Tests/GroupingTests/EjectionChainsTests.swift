@@ -45,6 +45,19 @@ import Testing
         #expect(Self.tiedPairsTogether(packed.bins, tied).isEmpty)
     }
 
+    @Test func levelBandsKeepGroupsToOneLevelWhereTheCountsAllow() {
+        // 48 people of levels 1, 2, 3 (16 each, interleaved), colleagues in pairs, 8 groups of 6: cut in level
+        // order, only two groups must straddle a level boundary, so the spreads add up to at most 2.
+        let n = 48
+        let levels = (0..<n).map { 1 + $0 % 3 }
+        let tied = (0..<n).map { [$0 ^ 1] }
+        let packed = EjectionChains.pack(people: n, tied: tied, bins: 8, minSize: 6, maxSize: 6, levels: levels)
+        #expect(packed.stuck.isEmpty && packed.filled)
+        #expect(Self.tiedPairsTogether(packed.bins, tied).isEmpty)
+        let spread = packed.bins.reduce(0) { sum, bin in sum + bin.map { levels[$0] }.max()! - bin.map { levels[$0] }.min()! }
+        #expect(spread <= 2, "spread \(spread)")
+    }
+
     /// 420 people (above the all-slot model's limit, so the large-programme path runs): six regions of 70;
     /// in one of them 12 schools of 2 all compete (a 24-person tied set) while that region can only form
     /// 10 or 11 groups of its own, so at least 13 of them must be placed elsewhere.
