@@ -86,11 +86,12 @@ extension Grouping {
     }
 
     /// Complete groups improved for every objective by moves and swaps that never worsen an earlier one.
-    static func improved(_ programme: Programme, _ groups: [[Int]], _ deadline: Deadline, _ stats: inout SolveStats) -> [[Int]] {
+    static func improved(_ programme: Programme, _ groups: [[Int]], _ deadline: Deadline, _ stats: inout SolveStats,
+                         label: String = "first objective's groups, then moves and swaps") -> [[Int]] {
         let started = deadline.elapsed
         var repair = LocalRepair(programme, groups: groups, slotRegion: groups.map { Metrics.homeRegion($0, programme.participants) })
         repair.improve(until: deadline, budget: deadline.share(of: 0.9))
-        stats.stages.append(.init(name: "first objective's groups, then moves and swaps", variables: 0, constraints: 0,
+        stats.stages.append(.init(name: label, variables: 0, constraints: 0,
                                   status: "feasible", seconds: deadline.elapsed - started))
         return repair.groups
     }

@@ -43,6 +43,10 @@ public enum Grouping {
             let placement = try exact(programme, composition, outcome.flow, slotClass, deadline, options, &stats)
             let complete = placement.unplaced.isEmpty && placement.members.allSatisfy { $0.count >= g.minSize }
             var members: [[Int]]? = complete ? placement.members : nil
+            // Large programmes: the later stages did not close, so moves and swaps may still improve them.
+            if complete && p.count > Self.weightedLimit && stats.timeLimitHit {
+                members = improved(programme, placement.members, deadline, &stats, label: "moves and swaps over the placed groups")
+            }
             if members == nil {
                 // The all-slot model proves more but does not scale; above that, repair locally.
                 members = p.count <= Self.weightedLimit
