@@ -23,10 +23,8 @@ struct DetailedModel {
     var x: [[Variable?]] = []
     var distinctVars: [(d: Variable, of: [Variable])] = []
     let maxSize: Int, minSize: Int
-    let conflicts: ConflictModel
-    /// Levels per person position, for packing by level bands (nil when levels are not an objective).
-    let levels: [Int]?
-    let functions: [Int]?
+    /// For the greedy pass, which packs the people itself.
+    let programme: Programme
     /// People may stay unplaced (see `Mode.exactFlows`).
     private(set) var slack = false
 
@@ -37,9 +35,7 @@ struct DetailedModel {
         self.slotClass = slotClass
         let g = programme.config.groups
         maxSize = g.maxSize; minSize = g.minSize
-        conflicts = programme.conflicts
-        levels = priorities.contains(.level) ? people.map { programme.participants[$0].level } : nil
-        functions = Grouping.functionIds(programme).map { f in people.map { f[$0] } }
+        self.programme = programme
         let classesHere = Array(Set(slots.map { slotClass[$0] })).sorted()
         func allowedClasses(_ i: Int) -> Set<Int> {
             let t = c.typeOf[i]
@@ -178,9 +174,7 @@ struct DetailedModel {
     /// minimum (LocalRepair tops them up).
     func greedyBins() -> [[Int]]? {
         guard Set(slots.map { slotClass[$0] }).count == 1 else { return nil }
-        let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
-        let tied = people.map { conflicts.neighbours[$0].compactMap { position[$0] }.sorted() }
-        var (bins, stuck, _) = EjectionChains.pack(people: people.count, tied: tied, bins: slots.count, minSize: minSize, maxSize: maxSize, levels: levels, functions: functions)
+        var (bins, stuck, _) = Grouping.pack(people, into: slots.count, programme)
         // With slack whoever is still left stays unplaced (LocalRepair places them); otherwise no start.
         guard slack || stuck.isEmpty else { return nil }
         guard bins.allSatisfy({ !$0.isEmpty }) else { return nil }

@@ -11,15 +11,12 @@ struct EjectionChains {
     private(set) var binOf: [Int]
     /// How many of a person's tied people each group holds.
     private var blocking: [[Int]]
-    /// Groups a person may use (nil: all).
-    let allowed: ((Int, Int) -> Bool)?
     /// Search effort per chain, in groups looked at: keeps a hopeless person from costing seconds.
     var effort = 20_000
 
-    init(people: Int, tied: [[Int]], bins: [[Int]], minSize: Int, maxSize: Int, allowed: ((Int, Int) -> Bool)? = nil) {
+    init(people: Int, tied: [[Int]], bins: [[Int]], minSize: Int, maxSize: Int) {
         self.tied = tied
         self.minSize = minSize; self.maxSize = maxSize
-        self.allowed = allowed
         self.bins = Array(repeating: [], count: bins.count)
         binOf = Array(repeating: -1, count: people)
         blocking = Array(repeating: Array(repeating: 0, count: bins.count), count: people)
@@ -39,12 +36,10 @@ struct EjectionChains {
         for j in tied[i] { blocking[j][b] -= 1 }
     }
 
-    private func may(_ i: Int, _ b: Int) -> Bool { allowed?(i, b) ?? true }
-
     /// Places `i` (now unplaced) by the shortest chain of displacements ending in a group with fewer than
-    /// `below` members (default: one with room), other than `avoiding`; false when none is found. Each person is displaced at most once
-    /// per search, and a chain never passes through a group twice, so every step is checked against the
-    /// group as it will be.
+    /// `below` members (default: one with room), other than `avoiding`; false when none is found. Each
+    /// person is displaced at most once per search, and a chain never passes through a group twice, so
+    /// every step is checked against the group as it will be.
     mutating func insert(_ i: Int, below: Int? = nil, avoiding: Int = -1) -> Bool {
         let below = below ?? maxSize
         // Node: a person to place, the group they were displaced from (where the parent goes), the parent.
@@ -60,7 +55,7 @@ struct EjectionChains {
             while n >= 0 { if nodes[n].into >= 0 { path.append(nodes[n].into) }; n = nodes[n].parent }
             for b in path { onPath[b] = true }
             defer { for b in path { onPath[b] = false } }
-            for b in bins.indices where !onPath[b] && may(person, b) {
+            for b in bins.indices where !onPath[b] {
                 looked += 1
                 let blockers = blocking[person][b]
                 if blockers == 0 && bins[b].count < below && b != avoiding {
@@ -190,8 +185,7 @@ struct EjectionChains {
                 for k in 0..<people where !placed[k] && c.blocking[k][best] == 0 { open[k] -= 1 }
             }
         }
-        var left: [Int] = []
-        for i in stuck.sorted(by: { (-tied[$0].count, $0) < (-tied[$1].count, $1) }) where !c.insert(i) { left.append(i) }
+        let left = c.placeAll()
         let filled = c.fillShortGroups()
         return (c.bins, left, filled)
     }

@@ -25,10 +25,10 @@ struct LocalRepair {
         tied = programme.conflicts.neighbours.map(Set.init)
         minSize = programme.config.groups.minSize; maxSize = programme.config.groups.maxSize
         priorities = programme.config.priorities
-        let regions = Array(Set(p.map(\.region))).sorted(), functions = Array(Set(p.map { Text.functionKey($0.function) })).sorted()
-        let r = Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1, $0) }), f = Dictionary(uniqueKeysWithValues: functions.enumerated().map { ($1, $0) })
+        let regions = Array(Set(p.map(\.region))).sorted()
+        let r = Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1, $0) })
         regionOf = p.map { r[$0.region]! }
-        functionOf = p.map { f[Text.functionKey($0.function)]! }
+        functionOf = Grouping.functionIds(p)
         self.slotRegion = slotRegion
         self.groups = groups
     }

@@ -1,13 +1,24 @@
 import Intake
 
 extension Grouping {
-    /// A number per distinct function (as `Text.functionKey` spells them), per participant; nil when
-    /// variety is not an objective. For the packing's variety tie-break.
-    static func functionIds(_ programme: Programme) -> [Int]? {
-        guard programme.config.priorities.contains(.variety) else { return nil }
-        let keys = programme.participants.map { Text.functionKey($0.function) }
+    /// A number per distinct function (as `Text.functionKey` spells them, in sorted order), per participant.
+    static func functionIds(_ p: [Participant]) -> [Int] {
+        let keys = p.map { Text.functionKey($0.function) }
         let index = Dictionary(uniqueKeysWithValues: Array(Set(keys)).sorted().enumerated().map { ($1, $0) })
         return keys.map { index[$0]! }
+    }
+
+    /// `members` (participants) packed into `bins` groups by `EjectionChains.pack`, by level bands when
+    /// level is an objective and with the variety tie-break when variety is. Groups and the stuck are
+    /// positions in `members`.
+    static func pack(_ members: [Int], into bins: Int, _ programme: Programme) -> (bins: [[Int]], stuck: [Int], filled: Bool) {
+        let p = programme.participants, g = programme.config.groups, priorities = programme.config.priorities
+        let position = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
+        let tied = members.map { programme.conflicts.neighbours[$0].compactMap { position[$0] }.sorted() }
+        let functions = priorities.contains(.variety) ? functionIds(p) : nil
+        return EjectionChains.pack(people: members.count, tied: tied, bins: bins, minSize: g.minSize, maxSize: g.maxSize,
+                                   levels: priorities.contains(.level) ? members.map { p[$0].level } : nil,
+                                   functions: functions.map { f in members.map { f[$0] } })
     }
 
     /// Who fills each class, as the detailed models receive them: each type's flow into a class, taken from
@@ -35,17 +46,11 @@ extension Grouping {
         let classes = groupsPerClass.indices.filter { groupsPerClass[$0] > 0 }
         let people = classPeople(c, flow, classes: classes)
         let g = programme.config.groups
-        // The first stage ignores levels; packing by level bands gives the later stages a start with little spread.
-        let byLevel = programme.config.priorities.contains(.level)
-        let functions = functionIds(programme)
         var groups: [[Int]] = [], stuck: [(cl: Int, people: [Int], unplaced: Int)] = []
         for cl in classes {
             let members = (people[cl] ?? []).sorted()
-            let position = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
-            let tied = members.map { programme.conflicts.neighbours[$0].compactMap { position[$0] }.sorted() }
-            let packed = EjectionChains.pack(people: members.count, tied: tied, bins: groupsPerClass[cl], minSize: g.minSize, maxSize: g.maxSize,
-                                             levels: byLevel ? members.map { programme.participants[$0].level } : nil,
-                                             functions: functions.map { f in members.map { f[$0] } })
+            // The first stage ignores levels; packing by level bands gives the later stages a start with little spread.
+            let packed = pack(members, into: groupsPerClass[cl], programme)
             // A class whose groups could not all be filled names the members of its short groups instead.
             let left = packed.filled ? packed.stuck.map { members[$0] }
                 : packed.stuck.map { members[$0] } + packed.bins.filter { $0.count < g.minSize }.flatMap { $0.map { members[$0] } }
@@ -70,15 +75,10 @@ extension Grouping {
         while quota.reduce(0, +) < k, let r = quota.indices.filter({ quota[$0] < byRegion[$0].value.count / g.minSize }).max(by: { load($0) < load($1) }) { quota[r] += 1 }
         while quota.reduce(0, +) > k, let r = quota.indices.filter({ quota[$0] > 0 }).min(by: { load($0) < load($1) }) { quota[r] -= 1 }
         var groups: [[Int]] = [], slotRegion: [String?] = [], left: [Int] = []
-        let functions = functionIds(programme)
         for (r, entry) in byRegion.enumerated() {
             let members = entry.value
             guard quota[r] > 0 else { left += members; continue }
-            let position = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
-            let tied = members.map { programme.conflicts.neighbours[$0].compactMap { position[$0] }.sorted() }
-            let packed = EjectionChains.pack(people: members.count, tied: tied, bins: quota[r], minSize: g.minSize, maxSize: g.maxSize,
-                                             levels: programme.config.priorities.contains(.level) ? members.map { p[$0].level } : nil,
-                                             functions: functions.map { f in members.map { f[$0] } })
+            let packed = pack(members, into: quota[r], programme)
             groups += packed.bins.map { $0.map { members[$0] } }
             slotRegion += Array(repeating: entry.key, count: quota[r])
             left += packed.stuck.map { members[$0] }
