@@ -32,7 +32,7 @@ enum ConfigReader {
         defer { sink = f.sink }
         for (table, value) in root {
             guard let keys = knownKeys[table] else {
-                f.unknown(table, candidates: Array(knownKeys.keys), what: "table")
+                f.unknown(table, candidates: knownKeys.keys.sorted(), what: "table")
                 continue
             }
             guard let t = value.table else { f.wrongType(table, value, "a table [\(table)]"); continue }

@@ -46,7 +46,7 @@ struct Priorities {
             }
         }
         var reach: [Int: [Int]] = [:]
-        for (i, row) in x { for g in row.keys { reach[g, default: []].append(i) } }
+        for i in x.keys.sorted() { for g in x[i]!.keys.sorted() { reach[g, default: []].append(i) } }
         let metrics = MetricModel(model: &model, people: r.people, groups: open, size: size, count: count, fixed: fixed, reach: reach, programme: r.programme)
         var start = [Double](repeating: 0, count: model.variableCount)
         for i in movers { if let v = x[i]?[assignment[i]!] { start[v.index] = 1 } }

@@ -53,7 +53,8 @@ struct DateModel {
                 let ideal = input.anchor.map { Double($0[k]) } ?? (m == 1 ? 0 : Double(k * rules.span) / Double(m - 1))
                 worstDeviation += Double(rules.span)
                 worstAbsences += Double(input.group.members.count)
-                for (d, v) in y[g][k] {
+                // Sorted: the order of terms and rows reaches GLPK, and a Dictionary's order changes per process.
+                for (d, v) in y[g][k].sorted(by: { $0.key < $1.key }) {
                     absences = absences + Double(input.absentees[d]?.count ?? 0) * v
                     deviation = deviation + abs(Double(d) - ideal).rounded() * v
                     if let anchor = input.anchor, anchor[k] != d { changes = changes + v }
@@ -69,7 +70,7 @@ struct DateModel {
             var byDay: [Int: [Variable]] = [:]
             for g in y.indices {
                 for k in 0..<m where rules.off.contains(.fixedDates) || rules.schedule.fixedDates[k + 1] == nil {
-                    for (d, v) in y[g][k] { byDay[d, default: []].append(v) }
+                    for (d, v) in y[g][k].sorted(by: { $0.key < $1.key }) { byDay[d, default: []].append(v) }
                 }
             }
             for (d, vs) in byDay.sorted(by: { $0.key < $1.key }) where vs.count > 1 {
