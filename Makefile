@@ -58,8 +58,10 @@ demo: build
 		--facilitators Fixtures/facilitators-lerend-leiderschap.csv \
 		--out out/demo
 
+# The bench executables are only part of the package when INTERVISION_BENCHMARKS=1 (see Package.swift).
 bench: deps
 	$(SWIFT) build -c release --product intervision
+	INTERVISION_BENCHMARKS=1 $(SWIFT) build -c release --product grouping-bench
 	Benchmarks/run.sh
 
 clean:

@@ -1,15 +1,16 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
+/// The pipeline, one module per stage: Intake → Grouping → Scheduling → Export, with Replanning reusing grouping
+/// and scheduling, GLPK the only module that touches the C library, RunControl the budget and progress every
+/// stage shares, and IntervisionKit the one facade that front ends (the CLI, later the web app) call.
 let package = Package(
     name: "Intervision",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "intervision", targets: ["intervision"]),
-        .library(name: "Intake", targets: ["Intake"]),
-        .library(name: "GLPK", targets: ["GLPK"]),
-        .library(name: "Grouping", targets: ["Grouping"]),
-        .library(name: "Scheduling", targets: ["Scheduling"]),
+        .library(name: "IntervisionKit", targets: ["IntervisionKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -18,37 +19,58 @@ let package = Package(
     targets: [
         // The C library. Only the GLPK module may import it.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
-        .target(name: "GLPK", dependencies: ["CGLPK"]),
+        // A run's time limit, cancellation and progress events, shared by every stage.
+        .target(name: "RunControl"),
+        .target(name: "GLPK", dependencies: ["CGLPK", "RunControl"]),
         // Stage 1: read and validate sign-ups, facilitators and config; build the conflict model.
         .target(name: "Intake", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         // Stage 2: groups by integer programming (aggregate bounds, then named people per region).
-        .target(name: "Grouping", dependencies: ["Intake", "GLPK"]),
+        .target(name: "Grouping", dependencies: ["Intake", "GLPK", "RunControl"]),
         // Stage 3: facilitators, meeting dates (holidays, spacing, no double-booking) and the case-bringer rotation.
-        .target(name: "Scheduling", dependencies: ["Intake", "Grouping", "GLPK"], resources: [.copy("Resources/holidays-nl.tsv")]),
+        .target(
+            name: "Scheduling", dependencies: ["Intake", "Grouping", "GLPK", "RunControl"],
+            resources: [.copy("Resources/holidays-nl.tsv")]),
         // Stage 5: dropouts and late joiners with the fewest moves; history frozen, future dates and rotation updated.
-        .target(name: "Replanning", dependencies: ["Intake", "Grouping", "Scheduling", "GLPK"]),
-        // Stage 4: files for people — CSV, plan.json, report — written all-or-nothing.
+        .target(name: "Replanning", dependencies: ["Intake", "Grouping", "Scheduling", "GLPK", "RunControl"]),
         // Atomic exchange of two folders (renameat2), so a replan replaces the plan folder in one step.
         .target(name: "CSwap"),
+        // Stage 4: files for people — CSV, ICS, report — and the plan store (plan.json, history, atomic writes).
         .target(name: "Export", dependencies: ["Intake", "Grouping", "Scheduling", "Replanning", "CSwap"]),
-        // The command line: argument parsing and printing over the library modules.
+        // The facade: check, plan and replan as typed use cases with one budget, progress events and one failure type.
+        .target(
+            name: "IntervisionKit",
+            dependencies: ["Intake", "Grouping", "Scheduling", "Replanning", "Export", "RunControl"]),
+        // The command line: argument parsing, text rendering of the facade's results, exit codes.
         .target(name: "IntervisionCLI", dependencies: [
-            "Intake", "Grouping", "Scheduling", "Replanning", "Export",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "IntervisionKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "intervision", dependencies: ["IntervisionCLI"]),
-        // Figures for Benchmarks/README.md: the planner and the plain assignment model on the same instances.
-        .executableTarget(name: "grouping-bench", dependencies: ["Grouping", "Intake", "GLPK"], path: "Benchmarks/GroupingBench"),
-        // Figures for the scheduling stage: facilitators, dates, rotation and rota files on a grouped programme.
-        .executableTarget(name: "schedule-bench", dependencies: ["Scheduling", "Export", "Grouping", "Intake"], path: "Benchmarks/ScheduleBench"),
-        // Figures for replanning: dropouts and late joiners on a planned programme.
-        .executableTarget(name: "replan-bench", dependencies: ["Replanning", "Scheduling", "Grouping", "Intake"], path: "Benchmarks/ReplanBench"),
-        .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .target(name: "TestFixtures", dependencies: ["Intake"], path: "Tests/TestFixtures"),
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestFixtures"]),
-        .testTarget(name: "GroupingTests", dependencies: ["Grouping", "Intake", "TestFixtures"]),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Grouping", "Intake", "TestFixtures"]),
+        .testTarget(name: "GroupingTests", dependencies: ["Grouping", "Intake", "RunControl", "TestFixtures"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Grouping", "Intake", "RunControl", "TestFixtures"]),
+        .testTarget(name: "ReplanningTests", dependencies: ["IntervisionKit", "TestFixtures"]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
-        .testTarget(name: "CLITests", dependencies: ["IntervisionCLI", "intervision"]),
+        .testTarget(name: "IntervisionKitTests", dependencies: ["IntervisionKit", "TestFixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["IntervisionCLI", "intervision", "TestFixtures"]),
     ]
 )
+
+// Benchmarks are built only when asked (`make bench` sets INTERVISION_BENCHMARKS=1), so `swift test` does not
+// compile them.
+if ProcessInfo.processInfo.environment["INTERVISION_BENCHMARKS"] == "1" {
+    package.targets += [
+        // Figures for Benchmarks/README.md: the planner and the plain assignment model on the same instances.
+        .executableTarget(
+            name: "grouping-bench", dependencies: ["Grouping", "Intake", "GLPK"], path: "Benchmarks/GroupingBench"),
+        // Figures for the scheduling stage: facilitators, dates, rotation and rota files on a grouped programme.
+        .executableTarget(
+            name: "schedule-bench", dependencies: ["Scheduling", "Export", "Grouping", "Intake"],
+            path: "Benchmarks/ScheduleBench"),
+        // Figures for replanning: dropouts and late joiners on a planned programme.
+        .executableTarget(
+            name: "replan-bench", dependencies: ["Replanning", "Scheduling", "Grouping", "Intake", "RunControl"],
+            path: "Benchmarks/ReplanBench"),
+    ]
+}

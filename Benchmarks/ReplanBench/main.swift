@@ -5,6 +5,7 @@ import Foundation
 import Grouping
 import Intake
 import Replanning
+import RunControl
 import Scheduling
 
 let args = Array(CommandLine.arguments.dropFirst())
@@ -21,9 +22,9 @@ let drops = try String(contentsOfFile: args[3], encoding: .utf8).split(separator
 let (all, _) = try Intake.joiners(InputFile.read(args[4]), existing: programme.participants, config: programme.config)
 let withJoiners = Programme(config: programme.config, participants: all, facilitators: programme.facilitators)
 let current = CurrentPlan(programme: withJoiners, groups: grouping.groups, schedule: schedule, version: 1)
-let request = ReplanRequest(drop: Set(drops), joiners: Array(programme.participants.count..<all.count), from: from, timeLimit: 30)
+let request = ReplanRequest(drop: Set(drops), joiners: Array(programme.participants.count..<all.count), from: from)
 let t0 = Date()
-let r = try Replanning.replan(current, request, now: Date(timeIntervalSince1970: 0))
+let r = try Replanning.replan(current, request, now: Date(timeIntervalSince1970: 0), budget: RunBudget(timeLimit: 30))
 let wall = Date().timeIntervalSince(t0)
 for s in r.grouping.stats.stages {
     print(String(format: "  %-10@ %6d vars %6d rows  %-9@ %.2f s", s.name as NSString, s.variables, s.constraints, s.status as NSString, s.seconds))

@@ -24,7 +24,7 @@ for _ in 0..<runs {
     let t0 = Date()
     let s = try Scheduling.plan(programme, grouping.groups)
     let t1 = Date()
-    let files = PlanFiles.build(programme, grouping, s, created: Date(timeIntervalSince1970: 0))
+    let files = PlanFiles.render(programme, grouping, s, created: Date(timeIntervalSince1970: 0))
     let t2 = Date()
     planTimes.append(t1.timeIntervalSince(t0)); fileTimes.append(t2.timeIntervalSince(t1))
     last = s; fileCount = files.count

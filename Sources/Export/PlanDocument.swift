@@ -120,27 +120,3 @@ public struct PlanDocument: Codable, Sendable {
         return (try? e.encode(self)) ?? Data()
     }
 }
-
-/// All files of a plan folder, by relative path.
-public enum PlanFiles {
-    /// `SOURCE_DATE_EPOCH` when set, so reruns produce identical files.
-    public static func timestamp(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Date {
-        env["SOURCE_DATE_EPOCH"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) } ?? Date()
-    }
-
-    public static func build(_ programme: Programme, _ result: GroupingResult, _ schedule: ScheduleResult, version: Int = 1, created: Date,
-                             replan: PlanDocument.ReplanEntry? = nil) -> [String: Data] {
-        let doc = PlanDocument(version: version, created: created, programme: programme, result: result, schedule: schedule, replan: replan).encoded()
-        let p = programme.participants
-        let rows = result.groups.flatMap { g in
-            let facilitator = RotaFiles.facilitatorName(programme, schedule, g.id)
-            return g.members.map { i in [g.id, p[i].email, p[i].name, p[i].function, String(p[i].level), p[i].school, p[i].region, facilitator] }
-        }
-        return RotaFiles.build(programme, schedule, created: created).merging([
-            "plan.json": doc,
-            "history/plan-v\(version).json": doc,
-            "groups.csv": Data(CSVWriter.render(header: ["group", "email", "name", "function", "level", "school", "region", "facilitator"], rows: rows).utf8),
-            "report.html": Data(Report.html(programme, result, schedule, version: version, replan: replan, created: created).utf8),
-        ]) { a, _ in a }
-    }
-}

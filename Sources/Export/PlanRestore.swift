@@ -14,12 +14,12 @@ extension PlanDocument {
     public static func read(folder: String) throws(PlanReadFailure) -> PlanDocument {
         let path = (folder as NSString).appendingPathComponent("plan.json")
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw PlanReadFailure(message: "\(folder) holds no plan.json", fix: "give the folder that `intervision plan --out` wrote")
+            throw PlanReadFailure(message: "\(folder) holds no plan.json", fix: "give the plan folder that planning wrote")
         }
         struct Header: Decodable { var schema: String? }
         let schema = (try? JSONDecoder().decode(Header.self, from: data))?.schema
         guard let schema else {
-            throw PlanReadFailure(message: "\(path) is not a plan file (no schema)", fix: "give the folder that `intervision plan --out` wrote")
+            throw PlanReadFailure(message: "\(path) is not a plan file (no schema)", fix: "give the plan folder that planning wrote")
         }
         guard schema == PlanDocument.schema else {
             throw PlanReadFailure(message: "\(path) has schema \"\(schema)\"; this version of intervision reads \"\(PlanDocument.schema)\"",

@@ -32,10 +32,10 @@ public enum Report {
         h.append("<h2>Rule check</h2><p>Re-checked pair by pair, independently of the solver.</p><table><tr><th>rule</th><th>meaning</th><th>tied pairs</th><th>result</th></tr>")
         let violations = PlanCheck.violations(result.groups, programme)
         for rule in programme.config.separate {
-            let broken = violations.filter { $0.rule == rule.rawValue }.count
+            let broken = violations.filter { $0.rule == .separate(rule) }.count
             h.append("<tr><td><code>\(rule.rawValue)</code></td><td>\(e(rule.explanation))</td><td>\(programme.conflicts.pairsByRule[rule] ?? 0)</td><td>\(broken == 0 ? "<span class=\"ok\">no pair shares a group</span>" : "\(broken) broken")</td></tr>")
         }
-        let sizeBroken = violations.filter { $0.rule == "size" }.count
+        let sizeBroken = violations.filter { $0.rule == .size }.count
         h.append("<tr><td><code>size</code></td><td>every group within \(programme.config.groups.minSize)–\(programme.config.groups.maxSize)</td><td></td><td>\(sizeBroken == 0 ? "<span class=\"ok\">all groups in range</span>" : "\(sizeBroken) groups out of range")</td></tr></table>")
         h.append("<h2>Groups</h2>")
         for g in result.groups {

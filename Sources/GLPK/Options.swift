@@ -1,3 +1,5 @@
+import RunControl
+
 /// How branch-and-cut runs. Every field is checked against GLPK's documented range before use,
 /// because GLPK aborts the process on an invalid parameter.
 public struct SolverOptions: Sendable {
@@ -31,12 +33,22 @@ public struct SolverOptions: Sendable {
     /// Called from inside the search at most every `progressInterval` seconds.
     public var progress: (@Sendable (Progress) -> Void)?
     public var progressInterval: Double = 1
+    /// Stops the search (GLPK's `glp_ios_terminate`) at the next callback once raised; the best solution found so
+    /// far is returned as on a time limit.
+    public var cancellation: Cancellation?
     /// Keep GLPK's own terminal output in `Solution.log`.
     public var captureLog = true
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 0) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
+    }
+
+    /// Options for one solve within a run: at most `seconds` (and never past the run's limit), stopped when the
+    /// run is cancelled.
+    public init(within budget: RunBudget, seconds: Double) {
+        self.init(timeLimit: max(0.1, min(seconds, budget.remaining)))
+        cancellation = budget.cancellation
     }
 }
 

@@ -1,4 +1,5 @@
 import CGLPK
+import RunControl
 
 /// State shared with GLPK's C callbacks through `cb_info`. Lives for one solve on one thread.
 final class SearchContext {
@@ -15,9 +16,11 @@ final class SearchContext {
     private var lastReport = -Double.infinity
     private(set) var lastBound: Double?
     private let deadline: Double?
+    private let cancellation: Cancellation?
 
     init(model: Model, options: SolverOptions) {
         deadline = options.timeLimit
+        cancellation = options.cancellation
         sense = model.sense
         captureLog = options.captureLog
         warmStart = options.warmStart.map { [0] + $0 }
@@ -28,6 +31,13 @@ final class SearchContext {
     var elapsed: Double {
         let d = ContinuousClock.now - start
         return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    /// Cancelled, or past the time limit.
+    var shouldStop: Bool {
+        if cancellation?.isCancelled == true { return true }
+        if let deadline, elapsed > deadline { return true }
+        return false
     }
 
     func appendLog(_ fragment: String) {
@@ -47,6 +57,7 @@ final class SearchContext {
         let now = elapsed
         // GLPK checks its own limit only between nodes; on big models one node can take many seconds.
         if let deadline, now > deadline { glp_ios_terminate(tree) }
+        if cancellation?.isCancelled == true { glp_ios_terminate(tree) }
         guard let progress else { return }
         guard now - lastReport >= progressInterval else { return }
         lastReport = now

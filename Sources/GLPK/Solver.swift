@@ -3,6 +3,9 @@ import CGLPK
 /// The one narrow entry point to GLPK. A call creates a problem, solves it and deletes it on the
 /// calling thread, synchronously: GLPK objects belong to the thread that made them.
 public enum Solver {
+    /// Simplex iterations between two looks at the clock and the cancellation flag.
+    static let simplexSlice: Int32 = 5_000
+
     public static func solve(_ model: Model, options: SolverOptions = SolverOptions()) throws(GLPKError) -> Solution {
         try Validation.check(model)
         try Validation.check(options, model: model)
@@ -31,7 +34,15 @@ public enum Solver {
         glp_init_smcp(&smcp)
         smcp.msg_lev = options.captureLog ? GLP_MSG_ERR : GLP_MSG_OFF
         smcp.presolve = GLP_OFF
-        let lpReturn = glp_simplex(prob, &smcp)
+        // GLPK cannot be interrupted inside the simplex, so it runs in slices of a fixed number of iterations
+        // and resumes from its basis: a cancelled run or a spent time limit stops within one slice. A count,
+        // not a clock, decides where the slices end, so the pivots are the same on any machine.
+        smcp.it_lim = Solver.simplexSlice
+        var lpReturn = glp_simplex(prob, &smcp)
+        while lpReturn == GLP_EITLIM {
+            if ctx.shouldStop { return ctx.solution(.timeLimitNoSolution) }
+            lpReturn = glp_simplex(prob, &smcp)
+        }
         guard lpReturn == 0 else { throw .solverFailed("simplex returned code \(lpReturn)") }
         switch glp_get_status(prob) {
         case GLP_OPT: break

@@ -1,5 +1,6 @@
 import GLPK
 import Intake
+import RunControl
 
 /// The small master model: how many groups of each class, and how many people of each type go into
 /// them. It ignores who exactly is tied to whom except through clique capacities, so its optimum is a
@@ -163,14 +164,15 @@ struct AggregateModel {
         return x
     }
 
-    mutating func minimize(_ o: Objective, timeLimit: Double, progress: ProgressSink?, warmStart: [Double]? = nil) throws(GLPKError) -> StageResult {
+    mutating func minimize(_ o: Objective, timeLimit: Double, options run: GroupingOptions,
+                           warmStart: [Double]? = nil) throws(GLPKError) -> StageResult {
         model.minimize(metric[o]!)
-        var options = SolverOptions(timeLimit: timeLimit)
+        var options = SolverOptions(within: run.budget, seconds: timeLimit)
         options.warmStart = warmStart.flatMap { model.violation(of: $0) == nil ? $0 : nil }
         // Measured: Gomory cuts close the region and level models at the root but slow the much larger
         // variety model down (345 fixture: 15 s with, 6 s without).
         options.cuts = SolverOptions.Cuts(gomory: o != .variety, mir: true, cover: true)
-        options.progress = progress?.reporter("bound \(o.metric)")
+        options.progress = run.reporter(o)
         let s = try Solver.solve(model, options: options)
         guard s.hasSolution else {
             throw .solverFailed("the aggregate model found no solution for \(o.metric) (\(s.status.rawValue))")

@@ -1,6 +1,7 @@
 import Foundation
 import GLPK
 import Intake
+import RunControl
 
 extension Grouping {
     /// Named people into the aggregate plan's slots with its exact flows. People of one type share
@@ -13,7 +14,7 @@ extension Grouping {
     static let greedyOnlyAbove = 250
 
     static func exact(_ programme: Programme, _ c: Composition, _ flow: [[Int]], _ slotClass: [Int],
-                      _ deadline: Deadline, _ options: GroupingOptions, _ stats: inout SolveStats) throws -> Placement {
+                      _ deadline: RunBudget, _ options: GroupingOptions, _ stats: inout SolveStats) throws -> Placement {
         var parts: [Int: (people: [Int], slots: [Int])] = [:]
         for (s, cl) in slotClass.enumerated() { parts[cl, default: ([], [])].slots.append(s) }
         for (cl, people) in classPeople(c, flow, classes: parts.keys.sorted()) { parts[cl]!.people = people }
@@ -22,7 +23,15 @@ extension Grouping {
         let order = jobs.indices.sorted { jobs[$0].people.count > jobs[$1].people.count }
         let results = Results(count: jobs.count)
         let budget = deadline.share(of: 0.7)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { n in
+        let next = JobCounter()
+        // At most `parallelism` solves at once (GLPK objects stay on the worker thread that made them); each
+        // result goes to its job's own index, so the order in which workers finish changes nothing.
+        DispatchQueue.concurrentPerform(iterations: min(jobs.count, deadline.parallelism)) { _ in
+            while let n = next.take(below: jobs.count) {
+                solveJob(n)
+            }
+        }
+        @Sendable func solveJob(_ n: Int) {
             let job = jobs[order[n]]
             let cls = c.classes[slotClass[job.slots[0]]]
             let label = c.regionName(cls) + (c.levels.count > 1 ? ", levels \(c.levels[cls.low])–\(c.levels[cls.high])" : "")
@@ -32,9 +41,11 @@ extension Grouping {
                                          mode: .exactFlows(flow, slack: programme.participants.count > Self.weightedLimit),
                                          priorities: programme.config.priorities)
             // Jobs run two at a time; a job starting late gets a share of what is left, not the first job's budget.
-            var o = SolverOptions(timeLimit: min(budget, deadline.share(of: 0.5)))
+            var o = SolverOptions(within: deadline, seconds: min(budget, deadline.share(of: 0.5)))
             o.warmStart = detailed.greedyStart()
-            o.progress = job.people.count > 40 ? options.progress?.reporter("groups \(label)") : nil
+            o.progress = job.people.count > 40 ? options.reporter { value, _ in
+                "forming groups: placing people in \(label)" + (value.map { " (score \($0))" } ?? "")
+            } : nil
             // Measured: on classes of ~300+ people GLPK overran its limit by 30 s inside a single step, so those
             // keep the greedy pass (LocalRepair places whoever it leaves out).
             if detailed.slack && job.people.count > Self.greedyOnlyAbove, let bins = detailed.greedyBins() {
@@ -71,9 +82,10 @@ extension Grouping {
     /// For programmes too large for the all-slot model: the classes that worked keep their groups and
     /// `LocalRepair` places the rest. nil when even that finds no valid grouping.
     static func repaired(_ programme: Programme, _ c: Composition, _ placement: Placement, _ slotClass: [Int],
-                         _ deadline: Deadline, share: Double, _ stats: inout SolveStats) -> [[Int]]? {
+                         _ deadline: RunBudget, share: Double, _ stats: inout SolveStats) -> [[Int]]? {
         let started = deadline.elapsed
         var repair = LocalRepair(programme, groups: placement.members, slotRegion: slotClass.map { c.classes[$0].region == Composition.mixed ? nil : c.regions[c.classes[$0].region] })
+        repair.cancellation = deadline.cancellation
         guard repair.place(placement.unplaced, preferring: placement.failedSlots), repair.fillSmallGroups() else {
             stats.stages.append(.init(name: "repair (\(placement.unplaced.count) people)", variables: 0, constraints: 0, status: "infeasible", seconds: deadline.elapsed - started))
             return nil
@@ -86,10 +98,11 @@ extension Grouping {
     }
 
     /// Complete groups improved for every objective by moves and swaps that never worsen an earlier one.
-    static func improved(_ programme: Programme, _ groups: [[Int]], _ deadline: Deadline, _ stats: inout SolveStats,
+    static func improved(_ programme: Programme, _ groups: [[Int]], _ deadline: RunBudget, _ stats: inout SolveStats,
                          label: String = "first objective's groups, then moves and swaps") -> [[Int]] {
         let started = deadline.elapsed
         var repair = LocalRepair(programme, groups: groups, slotRegion: groups.map { Metrics.homeRegion($0, programme.participants) })
+        repair.cancellation = deadline.cancellation
         repair.improve(until: deadline, budget: deadline.share(of: 0.9))
         stats.stages.append(.init(name: label, variables: 0, constraints: 0,
                                   status: "feasible", seconds: deadline.elapsed - started))
@@ -99,14 +112,17 @@ extension Grouping {
     /// The fallback when exact flows cannot be realised: everyone may use their own region's slots
     /// and the slots their type flows to, then every slot; objectives weighted lexicographically.
     static func weighted(_ programme: Programme, _ c: Composition, _ flow: [[Int]], _ slotClass: [Int],
-                         _ priorities: [Objective], _ deadline: Deadline, _ options: GroupingOptions,
+                         _ priorities: [Objective], _ deadline: RunBudget, _ options: GroupingOptions,
                          _ stats: inout SolveStats) throws -> [[Int]]? {
         for everywhere in [false, true] {
             let detailed = DetailedModel(programme, c, people: Array(programme.participants.indices),
                                          slots: Array(slotClass.indices), slotClass: slotClass,
                                          mode: .weighted(flow: flow, everywhere: everywhere), priorities: priorities)
-            var o = SolverOptions(timeLimit: deadline.share(of: everywhere ? 0.95 : 0.5))
-            o.progress = options.progress?.reporter(everywhere ? "groups (all slots)" : "groups (own region)")
+            var o = SolverOptions(within: deadline, seconds: deadline.share(of: everywhere ? 0.95 : 0.5))
+            o.progress = options.reporter { value, _ in
+                "forming groups: placing people" + (everywhere ? " in any group" : " in their own region")
+                    + (value.map { " (score \($0))" } ?? "")
+            }
             let s = try Solver.solve(detailed.model, options: o)
             stats.stages.append(.init(name: everywhere ? "groups, any slot" : "groups, own region or flow", variables: detailed.model.variableCount,
                                       constraints: detailed.model.constraints.count, status: s.status.rawValue, seconds: s.elapsed))
@@ -115,12 +131,26 @@ extension Grouping {
             if s.status == .infeasible && everywhere { return nil }
             if s.status == .timeLimitNoSolution && everywhere {
                 throw GroupingFailure.impossible(Explanation(
-                    headline: "no plan was found within the time limit of \(Int(deadline.total.rounded())) s",
+                    .groups, "no plan was found within the time limit of \(Int(deadline.timeLimit.rounded())) s",
                     details: ["the rules did not prove impossible, but the search ran out of time before finding any grouping"],
-                    relaxations: [.init(change: "--time-limit \(Int(deadline.total.rounded()) * 4)", effect: "a longer search")]))
+                    suggestions: [.init("the time limit", to: "\(Int(deadline.timeLimit.rounded()) * 4) s", effect: "a longer search")]))
             }
         }
         return nil
+    }
+}
+
+/// Hands out job numbers 0, 1, 2, … to concurrent workers.
+final class JobCounter: @unchecked Sendable {
+    // `@unchecked`: `value` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var value = 0
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
     }
 }
 

@@ -1,34 +1,21 @@
 import Intake
 
-/// Why no plan satisfies the hard rules, in participants' terms, with changes that would help.
-public struct Explanation: Sendable, Equatable, Error {
-    public struct Relaxation: Sendable, Equatable {
-        /// What to change, as the user would write it.
-        public var change: String
-        /// What it would cost or give.
-        public var effect: String
-    }
-    public var headline: String
-    /// The small set of people (or facts) that cannot be reconciled.
-    public var details: [String]
-    public var relaxations: [Relaxation]
-}
-
 public enum GroupingFailure: Error, Sendable {
     /// No plan satisfies the hard rules: exit 3.
     case impossible(Explanation)
     /// The solver failed or produced a plan that breaks a rule: exit 1.
     case internalError(String)
+    /// The run's budget was cancelled before a plan was found.
+    case cancelled
 }
 
 enum Infeasibility {
     /// `GroupCount`'s reason and its "change: effect" relaxations, split for printing.
     static func size(reason: String, relaxations: [String]) -> Explanation {
-        Explanation(headline: reason, details: [],
-                    relaxations: relaxations.map { change in
-                        let parts = change.split(separator: ":", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
-                        return .init(change: parts[0], effect: parts.count > 1 ? parts[1] : "")
-                    })
+        Explanation(.groups, reason, suggestions: relaxations.map { change in
+            let parts = change.split(separator: ":", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+            return .init(parts[0], effect: parts.count > 1 ? parts[1] : "")
+        })
     }
 
     /// More mutually tied people than groups: name them, say which ties bind them, offer one more group
@@ -41,13 +28,13 @@ enum Infeasibility {
         var ties: [String: Int] = [:]
         for (x, i) in clique.enumerated() { for j in clique[(x + 1)...] { for r in programme.conflicts.rules(between: i, j) { ties[r.rawValue, default: 0] += 1 } } }
         details.append("tied pairs among them: " + ties.keys.sorted().map { "\(ties[$0]!) by `\($0)`" }.joined(separator: ", "))
-        var relax: [Explanation.Relaxation] = []
+        var relax: [Explanation.Suggestion] = []
         let n = p.count, need = clique.count
         if need * g.minSize <= n {
-            relax.append(.init(change: "[groups] count = \(need)", effect: "\(need) groups of \(n / need)–\((n + need - 1) / need) instead of \(k)"))
+            relax.append(.init("[groups] count", to: "\(need)", effect: "\(need) groups of \(n / need)–\((n + need - 1) / need) instead of \(k)"))
         } else {
             let small = n / need
-            relax.append(.init(change: "[groups] count = \(need) and min_size = \(max(1, small))", effect: "\(need) groups, some of only \(small)"))
+            relax.append(.init("[groups] count = \(need) and min_size = \(max(1, small))", effect: "\(need) groups, some of only \(small)"))
         }
         // Dropping a competitor tie between two schools of the set.
         var pairs: [(String, String)] = []
@@ -63,12 +50,12 @@ enum Infeasibility {
                 people[idx].competitors.removeAll { Text.key($0) == Text.key(other) }
             }
             let after = MaxClique.find(in: ConflictModel(participants: people, rules: programme.config.separate), budget: 20_000)
-            relax.append(.init(change: "drop the competitor tie between \(x) and \(y) (edit the competitors column of both)",
+            relax.append(.init("drop the competitor tie between \(x) and \(y) (edit the competitors column of both)",
                                effect: "members of the two schools may then share a group; the largest tied set becomes \(after.members.count)\(after.members.count <= k ? ", which \(k) groups can separate" : ", still more than \(k) groups")"))
         }
         for rule in [Rule.board, .town] where ties[rule.rawValue] != nil {
-            relax.append(.init(change: "[rules] separate without \"\(rule.rawValue)\"", effect: "\(rule.explanation) may then share a group"))
+            relax.append(.init("[rules] separate without \"\(rule.rawValue)\"", effect: "\(rule.explanation) may then share a group"))
         }
-        return Explanation(headline: headline, details: details, relaxations: relax)
+        return Explanation(.groups, headline, people: clique, details: details, suggestions: relax)
     }
 }

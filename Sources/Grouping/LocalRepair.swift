@@ -1,5 +1,6 @@
 import Foundation
 import Intake
+import RunControl
 
 /// The fallback for programmes too large for the all-slot model, when some region's aggregate counts cannot
 /// be realised with named people (overlapping tied sets the aggregate does not see). The classes that did
@@ -19,6 +20,8 @@ struct LocalRepair {
     var groups: [[Int]]
     /// Majority region per group while improving (recomputed only for groups that change).
     private var homes: [String?] = []
+    /// Polled between people: a cancelled run gives up (placing returns false).
+    var cancellation: Cancellation?
 
     init(_ programme: Programme, groups: [[Int]], slotRegion: [String?]) {
         p = programme.participants
@@ -40,6 +43,7 @@ struct LocalRepair {
     /// step, minutes at 2,000 people); false when someone cannot be placed even with an ejection.
     mutating func place(_ people: [Int], preferring slots: Set<Int>) -> Bool {
         for i in people.sorted(by: { (-tied[$0].count, $0) < (-tied[$1].count, $1) }) {
+            if cancellation?.isCancelled == true { return false }
             var best: ((Int, Int, Int, Int), Int)?
             for g in groups.indices where groups[g].count < maxSize && clear(i, g) {
                 let key = (slots.contains(g) ? 0 : 1, region(g) == p[i].region ? 0 : 1, groups[g].count, g)
@@ -80,6 +84,7 @@ struct LocalRepair {
     mutating func fillSmallGroups() -> Bool {
         for g in groups.indices where groups[g].count < minSize {
             while groups[g].count < minSize {
+                if cancellation?.isCancelled == true { return false }
                 let home = region(g)
                 let donor = groups.indices.filter { $0 != g && groups[$0].count > minSize }.flatMap { h in groups[h].map { (h, $0) } }
                     .filter { clear($0.1, g) }
@@ -137,14 +142,14 @@ struct LocalRepair {
 
     /// Single moves and swaps between groups, taken whenever they improve the objectives in priority order.
     /// Candidate groups for a person: those of their own region and those of the group's region.
-    mutating func improve(until deadline: Deadline, budget: Double) {
+    mutating func improve(until deadline: RunBudget, budget: Double) {
         let stop = deadline.elapsed + budget
         var scores = groups.map(score)
         homes = groups.indices.map(region)
         var improved = true
-        while improved && deadline.elapsed < stop {
+        while improved && deadline.elapsed < stop && !deadline.isCancelled {
             improved = false
-            for g in groups.indices where deadline.elapsed < stop {
+            for g in groups.indices where deadline.elapsed < stop && !deadline.isCancelled {
                 var x = 0
                 while x < groups[g].count {
                     let i = groups[g][x]

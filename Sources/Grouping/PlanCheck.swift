@@ -4,9 +4,32 @@ import Intake
 /// pairs are tested with `ConflictModel.rules(between:)`, sizes and membership are counted afresh.
 /// Nothing is written unless this returns no violations.
 public enum PlanCheck {
+    /// Every rule a grouping must keep, each under the one name used in code, report and tests.
+    public enum HardRule: Sendable, Hashable, CustomStringConvertible {
+        /// A `[rules] separate` rule: no tied pair in one group.
+        case separate(Rule)
+        /// Every group within the size range.
+        case size
+        /// Everyone still taking part in exactly one group, nobody else in any.
+        case membership
+
+        /// `school`, `hierarchy`, …, `size`, `membership`.
+        public var description: String {
+            switch self {
+            case .separate(let rule): rule.rawValue
+            case .size: "size"
+            case .membership: "membership"
+            }
+        }
+    }
+
+    /// One broken rule in one group (or in the plan as a whole).
     public struct Violation: Sendable, Equatable, CustomStringConvertible {
+        /// The group, when the violation is inside one.
         public var group: String?
-        public var rule: String
+        /// Which rule is broken.
+        public var rule: HardRule
+        /// Who and what, in words.
         public var text: String
         public var description: String { (group.map { "\($0): " } ?? "") + text }
     }
@@ -18,11 +41,11 @@ public enum PlanCheck {
         var seen = [Int](repeating: 0, count: p.count)
         for g in groups {
             if !range.contains(g.members.count) {
-                out.append(Violation(group: g.id, rule: "size", text: "has \(g.members.count) members, outside \(range.lowerBound)–\(range.upperBound)"))
+                out.append(Violation(group: g.id, rule: .size, text: "has \(g.members.count) members, outside \(range.lowerBound)–\(range.upperBound)"))
             }
             for i in g.members {
                 guard p.indices.contains(i) else {
-                    out.append(Violation(group: g.id, rule: "membership", text: "refers to participant #\(i), who does not exist"))
+                    out.append(Violation(group: g.id, rule: .membership, text: "refers to participant #\(i), who does not exist"))
                     continue
                 }
                 seen[i] += 1
@@ -31,7 +54,7 @@ public enum PlanCheck {
             for (x, i) in members.enumerated() {
                 for j in members[(x + 1)...] {
                     for rule in programme.conflicts.rules(between: i, j) {
-                        out.append(Violation(group: g.id, rule: rule.rawValue,
+                        out.append(Violation(group: g.id, rule: .separate(rule),
                                              text: "\(p[i].name) and \(p[j].name): \(rule.explanation) (rule `\(rule.rawValue)`)"))
                     }
                 }
@@ -39,7 +62,7 @@ public enum PlanCheck {
         }
         for (i, n) in seen.enumerated() where n != (programme.dropped.contains(i) ? 0 : 1) {
             let expected = programme.dropped.contains(i) ? "none (left the programme)" : "exactly one"
-            out.append(Violation(group: nil, rule: "membership", text: "\(p[i].name) is in \(n) groups instead of \(expected)"))
+            out.append(Violation(group: nil, rule: .membership, text: "\(p[i].name) is in \(n) groups instead of \(expected)"))
         }
         return out
     }

@@ -1,12 +1,38 @@
 import Foundation
 import GLPK
 import Intake
+import RunControl
 
+/// What a grouping run may spend and where it reports.
 public struct GroupingOptions: Sendable {
-    /// Wall-clock seconds for the whole grouping run.
-    public var timeLimit: Double
-    public var progress: ProgressSink?
-    public init(timeLimit: Double = 60, progress: ProgressSink? = nil) { self.timeLimit = timeLimit; self.progress = progress }
+    /// The run's budget; grouping takes what is left of it.
+    public var budget: RunBudget
+    /// Where progress goes.
+    public var events: EventSink
+    /// Grouping within `budget`, reporting to `events`.
+    public init(budget: RunBudget, events: EventSink = .none) { self.budget = budget; self.events = events }
+    /// A run of its own with `timeLimit` seconds (tests and benchmarks).
+    public init(timeLimit: Double = 60) { self.init(budget: RunBudget(timeLimit: timeLimit)) }
+
+    /// A GLPK progress callback that reports `stage` in organiser's words.
+    func reporter(_ describe: @escaping @Sendable (_ value: Int?, _ bound: Int?) -> String) -> @Sendable (GLPK.Progress) -> Void {
+        let events = self.events, budget = self.budget
+        return { p in
+            // GLPK reports −DBL_MAX as the bound before the root LP is solved.
+            let bound = p.bound.flatMap { abs($0) < 1e300 ? $0 : nil }
+            let value = p.incumbent.map { Int($0.rounded()) }, proven = bound.map { Int(($0 - 1e-6).rounded(.up)) }
+            events.emit(RunEvent(stage: .grouping, kind: .progress, message: describe(value, proven),
+                                 value: p.incumbent, bound: bound, gap: p.gap, elapsed: budget.elapsed))
+        }
+    }
+
+    /// "forming groups: 36 outside their region, at least 34 possible".
+    func reporter(_ o: Objective) -> @Sendable (GLPK.Progress) -> Void {
+        reporter { value, bound in
+            "forming groups: " + (value.map { "\($0) \(o.counts)" } ?? "no grouping yet")
+                + (bound.map { ", at least \(max(0, $0)) possible" } ?? "")
+        }
+    }
 }
 
 /// Stage 2 of the pipeline: groups that break no hard rule, optimised lexicographically, with proofs.
@@ -18,7 +44,7 @@ public enum Grouping {
     static let laterStageLimit = 40_000
 
     public static func plan(_ programme: Programme, options: GroupingOptions = GroupingOptions()) throws(GroupingFailure) -> GroupingResult {
-        let deadline = Deadline(seconds: options.timeLimit)
+        let deadline = options.budget
         let p = programme.participants, g = programme.config.groups
         let k: Int
         switch GroupCount.resolve(participants: p.count, g) {
@@ -40,6 +66,7 @@ public enum Grouping {
             var slotClass: [Int] = []
             for (cl, count) in outcome.groupsPerClass.enumerated() { slotClass += Array(repeating: cl, count: count) }
 
+            if deadline.isCancelled { throw GroupingFailure.cancelled }
             let placement = try exact(programme, composition, outcome.flow, slotClass, deadline, options, &stats)
             let complete = placement.unplaced.isEmpty && placement.members.allSatisfy { $0.count >= g.minSize }
             var members: [[Int]]? = complete ? placement.members : nil
@@ -59,16 +86,18 @@ public enum Grouping {
                 }
             }
             if members == nil && p.count > Self.weightedLimit {
-                throw GroupingFailure.internalError("the aggregate plan could not be realised with named people in \(placement.failedSlots.count) groups, and the local repair found no valid grouping either; this is not a proof that none exists — try a longer --time-limit or one more group ([groups] count = \(k + 1))")
+                throw GroupingFailure.internalError("the aggregate plan could not be realised with named people in \(placement.failedSlots.count) groups, and the local repair found no valid grouping either; this is not a proof that none exists — try a longer time limit or one more group ([groups] count = \(k + 1))")
             }
             guard let members else {
                 let largest = largest ?? MaxClique.find(in: programme.conflicts)
                 throw GroupingFailure.impossible(Explanation(
-                    headline: "no grouping of the \(p.count) participants into \(k) groups of \(g.minSize)–\(g.maxSize) keeps every tied pair apart",
+                    .groups, "no grouping of the \(p.count) participants into \(k) groups of \(g.minSize)–\(g.maxSize) keeps every tied pair apart",
+                    people: largest.members,
                     details: ["largest mutually tied set: \(largest.members.count) people (\(largest.members.map { p[$0].name }.joined(separator: ", ")))"],
-                    relaxations: [.init(change: "[groups] max_size = \(g.maxSize + 1)", effect: "groups of up to \(g.maxSize + 1)"),
-                                  .init(change: "[groups] count = \(k + 1)", effect: "one more, smaller group")]))
+                    suggestions: [.init("[groups] max_size", to: "\(g.maxSize + 1)", effect: "groups of up to \(g.maxSize + 1)"),
+                                  .init("[groups] count", to: "\(k + 1)", effect: "one more, smaller group")]))
             }
+            if deadline.isCancelled { throw GroupingFailure.cancelled }
             let groups = Self.label(members, p)
             let violations = PlanCheck.violations(groups, programme)
             guard violations.isEmpty else {
@@ -101,7 +130,7 @@ public enum Grouping {
     /// The aggregate models, one per priority, each only as detailed as the objectives so far need,
     /// each holding the earlier objectives at the values they reached.
     static func bounds(_ programme: Programme, _ cover: [[Int]], _ k: Int, _ priorities: [Objective],
-                       _ deadline: Deadline, _ options: GroupingOptions, _ stats: inout SolveStats) throws -> Bounds {
+                       _ deadline: RunBudget, _ options: GroupingOptions, _ stats: inout SolveStats) throws -> Bounds {
         var values: [Objective: (value: Int, bound: Int)] = [:]
         var last: (Composition, AggregateModel.StageResult)?
         var restrictions: [AggregateModel.Restriction] = []
@@ -112,6 +141,7 @@ public enum Grouping {
         let laterStagesRun = priorities.count < 2 || AggregateModel.estimatedVariables(Composition(
             programme.participants, cliques: cover, byLevel: priorities[...1].contains(.level), byFunction: priorities[...1].contains(.variety))) <= Self.laterStageLimit
         for (n, o) in priorities.enumerated() {
+            if deadline.isCancelled { throw GroupingFailure.cancelled }
             let prefix = priorities[...n]
             var c = Composition(programme.participants, cliques: cliques,
                                 byLevel: prefix.contains(.level), byFunction: prefix.contains(.variety))
@@ -140,7 +170,7 @@ public enum Grouping {
             // The first objective is the one organisers care most about; later ones get less of the clock.
             var r: AggregateModel.StageResult
             do {
-                r = try model.minimize(o, timeLimit: deadline.share(of: n == 0 ? (laterStagesRun ? 0.25 : 0.6) : 0.15), progress: options.progress, warmStart: start)
+                r = try model.minimize(o, timeLimit: deadline.share(of: n == 0 ? (laterStagesRun ? 0.25 : 0.6) : 0.15), options: options, warmStart: start)
             } catch {
                 // A later objective without any solution in its time: keep the plan of the objectives so far;
                 // this one and the rest are reported without a proven bound.
@@ -153,14 +183,14 @@ public enum Grouping {
             stats.stages.append(r.stage)
             if n == 0 && programme.participants.count > Self.weightedLimit {
                 // Clique cuts first: they are valid, so the bound they raise stays proven.
-                for round in 2...6 where deadline.elapsed < 0.3 * deadline.total {
+                for round in 2...6 where deadline.elapsed < 0.3 * deadline.timeLimit {
                     let (groups, stuck) = realise(programme, c, flow: r.flow, groupsPerClass: r.groupsPerClass)
                     if stuck.isEmpty { firstPlan = groups; break }
                     let extra = missedCliques(programme, c, r, stuck.map(\.cl), cliques)
                     guard !extra.isEmpty else { break }
                     let c2 = Composition(programme.participants, cliques: cliques + extra, byLevel: prefix.contains(.level), byFunction: prefix.contains(.variety))
                     var model2 = AggregateModel(programme, c2, groupCount: k)
-                    guard var next = try? model2.minimize(o, timeLimit: deadline.share(of: 0.25), progress: options.progress,
+                    guard var next = try? model2.minimize(o, timeLimit: deadline.share(of: 0.25), options: options,
                                                           warmStart: handPlan.map { model2.warmStart(groups: $0, programme.participants) }) else { break }
                     next.stage.name += ", round \(round): \(extra.count) more tied sets from groups that could not be filled, value \(next.value)"
                     stats.stages.append(next.stage)
@@ -201,7 +231,7 @@ public enum Grouping {
     /// solve again. The first solve's bound stays the proven one; a later value equal to it is still optimal.
     static func realisable(_ programme: Programme, _ c: Composition, _ model: inout AggregateModel, _ o: Objective,
                            _ first: AggregateModel.StageResult, _ restrictions: inout [AggregateModel.Restriction],
-                           _ deadline: Deadline, _ options: GroupingOptions, _ stats: inout SolveStats) -> (AggregateModel.StageResult, [[Int]]?) {
+                           _ deadline: RunBudget, _ options: GroupingOptions, _ stats: inout SolveStats) -> (AggregateModel.StageResult, [[Int]]?) {
         var r = first
         var local: [AggregateModel.Restriction] = []
         // A restricted plan is only worth it while it costs no more than placing the leftovers by repair would.
@@ -213,7 +243,7 @@ public enum Grouping {
                 return (r, groups)
             }
             if round == 1 { ceiling = first.value + max(1, stuck.reduce(0) { $0 + $1.unplaced }) }
-            guard round < 9 && deadline.elapsed < 0.4 * deadline.total else { break }
+            guard round < 9 && deadline.elapsed < 0.4 * deadline.timeLimit else { break }
             var added: [AggregateModel.Restriction] = []
             let people = classPeople(c, r.flow, classes: stuck.map(\.cl))
             for (cl, left, unplaced) in stuck {
@@ -229,7 +259,7 @@ public enum Grouping {
                 added.append(.init(kinds: kinds, groupRegion: groupRegion, atMost: inRegionGroups - max(1, unplaced)))
             }
             for limit in added { model.restrict(limit) }
-            guard var next = try? model.minimize(o, timeLimit: deadline.share(of: 0.25), progress: options.progress) else { break }
+            guard var next = try? model.minimize(o, timeLimit: deadline.share(of: 0.25), options: options) else { break }
             let used = next.value <= ceiling
             next.stage.name += ", round \(round + 1): \(stuck.count) classes that could not be filled send people elsewhere, value \(next.value)"
                 + (used ? "" : " (more than repairing would cost: not used)")

@@ -1,4 +1,5 @@
 import Intake
+import RunControl
 
 extension Grouping {
     /// A number per distinct function (as `Text.functionKey` spells them, in sorted order), per participant.
@@ -66,7 +67,7 @@ extension Grouping {
     /// its time (5,000 people): each region gets its share of the groups (people / target size, adjusted
     /// to `k` in total and to what its people can fill), is packed by the greedy pass and ejection chains,
     /// and whoever is left is placed by `LocalRepair`, own region first. nil when that gets stuck.
-    static func greedyPlan(_ programme: Programme, groups k: Int, _ deadline: Deadline) -> [[Int]]? {
+    static func greedyPlan(_ programme: Programme, groups k: Int, _ deadline: RunBudget) -> [[Int]]? {
         let p = programme.participants, g = programme.config.groups
         let byRegion = Dictionary(grouping: p.indices, by: { p[$0].region }).sorted { $0.key < $1.key }
         var quota = byRegion.map { max(0, min($0.value.count / g.minSize, Int((Double($0.value.count) / Double(g.targetSize)).rounded()))) }
@@ -85,6 +86,7 @@ extension Grouping {
         }
         while groups.count < k { groups.append([]); slotRegion.append(nil) }
         var repair = LocalRepair(programme, groups: groups, slotRegion: slotRegion)
+        repair.cancellation = deadline.cancellation
         guard repair.place(left, preferring: []), repair.fillSmallGroups(),
               repair.groups.allSatisfy({ (g.minSize...g.maxSize).contains($0.count) }) else { return nil }
         repair.improve(until: deadline, budget: min(5, deadline.share(of: 0.05)))

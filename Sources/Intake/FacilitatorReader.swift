@@ -5,7 +5,7 @@ enum FacilitatorReader {
 
     static func read(_ data: Data, file: String, sink: inout DiagnosticSink) -> [Facilitator] {
         guard let (_, rows) = CSV.rows(data, file: file, specs: ColumnSpec.facilitators, sink: &sink,
-                                       noRows: ("facilitators", "add one row per facilitator, or leave out --facilitators")) else { return [] }
+                                       noRows: ("facilitators", "add one row per facilitator, or plan without a facilitators file")) else { return [] }
         var result: [Facilitator] = []
         var seen: [String: Int] = [:]
         for row in rows {

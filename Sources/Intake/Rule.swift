@@ -47,6 +47,15 @@ public enum Objective: String, CaseIterable, Sendable, Codable {
         case .variety: "variety"
         }
     }
+
+    /// What the metric counts, in an organiser's words: "36 outside their region".
+    public var counts: String {
+        switch self {
+        case .region: "outside their region"
+        case .level: "level steps within groups"
+        case .variety: "repeated functions within groups"
+        }
+    }
 }
 
 /// Dutch school-holiday region.

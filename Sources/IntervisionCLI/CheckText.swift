@@ -1,4 +1,4 @@
-import Intake
+import IntervisionKit
 
 /// The plain-text rendering of `CheckSummary` printed by `intervision check`.
 enum CheckText {

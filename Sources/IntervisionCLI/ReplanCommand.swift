@@ -1,12 +1,8 @@
 import ArgumentParser
-import Export
 import Foundation
-import Grouping
-import Intake
-import Replanning
-import Scheduling
+import IntervisionKit
 
-struct ReplanCommand: ParsableCommand {
+struct ReplanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replan",
         abstract: "Update a plan after dropouts and late joiners, changing only what must change.",
@@ -17,77 +13,44 @@ struct ReplanCommand: ParsableCommand {
             """)
 
     @Argument(help: "Plan folder written by `intervision plan`.") var dir: String
-    @Option(name: .customLong("drop"), help: "Email of a participant who leaves (repeatable).") var drops: [String] = []
-    @Option(name: .customLong("drop-file"), help: "File with one email per line (or a CSV with an email column).") var dropFile: String?
+    @Option(name: .customLong("drop"), help: "Email of a participant who leaves (repeatable).")
+    var drops: [String] = []
+    @Option(name: .customLong("drop-file"), help: "File with one email per line (or a CSV with an email column).")
+    var dropFile: String?
     @Option(help: "Late joiners: a CSV with the sign-up columns.") var add: String?
-    @Option(help: "First day that is not history (YYYY-MM-DD); default today.") var from: String?
-    @Option(name: .customLong("time-limit"), help: "Seconds for the whole search.") var timeLimit: Double = 30
-    @Flag(help: "No progress on stderr.") var quiet = false
+    @Option(help: "First day that is not history (YYYY-MM-DD); default today.", transform: ReplanCommand.day)
+    var from: Day?
+    @OptionGroup var run: RunOptions
 
-    func validate() throws {
-        guard timeLimit.isFinite, timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+    static func day(_ text: String) throws -> Day {
+        guard let day = Day(parsing: text) else {
+            throw ValidationError("--from \"\(text)\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01")
+        }
+        return day
     }
 
-    func run() throws {
-        let outcome = Replan.run(dir: dir, drops: drops, dropFile: dropFile, add: add, from: from, timeLimit: timeLimit)
-        FileHandle.standardOutput.write(Data(outcome.stdout.utf8))
-        FileHandle.standardError.write(Data(outcome.stderr.utf8))
-        throw ExitCode(outcome.exitCode)
+    func run() async throws {
+        let replanned: ReplannedProgramme
+        do {
+            let changes = ReplanChanges(
+                dropouts: drops.map { .init(email: $0, source: "--drop") },
+                dropoutLists: try read([dropFile].compactMap { $0 }), joiners: try read([add].compactMap { $0 }).first,
+                from: from)
+            replanned = try await Intervision.replan(dir, changes, budget: run.budget(defaultSeconds: 30),
+                                                     events: run.events)
+        } catch {
+            throw Output.fail(error, folder: dir)
+        }
+        Output.err(DiagnosticText.render(replanned.warnings))
+        Output.out(ReplanText.summary(replanned))
     }
-}
 
-public enum Replan {
-    public static func run(dir: String, drops: [String], dropFile: String?, add: String?, from fromText: String?,
-                           timeLimit: Double = 30, environment: [String: String] = ProcessInfo.processInfo.environment) -> CommandOutcome {
-        let invalid = { (lines: [String]) in
-            CommandOutcome(stdout: "", stderr: lines.joined(separator: "\n") + "\n\(lines.count) problem\(lines.count == 1 ? "" : "s"); nothing was written.\n", exitCode: ExitStatus.invalidInput)
+    private func read(_ paths: [String]) throws(PlanningFailure) -> [InputFile] {
+        var files: [InputFile] = [], problems: [Diagnostic] = []
+        for path in paths {
+            do { files.append(try InputFile.read(path)) } catch { problems += error.diagnostics }
         }
-        let current: CurrentPlan
-        let document: PlanDocument
-        do {
-            document = try PlanDocument.read(folder: dir)
-            current = try document.restore()
-        } catch {
-            return invalid(["error: \(error.message)\n  fix: \(error.fix)"])
-        }
-        let now = PlanFiles.timestamp(environment)
-        var problems: [String] = []
-        let request = ReplanInput.parse(current, document, drops: drops, dropFile: dropFile, add: add, from: fromText, now: now, problems: &problems)
-        guard problems.isEmpty, let (programme, replanRequest, warnings) = request else { return invalid(problems) }
-        var plan = current
-        plan.programme = programme
-        var req = replanRequest
-        req.timeLimit = timeLimit
-        let result: ReplanResult
-        do {
-            result = try Replanning.replan(plan, req, now: now)
-        } catch {
-            switch error {
-            case .invalidInput(let message, let fix): return invalid(["error: \(message)\n  fix: \(fix)"])
-            case .impossible(let reason, let relaxations):
-                return CommandOutcome(stdout: "", stderr: warnings + (["no plan satisfies the hard rules after these changes: \(reason)", "what would make it possible:"]
-                    + relaxations.map { "  - \($0)" } + ["nothing was written; \(dir) still holds version \(current.version)."]).joined(separator: "\n") + "\n",
-                                      exitCode: ExitStatus.impossible)
-            case .internalError(let message):
-                return CommandOutcome(stdout: "", stderr: warnings + "internal error: \(message)\nnothing was written.\n", exitCode: ExitStatus.internalError)
-            }
-        }
-        let entry = PlanDocument.ReplanEntry(
-            from: req.from, dropped: req.drop.sorted().map { programme.participants[$0].email },
-            added: req.joiners.map { programme.participants[$0].email }, moves: result.moves.count, movesBound: result.movesBound,
-            dissolved: result.dissolved, dissolvedBound: result.dissolvedBound,
-            moved: result.moves.map { .init(email: programme.participants[$0.participant].email, from: $0.from, to: $0.to) })
-        var files = PlanFiles.build(result.programme, result.grouping, result.schedule, version: result.version, created: now, replan: entry)
-        let changes = ChangesFile.markdown(result, before: current, from: req.from)
-        files["changes.md"] = Data(changes.utf8)
-        do {
-            try OutputFolder.replace(dir, with: files, beforeSwap: {
-                // Test hook: stop as a crash would, after everything is staged and before the swap.
-                if environment["INTERVISION_TEST_CRASH_BEFORE_SWAP"] == "1" { _exit(9) }
-            })
-        } catch {
-            return CommandOutcome(stdout: "", stderr: warnings + "error: \(error.description)\nnothing was written; \(dir) still holds version \(current.version).\n", exitCode: ExitStatus.internalError)
-        }
-        return CommandOutcome(stdout: ReplanText.summary(result, before: current, dir: dir, from: req.from), stderr: warnings, exitCode: ExitStatus.done)
+        guard problems.isEmpty else { throw .invalidInput(problems) }
+        return files
     }
 }

@@ -1,18 +1,22 @@
-import Export
 import Foundation
-import Intake
-import Replanning
-import Scheduling
+import IntervisionKit
 
 /// What `intervision replan` prints.
 enum ReplanText {
-    static func summary(_ r: ReplanResult, before: CurrentPlan, dir: String, from: Day) -> String {
+    static func summary(_ replanned: ReplannedProgramme) -> String {
+        let r = replanned.result, before = replanned.before
         let p = r.programme.participants
-        var lines = ["\(r.programme.config.name): plan version \(r.version) (was \(before.version)); history before \(from) unchanged", ""]
+        var lines = [
+            "\(r.programme.config.name): plan version \(r.version) (was \(before.version)); "
+                + "history before \(replanned.from) unchanged", "",
+        ]
         let left = r.programme.dropped.subtracting(before.programme.dropped).count
         let joined = p.count - before.programme.participants.count
-        lines.append("left \(left), joined \(joined); \(r.programme.active.count) participants in \(r.grouping.groups.count) groups")
-        lines.append("moves \(r.moves.count) (proven minimum \(r.movesBound)), groups dissolved \(r.dissolved.count) (proven minimum \(r.dissolvedBound))")
+        lines.append(
+            "left \(left), joined \(joined); \(r.programme.active.count) participants in \(r.grouping.groups.count) groups")
+        lines.append(
+            "moves \(r.moves.count) (proven minimum \(r.movesBound)), groups dissolved \(r.dissolved.count) "
+                + "(proven minimum \(r.dissolvedBound))")
         for m in r.moves { lines.append("  \(p[m.participant].name): \(m.from) → \(m.to)") }
         for id in r.dissolved { lines.append("  \(id) dissolved; its remaining meetings are cancelled") }
         for o in r.grouping.objectives {
@@ -20,10 +24,14 @@ enum ReplanText {
         }
         let dates = r.changedMeetings.filter { $0.before.date != $0.after.date }.count
         let cancelled = r.changedMeetings.filter { $0.after.cancelled && !$0.before.cancelled }.count
-        lines.append("meetings changed: \(r.changedMeetings.count) (\(dates) new date\(dates == 1 ? "" : "s"), \(cancelled) cancelled)")
+        lines.append(
+            "meetings changed: \(r.changedMeetings.count) (\(dates) new date\(dates == 1 ? "" : "s"), "
+                + "\(cancelled) cancelled)")
         let who = ChangesFile.recipients(r, before: before)
-        lines.append("send new files to \(who.facilitators.count) facilitator(s) and \(Set(who.groups.flatMap(\.members)).count) participant(s) — see \((dir as NSString).appendingPathComponent("changes.md"))")
+        let changes = (replanned.folder as NSString).appendingPathComponent("changes.md")
+        lines.append(
+            "send new files to \(who.facilitators.count) facilitator(s) and "
+                + "\(Set(who.groups.flatMap(\.members)).count) participant(s) — see \(changes)")
         return lines.joined(separator: "\n") + "\n"
     }
 }
-

@@ -31,7 +31,7 @@ enum JoinerCheck {
             let roomy = remaining.indices.filter { g in !remaining[g].contains { programme.conflicts.areTied(j, $0) } }.map { groups[$0].id }
             var fixes = ["raise [groups] max_size to \(max + 1): \(roomy.isEmpty ? "no group is free of ties either" : roomy.joined(separator: ", ") + " could then take \(p[j].name)")"]
             fixes.append("wait until enough late joiners (\(programme.config.groups.minSize)) can form a group of their own, and plan them as a separate programme")
-            throw .impossible(reason: text, relaxations: fixes)
+            throw .impossible(Explanation(.changes, text, changes: fixes))
         }
     }
 
@@ -39,11 +39,11 @@ enum JoinerCheck {
         let people = remaining.reduce(0) { $0 + $1.count } + joiners.count
         let cfg = programme.config.groups
         if people > cfg.maxSize * groups.count {
-            return .impossible(reason: "\(people) participants do not fit into \(groups.count) groups of at most \(cfg.maxSize)",
-                               relaxations: ["raise [groups] max_size to \((people + groups.count - 1) / groups.count)", "add the late joiners as a new programme"])
+            return .impossible(Explanation(.changes, "\(people) participants do not fit into \(groups.count) groups of at most \(cfg.maxSize)",
+                               changes: ["raise [groups] max_size to \((people + groups.count - 1) / groups.count)", "add the late joiners as a new programme"]))
         }
         let short = remaining.enumerated().filter { $0.element.count < cfg.minSizeAfterDropout }.map { groups[$0.offset].id }
-        return .impossible(reason: "no arrangement keeps every group at \(cfg.minSizeAfterDropout)–\(cfg.maxSize) members without tied people together" + (short.isEmpty ? "" : " (below the minimum now: \(short.joined(separator: ", ")))"),
-                           relaxations: ["lower [groups] min_size_after_dropout to \(cfg.minSizeAfterDropout - 1)", "raise [groups] max_size to \(cfg.maxSize + 1)"])
+        return .impossible(Explanation(.changes, "no arrangement keeps every group at \(cfg.minSizeAfterDropout)–\(cfg.maxSize) members without tied people together" + (short.isEmpty ? "" : " (below the minimum now: \(short.joined(separator: ", ")))"),
+                           changes: ["lower [groups] min_size_after_dropout to \(cfg.minSizeAfterDropout - 1)", "raise [groups] max_size to \(cfg.maxSize + 1)"]))
     }
 }

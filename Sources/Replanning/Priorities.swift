@@ -1,6 +1,7 @@
 import GLPK
 import Grouping
 import Intake
+import RunControl
 
 /// Stage 2 of a regroup: the people who move and the late joiners choose among the open groups, with
 /// everybody else fixed, minimising the configured priorities in order. Bounds hold for this choice only.
@@ -11,13 +12,13 @@ struct Priorities {
 
     init(_ r: Regroup, assignment: [Int: Int], movers: [Int]) { self.r = r; self.assignment = assignment; self.movers = movers }
 
-    func solve(timeLimit: Double, stats: inout SolveStats) throws(ReplanFailure) -> ([Int: Int], [ObjectiveResult]) {
+    func solve(budget: RunBudget, stats: inout SolveStats) throws(ReplanFailure) -> ([Int: Int], [ObjectiveResult]) {
         let p = r.programme.participants
         let cfg = r.programme.config.groups
         let open = Array(Set(assignment.values)).sorted()
         let moving = Set(movers)
         var fixed: [Int: [Int]] = [:]
-        for (i, g) in assignment where !moving.contains(i) { fixed[g, default: []].append(i) }
+        for i in assignment.keys.sorted() where !moving.contains(i) { fixed[assignment[i]!, default: []].append(i) }
         var model = Model(name: "replan-priorities")
         var x: [Int: [Int: Variable]] = [:]
         for i in movers.sorted() {
@@ -52,10 +53,10 @@ struct Priorities {
         for i in movers { if let v = x[i]?[assignment[i]!] { start[v.index] = 1 } }
         metrics.complete(&start, assignment: assignment)
         var results: [ObjectiveResult] = []
-        for o in r.programme.config.priorities {
+        for (n, o) in r.programme.config.priorities.enumerated() {
             let objective = metrics.expression[o]!
             model.minimize(objective)
-            var options = SolverOptions(timeLimit: max(1, timeLimit / Double(r.programme.config.priorities.count)))
+            var options = SolverOptions(within: budget, seconds: budget.share(of: 1 / Double(r.programme.config.priorities.count - n)))
             options.cuts = .all
             options.warmStart = start
             let s: Solution

@@ -1,6 +1,7 @@
 import GLPK
 import Grouping
 import Intake
+import RunControl
 
 /// New group membership after dropouts and late joiners over the existing groups, in two integer programs.
 ///
@@ -44,11 +45,13 @@ struct Regroup {
         return !facilitators[f].isTied(toSchool: programme.participants[i].school)
     }
 
-    func solve(timeLimit: Double) throws(ReplanFailure) -> Outcome {
+    func solve(budget: RunBudget, events: EventSink) throws(ReplanFailure) -> Outcome {
         var stats = SolveStats()
-        let (assignment, movesBound, dissolvedBound) = try membership(timeLimit: timeLimit * 0.6, stats: &stats)
+        events.started(.regrouping, budget)
+        let (assignment, movesBound, dissolvedBound) = try membership(budget: budget, stats: &stats)
+        events.finished(.regrouping, budget, "\(movesBound) moves needed at least")
         let movers = people.filter { home[$0] != assignment[$0] }
-        let (final, priorities) = try Priorities(self, assignment: assignment, movers: movers).solve(timeLimit: timeLimit * 0.4, stats: &stats)
+        let (final, priorities) = try Priorities(self, assignment: assignment, movers: movers).solve(budget: budget, stats: &stats)
         let p = programme.participants
         var newGroups: [Group] = [], gone: [String] = []
         for g in groups.indices {
@@ -62,7 +65,7 @@ struct Regroup {
     }
 
     /// Stage 1: fewest moves, then fewest groups dissolved. Returns person → group and the two proven bounds.
-    private func membership(timeLimit: Double, stats: inout SolveStats) throws(ReplanFailure) -> ([Int: Int], Int, Int) {
+    private func membership(budget: RunBudget, stats: inout SolveStats) throws(ReplanFailure) -> ([Int: Int], Int, Int) {
         let cfg = programme.config.groups
         let k = groups.count
         var model = Model(name: "replan-membership")
@@ -94,7 +97,7 @@ struct Regroup {
         var values: [Double] = []
         for (name, objective) in [("moves", moves), ("dissolved", LinearExpression.sum(d))] {
             model.minimize(objective)
-            var options = SolverOptions(timeLimit: max(1, timeLimit / 2))
+            var options = SolverOptions(within: budget, seconds: budget.share(of: 0.3))
             options.cuts = .all
             options.warmStart = start
             let s: Solution
@@ -102,7 +105,7 @@ struct Regroup {
             stats.stages.append(.init(name: name, variables: model.variableCount, constraints: model.constraints.count, status: s.status.rawValue, seconds: s.elapsed))
             stats.seconds += s.elapsed
             guard s.hasSolution else {
-                if s.status == .infeasible { throw .impossible(reason: "", relaxations: []) }
+                if s.status == .infeasible { throw .impossible(Explanation(.changes, "", changes: [])) }
                 throw .internalError("replan \(name): no solution within the time limit (\(s.status.rawValue))")
             }
             if s.status != .optimal { stats.timeLimitHit = true }

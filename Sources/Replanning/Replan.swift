@@ -20,9 +20,8 @@ public struct ReplanRequest: Sendable {
     public var joiners: [Int]
     /// Meetings before this day are history.
     public var from: Day
-    public var timeLimit: Double
-    public init(drop: Set<Int>, joiners: [Int], from: Day, timeLimit: Double = 30) {
-        self.drop = drop; self.joiners = joiners; self.from = from; self.timeLimit = timeLimit
+    public init(drop: Set<Int>, joiners: [Int], from: Day) {
+        self.drop = drop; self.joiners = joiners; self.from = from
     }
 }
 
@@ -55,6 +54,7 @@ public struct ReplanResult: Sendable {
 
 public enum ReplanFailure: Error, Sendable, Equatable {
     case invalidInput(String, fix: String)
-    case impossible(reason: String, relaxations: [String])
+    /// The changes leave no valid plan; the explanation says why and what would help.
+    case impossible(Explanation)
     case internalError(String)
 }

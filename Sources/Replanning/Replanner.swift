@@ -1,12 +1,14 @@
 import Foundation
 import Grouping
 import Intake
+import RunControl
 import Scheduling
 
 public enum Replanning {
     /// Version N+1 of a plan after dropouts and late joiners. `programme` must already list the joiners
     /// (`Intake.joiners`); `request.drop` and `request.joiners` index into it. `now` stamps changed events.
-    public static func replan(_ current: CurrentPlan, _ request: ReplanRequest, now: Date) throws(ReplanFailure) -> ReplanResult {
+    public static func replan(_ current: CurrentPlan, _ request: ReplanRequest, now: Date, budget: RunBudget,
+                              events: EventSink = .none) throws(ReplanFailure) -> ReplanResult {
         var programme = current.programme
         let p = programme.participants
         try validate(current, request)
@@ -30,7 +32,7 @@ public enum Replanning {
             let regroup = Regroup(programme, current.groups, facilitatorOf: current.schedule.facilitatorOf, remaining: remaining, joiners: request.joiners)
             let out: Regroup.Outcome
             do {
-                out = try regroup.solve(timeLimit: request.timeLimit * 0.7)
+                out = try regroup.solve(budget: budget, events: events)
             } catch {
                 if case .impossible = error { throw JoinerCheck.noArrangement(programme, current.groups, remaining, request.joiners) }
                 throw error
@@ -45,7 +47,8 @@ public enum Replanning {
         var schedule = current.schedule
         var changed: [MeetingChange] = []
         if !current.schedule.meetings.isEmpty {
-            (schedule.meetings, changed) = try reschedule(programme, current, grouping.groups, dissolved: Set(dissolved), request, now: now)
+            (schedule.meetings, changed) = try reschedule(programme, current, grouping.groups, dissolved: Set(dissolved), request,
+                                                          now: now, budget: budget)
             schedule.absences = schedule.meetings.filter { !$0.cancelled }.reduce(0) { $0 + $1.absent.count }
             schedule.absencesBound = schedule.absences
             schedule.absencesOptimised = false
@@ -64,7 +67,7 @@ public enum Replanning {
         }
         let s = current.programme.config.schedule
         if let first = s.firstDate, let last = s.lastDate, request.from < first || request.from > last {
-            throw .invalidInput("--from \(request.from) is outside the programme (\(first) to \(last))",
+            throw .invalidInput("the first day of the changes, \(request.from), is outside the programme (\(first) to \(last))",
                                 fix: "give a date within the programme: meetings before it stay as they were")
         }
     }

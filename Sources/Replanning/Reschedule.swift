@@ -1,6 +1,7 @@
 import Foundation
 import Grouping
 import Intake
+import RunControl
 import Scheduling
 
 extension Replanning {
@@ -9,17 +10,17 @@ extension Replanning {
     /// the others keep their dates unless a rule forces a move, and their rotation is rebalanced when the
     /// group's membership changed. An event whose visible content changed gets the next SEQUENCE.
     static func reschedule(_ programme: Programme, _ current: CurrentPlan, _ groups: [Group], dissolved: Set<String>,
-                           _ request: ReplanRequest, now: Date) throws(ReplanFailure) -> ([Meeting], [MeetingChange]) {
+                           _ request: ReplanRequest, now: Date, budget: RunBudget) throws(ReplanFailure) -> ([Meeting], [MeetingChange]) {
         let old = current.schedule.meetings
         let stamp = now.timeIntervalSince1970
         let isHistory: (Meeting) -> Bool = { $0.date < request.from || $0.cancelled }
         let newDates: [String: [Day]]
         do {
             newDates = try Scheduling.redate(programme, groups, meetings: old, facilitatorOf: current.schedule.facilitatorOf,
-                                             from: request.from, timeLimit: max(2, request.timeLimit * 0.2))
+                                             from: request.from, budget: budget)
         } catch {
             switch error {
-            case .impossible(let reason, let relaxations): throw .impossible(reason: reason, relaxations: relaxations)
+            case .impossible(let why): throw .impossible(why)
             case .invalidInput(let m, let fix): throw .invalidInput(m, fix: fix)
             case .internalError(let m): throw .internalError(m)
             }

@@ -9,8 +9,8 @@ enum CalendarExplanation {
         let who = "\(g.id) (holiday regions \(regions.map(\.rawValue).sorted().joined(separator: " and "))\(facilitator.map { ", facilitator \($0.name)" } ?? ""))"
         if let k = cands.firstIndex(where: \.isEmpty), let fixed = s.fixedDates[k + 1] {
             let why = rules.closed(fixed, regions: regions, facilitator: facilitator) ?? "outside the room the other meetings need"
-            return .impossible(reason: "meeting \(k + 1) is fixed on \(fixed) for all groups, but \(who) cannot meet that day: \(why)",
-                               relaxations: ["move fixed_dates.\(k + 1) to a day that is open for every group", "remove the fixed date for meeting \(k + 1)"])
+            return .impossible(Explanation(.calendar, "meeting \(k + 1) is fixed on \(fixed) for all groups, but \(who) cannot meet that day: \(why)",
+                               changes: ["move fixed_dates.\(k + 1) to a day that is open for every group", "remove the fixed date for meeting \(k + 1)"]))
         }
         var helps: [String] = []
         for rule in DateRules.Rule.allCases {
@@ -21,14 +21,14 @@ enum CalendarExplanation {
         }
         if helps.isEmpty { helps = ["lengthen the programme period (first_date … last_date) or lower meetings"] }
         let open = Set(cands.flatMap { $0 }).count
-        return .impossible(reason: "\(who) has no \(s.meetings) dates \(s.minWeeksBetween)–\(s.maxWeeksBetween) weeks apart between \(rules.first) and \(rules.last) on \(s.weekdays.map(\.rawValue).joined(separator: "/")): only \(open) days are open after school holidays, public holidays, blackout dates and unavailability",
-                           relaxations: helps)
+        return .impossible(Explanation(.calendar, "\(who) has no \(s.meetings) dates \(s.minWeeksBetween)–\(s.maxWeeksBetween) weeks apart between \(rules.first) and \(rules.last) on \(s.weekdays.map(\.rawValue).joined(separator: "/")): only \(open) days are open after school holidays, public holidays, blackout dates and unavailability",
+                           changes: helps))
     }
 
     static func shared(_ groups: [Group], facilitator: Facilitator, rules: DateRules) -> SchedulingFailure {
-        .impossible(reason: "\(facilitator.name) leads \(groups.map(\.id).joined(separator: ", ")); their meetings cannot all fall on different days within the calendar rules",
-                    relaxations: ["lower max_groups for \(facilitator.name) so another facilitator takes a group",
-                                  "allow more weekdays or a longer programme period"])
+        .impossible(Explanation(.calendar, "\(facilitator.name) leads \(groups.map(\.id).joined(separator: ", ")); their meetings cannot all fall on different days within the calendar rules",
+                    changes: ["lower max_groups for \(facilitator.name) so another facilitator takes a group",
+                                  "allow more weekdays or a longer programme period"]))
     }
 
     static func relaxation(_ rule: DateRules.Rule, _ rules: DateRules) -> String {

@@ -1,6 +1,7 @@
 import GLPK
 import Grouping
 import Intake
+import RunControl
 
 /// Meeting dates for the groups of one facilitator (or one group without a facilitators file) as one
 /// integer program: y[g,k,d] = meeting k of group g on day d. Spacing is written as "meeting k on d needs
@@ -36,7 +37,7 @@ struct DateModel {
     }
     struct Output { var offsets: [[Int]]; var absences: Int; var bound: Int; var status: SolveStatus }
 
-    static func solve(_ inputs: [Input], rules: DateRules, timeLimit: Double) throws(SchedulingFailure) -> Output {
+    static func solve(_ inputs: [Input], rules: DateRules, budget: RunBudget, seconds: Double) throws(SchedulingFailure) -> Output {
         var model = Model(name: "dates")
         let m = rules.schedule.meetings
         var y: [[[Int: Variable]]] = []
@@ -80,7 +81,7 @@ struct DateModel {
         // Weighted so that one absence outweighs any change in spread: the absence count stays lexicographically first.
         let absenceWeight = worstDeviation + 1
         model.minimize(absenceWeight * (worstAbsences + 1) * changes + absenceWeight * absences + deviation)
-        var options = SolverOptions(timeLimit: timeLimit)
+        var options = SolverOptions(within: budget, seconds: seconds)
         options.cuts = .all
         let s: Solution
         do { s = try Solver.solve(model, options: options) } catch { throw .internalError("dates: \(error)") }

@@ -1,6 +1,7 @@
 import GLPK
 import Grouping
 import Intake
+import RunControl
 
 /// One facilitator per group: never over `max_groups`, never a group holding someone from a school the
 /// facilitator is tied to; first fewest facilitators outside their own
@@ -18,7 +19,8 @@ enum FacilitatorAssignment {
         return Text.key(r) != Text.key(g.homeRegion)
     }
 
-    static func assign(_ groups: [Group], _ facilitators: [Facilitator], _ p: [Participant]) throws(SchedulingFailure) -> Outcome {
+    static func assign(_ groups: [Group], _ facilitators: [Facilitator], _ p: [Participant],
+                       budget: RunBudget) throws(SchedulingFailure) -> Outcome {
         try explainIfImpossible(groups, facilitators, p)
         var model = Model(name: "facilitators")
         var x: [[Variable?]] = []
@@ -34,7 +36,7 @@ enum FacilitatorAssignment {
             groups.indices.compactMap { j in x[i][j].flatMap { outside(facilitators[i], groups[j]) ? ($0, 1.0) : nil } }
         })
         model.minimize(away)
-        let first = try solve(model)
+        let first = try solve(model, budget)
         let awayValue = first.value(away).rounded()
         // Hold the region objective, then balance: lowest maximum load, most facilitators used.
         model.add(away, .lessOrEqual, awayValue, name: "hold_away")
@@ -47,7 +49,7 @@ enum FacilitatorAssignment {
             used.append(u)
         }
         model.minimize(Double(facilitators.count + 1) * peak - LinearExpression.sum(used))
-        let second = try solve(model)
+        let second = try solve(model, budget)
         var result: [String: Int] = [:]
         for i in facilitators.indices {
             for (j, g) in groups.enumerated() where x[i][j].map({ second[$0] > 0.5 }) == true { result[g.id] = i }
@@ -55,8 +57,8 @@ enum FacilitatorAssignment {
         return Outcome(facilitatorOf: result, outsideRegion: Int(awayValue))
     }
 
-    private static func solve(_ model: Model) throws(SchedulingFailure) -> Solution {
-        var options = SolverOptions(timeLimit: 20)
+    private static func solve(_ model: Model, _ budget: RunBudget) throws(SchedulingFailure) -> Solution {
+        var options = SolverOptions(within: budget, seconds: budget.share(of: 0.25))
         options.cuts = .all
         do {
             let s = try Solver.solve(model, options: options)
@@ -73,17 +75,17 @@ enum FacilitatorAssignment {
     static func explainIfImpossible(_ groups: [Group], _ facilitators: [Facilitator], _ p: [Participant]) throws(SchedulingFailure) {
         let capacity = facilitators.reduce(0) { $0 + $1.maxGroups }
         if capacity < groups.count {
-            throw .impossible(reason: "\(facilitators.count) facilitators can lead at most \(capacity) groups together (max_groups), but there are \(groups.count) groups",
-                              relaxations: ["add facilitators or raise max_groups by \(groups.count - capacity) in total",
-                                            "form fewer groups ([groups] count or a larger target_size)"])
+            throw .impossible(Explanation(.calendar, "\(facilitators.count) facilitators can lead at most \(capacity) groups together (max_groups), but there are \(groups.count) groups",
+                              changes: ["add facilitators or raise max_groups by \(groups.count - capacity) in total",
+                                            "form fewer groups ([groups] count or a larger target_size)"]))
         }
         var candidates: [[Int]] = []
         for g in groups {
             let ok = facilitators.indices.filter { tie(facilitators[$0], g, p) == nil }
             if ok.isEmpty {
                 let ties = facilitators.map { "\($0.name) (tied to \(tie($0, g, p)!))" }.joined(separator: ", ")
-                throw .impossible(reason: "no facilitator may lead \(g.id): every one is tied to a school in it — \(ties)",
-                                  relaxations: ["add a facilitator without ties to \(g.id)'s schools", "remove a tie from the facilitators file if it is not a real conflict of interest"])
+                throw .impossible(Explanation(.calendar, "no facilitator may lead \(g.id): every one is tied to a school in it — \(ties)",
+                                  changes: ["add a facilitator without ties to \(g.id)'s schools", "remove a tie from the facilitators file if it is not a real conflict of interest"]))
             }
             candidates.append(ok)
         }
@@ -94,8 +96,8 @@ enum FacilitatorAssignment {
             if union.count > cap {
                 let names = set.map { facilitators[$0].name }.joined(separator: ", ")
                 let ids = union.sorted().map { groups[$0].id }.joined(separator: ", ")
-                throw .impossible(reason: "groups \(ids) can only be led by \(names) (the others are tied to their schools), who can lead \(cap) groups together",
-                                  relaxations: ["raise max_groups of \(names) by \(union.count - cap) in total", "add a facilitator without ties to these groups' schools"])
+                throw .impossible(Explanation(.calendar, "groups \(ids) can only be led by \(names) (the others are tied to their schools), who can lead \(cap) groups together",
+                                  changes: ["raise max_groups of \(names) by \(union.count - cap) in total", "add a facilitator without ties to these groups' schools"]))
             }
         }
     }

@@ -1,5 +1,6 @@
 import Grouping
 import Intake
+import RunControl
 
 extension Scheduling {
     /// After a replan changed who is in which group: new dates for the meetings from `from` on of every group
@@ -8,7 +9,7 @@ extension Scheduling {
     /// date model as `plan` decides, with the old dates as anchors and history pinned.
     /// Returns the new dates per group id (all meetings, in number order) for the groups that changed.
     public static func redate(_ programme: Programme, _ groups: [Group], meetings: [Meeting], facilitatorOf: [String: Int],
-                              from: Day, timeLimit: Double = 10) throws(SchedulingFailure) -> [String: [Day]] {
+                              from: Day, budget: RunBudget) throws(SchedulingFailure) -> [String: [Day]] {
         let s = programme.config.schedule
         guard let first = s.firstDate, let last = s.lastDate else { return [:] }
         let rules = DateRules(schedule: s, calendar: HolidayCalendar.forConfig(s), first: first, last: last)
@@ -35,11 +36,11 @@ extension Scheduling {
                 }
                 return DateModel.Input(group: g, candidates: cands, first: first, programme: programme, anchor: old)
             }
-            let out = try DateModel.solve(inputs, rules: rules, timeLimit: timeLimit)
+            let out = try DateModel.solve(inputs, rules: rules, budget: budget, seconds: budget.share(of: 0.5))
             if out.status == .infeasible {
                 let g = groups[component.first { needing.contains(groups[$0].id) }!]
-                throw .impossible(reason: "after the changes \(g.id) has members in holiday regions \(DateRules.regions(g, programme).map(\.rawValue).sorted().joined(separator: " and ")), and its meetings from \(from) on cannot all move to days that are open for all of them within the spacing rules",
-                                  relaxations: ["move fewer people into \(g.id) from other holiday regions", "set holidays = \"none\" and list the holidays that matter in blackout_dates"])
+                throw .impossible(Explanation(.calendar, "after the changes \(g.id) has members in holiday regions \(DateRules.regions(g, programme).map(\.rawValue).sorted().joined(separator: " and ")), and its meetings from \(from) on cannot all move to days that are open for all of them within the spacing rules",
+                                  changes: ["move fewer people into \(g.id) from other holiday regions", "set holidays = \"none\" and list the holidays that matter in blackout_dates"]))
             }
             for (j, gi) in component.enumerated() where needing.contains(groups[gi].id) {
                 result[groups[gi].id] = out.offsets[j].map { first.adding(days: $0) }

@@ -1,5 +1,6 @@
 import GLPK
 import Intake
+import RunControl
 
 /// Who brings a case at which meeting. Slots are numbered in meeting order and cut into rounds of n (the
 /// group size): in every round each member brings exactly once, so nobody brings a second time before
@@ -22,7 +23,8 @@ enum Rotation {
     struct Outcome { var bringers: [[Int]]; var notes: [String] }
 
     /// `absent[k]`: members unavailable at meeting k. Members are participant indices.
-    static func assign(group: String, members: [Int], absent: [[Int]], counts: [Int], names: (Int) -> String) throws(SchedulingFailure) -> Outcome {
+    static func assign(group: String, members: [Int], absent: [[Int]], counts: [Int], names: (Int) -> String,
+                       budget: RunBudget) throws(SchedulingFailure) -> Outcome {
         let n = members.count
         let order = members.sorted { Shuffle.key(group, $0) < Shuffle.key(group, $1) }
         let slots = counts.enumerated().flatMap { k, c in Array(repeating: k, count: c) }
@@ -62,7 +64,7 @@ enum Rotation {
             // Every slot filled when possible, then the shuffled order.
             model.minimize(Double(slots.count * n + 1) * (LinearExpression(constant: Double(slots.count)) - filled) + cost)
             let s: Solution
-            do { s = try Solver.solve(model, options: SolverOptions(timeLimit: 10)) } catch { throw .internalError("rotation \(group): \(error)") }
+            do { s = try Solver.solve(model, options: SolverOptions(within: budget, seconds: budget.share(of: 0.25))) } catch { throw .internalError("rotation \(group): \(error)") }
             guard s.hasSolution else { throw .internalError("rotation \(group): \(s.status.rawValue)") }
             var bringers = Array(repeating: [Int](), count: counts.count)
             for (slot, k) in slots.enumerated() {

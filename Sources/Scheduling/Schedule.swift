@@ -68,7 +68,7 @@ public struct ScheduleResult: Sendable {
 public enum SchedulingFailure: Error, Sendable, Equatable {
     /// Exit 2: the input cannot be scheduled as given (e.g. dates outside the shipped holiday data).
     case invalidInput(String, fix: String)
-    /// Exit 3: the hard rules leave no plan; `reason` names the constraint, `relaxations` what would help.
-    case impossible(reason: String, relaxations: [String])
+    /// Exit 3: the hard rules leave no calendar; the explanation names the constraint and what would help.
+    case impossible(Explanation)
     case internalError(String)
 }

@@ -2,11 +2,18 @@ import Foundation
 import GLPK
 import Grouping
 import Intake
+import RunControl
 
+/// What scheduling may spend and where it reports.
 public struct SchedulingOptions: Sendable {
-    /// Seconds for all date models together.
-    public var timeLimit: Double
-    public init(timeLimit: Double = 30) { self.timeLimit = timeLimit }
+    /// The run's budget; facilitators, dates and rotation share what is left of it.
+    public var budget: RunBudget
+    /// Where progress goes.
+    public var events: EventSink
+    /// Scheduling within `budget`, reporting to `events`.
+    public init(budget: RunBudget, events: EventSink = .none) { self.budget = budget; self.events = events }
+    /// A run of its own with `timeLimit` seconds (tests and benchmarks).
+    public init(timeLimit: Double = 30) { self.init(budget: RunBudget(timeLimit: timeLimit)) }
 }
 
 public enum Scheduling {
@@ -15,10 +22,13 @@ public enum Scheduling {
     public static func plan(_ programme: Programme, _ groups: [Group], options: SchedulingOptions = SchedulingOptions()) throws(SchedulingFailure) -> ScheduleResult {
         let p = programme.participants
         var result = ScheduleResult()
+        let budget = options.budget, events = options.events
         if let facilitators = programme.facilitators, !facilitators.isEmpty {
-            let outcome = try FacilitatorAssignment.assign(groups, facilitators, p)
+            events.started(.facilitators, budget)
+            let outcome = try FacilitatorAssignment.assign(groups, facilitators, p, budget: budget)
             result.facilitatorOf = outcome.facilitatorOf
             result.facilitatorsOutsideRegion = outcome.outsideRegion
+            events.finished(.facilitators, budget, "\(outcome.outsideRegion) groups led from outside their region (fewest possible)")
         }
         let s = programme.config.schedule
         guard let first = s.firstDate, let last = s.lastDate else { return result }
@@ -38,9 +48,10 @@ public enum Scheduling {
         }
         let components = DateModel.components(groups, facilitatorOf: result.facilitatorOf)
         var offsets = [[Int]](repeating: [], count: groups.count)
-        let share = options.timeLimit / Double(max(1, components.count))
-        for component in components {
-            let out = try DateModel.solve(component.map { inputs[$0] }, rules: rules, timeLimit: max(1, share))
+        events.started(.dates, budget, "\(groups.count) groups, \(s.meetings) meetings each")
+        for (n, component) in components.enumerated() {
+            let share = budget.share(of: 1 / Double(components.count - n))
+            let out = try DateModel.solve(component.map { inputs[$0] }, rules: rules, budget: budget, seconds: share)
             if out.status == .infeasible {
                 throw CalendarExplanation.shared(component.map { groups[$0] }, facilitator: facilitator(groups[component[0]])!, rules: rules)
             }
@@ -48,11 +59,14 @@ public enum Scheduling {
             result.absences += out.absences
             result.absencesBound += out.bound
         }
+        events.finished(.dates, budget, "\(result.absences) absences (at least \(result.absencesBound) unavoidable)")
+        events.started(.rotation, budget)
         for (gi, g) in groups.enumerated() {
             let dates = offsets[gi].map { first.adding(days: $0) }
             let absent = offsets[gi].map { inputs[gi].absentees[$0] ?? [] }
             let counts = Rotation.casesPerMeeting(s.casesPerMeeting, members: g.members.count, meetings: s.meetings)
-            let rota = try Rotation.assign(group: g.id, members: g.members, absent: absent, counts: counts, names: { p[$0].name })
+            let rota = try Rotation.assign(group: g.id, members: g.members, absent: absent, counts: counts,
+                                           names: { p[$0].name }, budget: budget)
             result.notes += rota.notes
             let methods = Methods.sequence(s.methods, meetings: s.meetings, groupIndex: gi)
             for k in 0..<s.meetings {
@@ -61,6 +75,7 @@ public enum Scheduling {
                                                method: methods[k], absent: absent[k], members: g.members))
             }
         }
+        events.finished(.rotation, budget, "\(result.meetings.count) meetings")
         try stagger(&result, programme)
         let problems = ScheduleCheck.violations(result, groups, programme, calendar: calendar)
         guard problems.isEmpty else { throw .internalError("the calendar breaks a rule: " + problems.prefix(5).joined(separator: "; ")) }
@@ -86,8 +101,8 @@ extension Scheduling {
             }
             if let late = ids.last, r.meetings[late].end > 24 * 60 {
                 let f = programme.facilitators![r.facilitatorOf[r.meetings[late].group]!]
-                throw .impossible(reason: "on \(r.meetings[late].date), fixed for all groups, \(f.name) would lead \(ids.count) groups one after the other, past midnight",
-                                  relaxations: ["lower max_groups for \(f.name)", "start earlier (start_time) or shorten duration_minutes", "remove the fixed date"])
+                throw .impossible(Explanation(.calendar, "on \(r.meetings[late].date), fixed for all groups, \(f.name) would lead \(ids.count) groups one after the other, past midnight",
+                                  changes: ["lower max_groups for \(f.name)", "start earlier (start_time) or shorten duration_minutes", "remove the fixed date"]))
             }
             let f = programme.facilitators![r.facilitatorOf[r.meetings[ids[0]].group]!]
             let times = ids.map { "\(r.meetings[$0].group) at \(Clock.text(r.meetings[$0].start))" }.joined(separator: ", ")

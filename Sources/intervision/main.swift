@@ -1,2 +1,3 @@
 import IntervisionCLI
-IntervisionCommand.run()
+
+await IntervisionCommand.runFromCommandLine()

@@ -1,5 +1,6 @@
 @testable import Grouping
 import Intake
+import RunControl
 import TestFixtures
 import Testing
 
@@ -34,7 +35,7 @@ import Testing
         for i in 0..<30 { mixed[(i + i / 6) % 5].append(i) }
         let before = Metrics.total(.region, mixed, p.participants)
         var repair = LocalRepair(p, groups: mixed, slotRegion: Array(repeating: nil, count: 5))
-        repair.improve(until: Deadline(seconds: 10), budget: 5)
+        repair.improve(until: RunBudget(timeLimit: 10), budget: 5)
         let groups = repair.groups.enumerated().map { Group(id: "G\($0.offset)", members: $0.element.sorted(), homeRegion: "") }
         #expect(PlanCheck.violations(groups, p).isEmpty)
         let after = Metrics.total(.region, repair.groups, p.participants)

@@ -1,3 +1,4 @@
+import RunControl
 @testable import Scheduling
 import Testing
 
@@ -27,7 +28,7 @@ import Testing
         let counts = Rotation.casesPerMeeting(.fixed(cases), members: size, meetings: 5)
         // The second member cannot come to meeting 1, the last cannot come to meeting 3.
         let absent = [[101], [], [members.last!], [], []]
-        let r = try Rotation.assign(group: "G01", members: members, absent: absent, counts: counts, names: { "P\($0)" })
+        let r = try Rotation.assign(group: "G01", members: members, absent: absent, counts: counts, names: { "P\($0)" }, budget: RunBudget(timeLimit: 10))
         Self.check(r.bringers, members: members, absent: absent, counts: counts)
         #expect(r.notes.isEmpty)
     }
@@ -44,7 +45,7 @@ import Testing
         let members = Array(0..<7)
         let counts = Array(repeating: 1, count: 5)
         let none = Array(repeating: [Int](), count: 5)
-        let orders = try (1...6).map { try Rotation.assign(group: "G0\($0)", members: members, absent: none, counts: counts, names: { "\($0)" }).bringers }
+        let orders = try (1...6).map { try Rotation.assign(group: "G0\($0)", members: members, absent: none, counts: counts, names: { "\($0)" }, budget: RunBudget(timeLimit: 10)).bringers }
         #expect(Set(orders.map { $0.flatMap { $0 } }).count == 6)
         #expect(Set(orders.map { $0.flatMap { $0 }.first! }).count >= 4, "the first case bringer differs between most groups: \(orders)")
     }
@@ -52,7 +53,7 @@ import Testing
     @Test func someoneUnavailableAtEveryMeetingIsNamed() throws {
         let members = Array(0..<6)
         let absent = Array(repeating: [3], count: 6)
-        let r = try Rotation.assign(group: "G02", members: members, absent: absent, counts: Array(repeating: 1, count: 6), names: { "P\($0)" })
+        let r = try Rotation.assign(group: "G02", members: members, absent: absent, counts: Array(repeating: 1, count: 6), names: { "P\($0)" }, budget: RunBudget(timeLimit: 10))
         #expect(!r.bringers.flatMap { $0 }.contains(3))
         #expect(r.notes.contains { $0.contains("P3 is unavailable on every meeting date") })
         #expect(r.bringers.allSatisfy { $0.count == 1 })

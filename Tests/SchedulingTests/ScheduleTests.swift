@@ -1,6 +1,7 @@
 import Grouping
 import Intake
-@testable import Scheduling
+@testable import RunControl
+import Scheduling
 import TestFixtures
 import Testing
 
@@ -103,7 +104,8 @@ import Testing
     @Test func tooFewFacilitatorsIsExplained() throws {
         let one = "name,email,region,max_groups\nAnk,ank@begeleiding.nl,Utrecht,2\n"
         let (p, groups) = try Self.programme(Array(repeating: "Utrecht", count: 18), schedule: Self.spring, facilitators: one)
-        guard case .impossible(let reason, let fixes)? = Self.failure(p, groups) else { Issue.record("expected impossible"); return }
+        guard case .impossible(let why)? = Self.failure(p, groups) else { Issue.record("expected impossible"); return }
+        let reason = why.headline, fixes = why.suggestions.map(\.change)
         #expect(reason.contains("at most 2 groups") && reason.contains("3 groups"))
         #expect(fixes.contains { $0.contains("raise max_groups by 1") })
     }
@@ -111,7 +113,8 @@ import Testing
     @Test func aGroupWhoseOnlyFacilitatorsAreTiedIsExplained() throws {
         let tied = "name,email,region,max_groups,schools\nBo,bo@begeleiding.nl,Utrecht,3,S1\nCas,cas@begeleiding.nl,Utrecht,3,S2\n"
         let (p, groups) = try Self.programme(Array(repeating: "Utrecht", count: 6), schedule: Self.spring, facilitators: tied)
-        guard case .impossible(let reason, _)? = Self.failure(p, groups) else { Issue.record("expected impossible"); return }
+        guard case .impossible(let why)? = Self.failure(p, groups) else { Issue.record("expected impossible"); return }
+        let reason = why.headline
         #expect(reason.contains("G01") && reason.contains("Bo (tied to S1)") && reason.contains("Cas (tied to S2)"))
     }
 
@@ -133,7 +136,8 @@ import Testing
     @Test func aFixedDateInsideAHolidayIsExplained() throws {
         let (p, groups) = try Self.programme(Array(repeating: "Limburg", count: 6),
                                              schedule: Self.spring.replacingOccurrences(of: "{ 1 = 2027-01-14 }", with: "{ 1 = 2027-01-14, 2 = 2027-02-16 }"))
-        guard case .impossible(let reason, let fixes)? = Self.failure(p, groups) else { Issue.record("expected impossible"); return }
+        guard case .impossible(let why)? = Self.failure(p, groups) else { Issue.record("expected impossible"); return }
+        let reason = why.headline, fixes = why.suggestions.map(\.change)
         #expect(reason.contains("meeting 2 is fixed on 2027-02-16") && reason.contains("voorjaarsvakantie (zuid)"))
         #expect(!fixes.isEmpty)
     }
@@ -148,7 +152,8 @@ import Testing
             weekdays = ["tuesday"]
             """
         let (p, groups) = try Self.programme(Array(repeating: "Groningen", count: 3) + Array(repeating: "Limburg", count: 3), schedule: tight)
-        guard case .impossible(let reason, let fixes)? = Self.failure(p, groups) else { Issue.record("expected impossible"); return }
+        guard case .impossible(let why)? = Self.failure(p, groups) else { Issue.record("expected impossible"); return }
+        let reason = why.headline, fixes = why.suggestions.map(\.change)
         #expect(reason.contains("G01") && reason.contains("noord and zuid"))
         #expect(fixes.contains { $0.contains("holidays") })
     }
@@ -195,9 +200,11 @@ import Testing
         let (programme, _) = try ScheduleTests.programme(Array(repeating: "Groningen", count: 6) + ["Limburg"], perGroup: 7, schedule: schedule)
         let from = ScheduleTests.day("2027-02-01")
         // Unchanged membership: nothing moves.
-        #expect(try Scheduling.redate(programme, noordOnly, meetings: planned.meetings, facilitatorOf: [:], from: from).isEmpty)
+        #expect(try Scheduling.redate(programme, noordOnly, meetings: planned.meetings, facilitatorOf: [:], from: from,
+                                             budget: RunBudget(timeLimit: 10)).isEmpty)
         // With the Limburg member: meeting 2 leaves 13–21 Feb; meetings 1, 3, 4, 5 keep their dates if spacing allows.
-        let moved = try #require(try Scheduling.redate(programme, groups, meetings: planned.meetings, facilitatorOf: [:], from: from)["G01"])
+        let moved = try #require(try Scheduling.redate(programme, groups, meetings: planned.meetings, facilitatorOf: [:], from: from,
+                                             budget: RunBudget(timeLimit: 10))["G01"])
         let old = planned.meetings.map(\.date)
         #expect(moved[0] == old[0])
         #expect(!(ScheduleTests.day("2027-02-13")...ScheduleTests.day("2027-02-21")).contains(moved[1]))

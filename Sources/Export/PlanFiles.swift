@@ -1,0 +1,37 @@
+import Foundation
+import Grouping
+import Intake
+import Scheduling
+
+/// The files people read, rendered from a plan: `groups.csv`, `schedule.csv`, `rota/`, `report.html`.
+/// `plan.json` and `history/` are the plan store's (`PlanStore`).
+public enum PlanFiles {
+    /// Every rendered file by its path inside the plan folder.
+    public static func render(
+        _ programme: Programme, _ result: GroupingResult, _ schedule: ScheduleResult, version: Int = 1, created: Date,
+        replan: PlanDocument.ReplanEntry? = nil
+    ) -> [String: Data] {
+        let p = programme.participants
+        let rows = result.groups.flatMap { g in
+            let facilitator = RotaFiles.facilitatorName(programme, schedule, g.id)
+            return g.members.map { i in
+                [g.id, p[i].email, p[i].name, p[i].function, String(p[i].level), p[i].school, p[i].region, facilitator]
+            }
+        }
+        let header = ["group", "email", "name", "function", "level", "school", "region", "facilitator"]
+        let report = Report.html(programme, result, schedule, version: version, replan: replan, created: created)
+        return RotaFiles.build(programme, schedule, created: created).merging([
+            "groups.csv": Data(CSVWriter.render(header: header, rows: rows).utf8),
+            "report.html": Data(report.utf8),
+        ]) { a, _ in a }
+    }
+}
+
+/// The time written into files: `SOURCE_DATE_EPOCH` when set (the reproducible-builds convention), so
+/// reruns produce identical files; the clock otherwise.
+public enum ReproducibleClock {
+    /// Now, or `SOURCE_DATE_EPOCH` from `environment` when it is set.
+    public static func now(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+        environment["SOURCE_DATE_EPOCH"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) } ?? Date()
+    }
+}

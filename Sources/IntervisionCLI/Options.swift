@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import IntervisionKit
+
+/// The programme's input files, shared by `check` and `plan`.
+struct ProgrammeFiles: ParsableArguments {
+    @Argument(help: "Sign-up CSV (one row per participant).")
+    var signups: String
+
+    @Option(help: "Programme config (TOML). Defaults per SPEC when absent.")
+    var config: String?
+
+    @Option(help: "Facilitators CSV.")
+    var facilitators: String?
+
+    /// The files read from disk.
+    func inputs() throws(PlanningFailure) -> ProgrammeInputs {
+        try ProgrammeInputs(signups: signups, config: config, facilitators: facilitators)
+    }
+}
+
+/// How long a solving command may run and whether it shows progress, shared by `plan` and `replan`.
+struct RunOptions: ParsableArguments {
+    @Option(name: .customLong("time-limit"), help: "Seconds for the whole search (default: plan 60, replan 30).")
+    var timeLimit: Double?
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
+    }
+
+    /// The run's budget; Ctrl-C cancels it.
+    func budget(defaultSeconds: Double) -> RunBudget {
+        let budget = RunBudget(timeLimit: timeLimit ?? defaultSeconds)
+        Interrupt.cancelOnSignal(budget.cancellation)
+        return budget
+    }
+
+    /// Progress lines on stderr, only when it is a terminal and not `--quiet`.
+    var events: EventSink {
+        quiet || isatty(STDERR_FILENO) == 0 ? .none : ProgressText.sink()
+    }
+}
+
+/// Ctrl-C cancels the run (nothing is written) instead of killing the process mid-write.
+enum Interrupt {
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+    static func cancelOnSignal(_ cancellation: Cancellation) {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { cancellation.cancel() }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}

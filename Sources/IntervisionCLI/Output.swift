@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import IntervisionKit
+
+/// Where text goes, and how a failure becomes stderr text and an exit code.
+enum Output {
+    static func out(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    static func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+
+    /// Prints the failure and returns the exit code to throw. `folder` names the plan folder left untouched.
+    static func fail(_ error: PlanningFailure, folder: String? = nil) -> ExitCode {
+        let untouched = folder.map { "nothing was written; \($0) is unchanged." } ?? "nothing was written."
+        switch error {
+        case .invalidInput(let diagnostics):
+            err(DiagnosticText.render(diagnostics))
+            return ExitCode(ExitStatus.invalidInput)
+        case .impossible(let why):
+            err(ExplanationText.render(why, replan: folder != nil) + untouched + "\n")
+            return ExitCode(ExitStatus.impossible)
+        case .cancelled:
+            err("interrupted; \(untouched)\n")
+            return ExitCode(ExitStatus.interrupted)
+        case .internalError(let message):
+            err("internal error: \(message)\n\(untouched)\n")
+            return ExitCode(ExitStatus.internalError)
+        }
+    }
+}
+
+/// Diagnostics one per entry, then a tally.
+enum DiagnosticText {
+    static func render(_ d: [Diagnostic]) -> String {
+        guard !d.isEmpty else { return "" }
+        let errors = d.filter { $0.severity == .error }.count, warnings = d.count - errors
+        var lines = d.map(\.description)
+        var tally: [String] = []
+        if errors > 0 { tally.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if warnings > 0 { tally.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        lines.append(tally.joined(separator: ", ") + (errors > 0 ? "; nothing was written." : "."))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Why no plan exists, and what would help.
+enum ExplanationText {
+    static func render(_ why: Explanation, replan: Bool) -> String {
+        let what =
+            replan ? "no plan satisfies the hard rules after these changes"
+            : why.subject == .calendar ? "no calendar satisfies the hard rules" : "no plan satisfies the hard rules"
+        var lines = ["\(what): \(why.headline)"]
+        lines += why.details.map { "  - \($0)" }
+        if !why.suggestions.isEmpty {
+            lines.append(why.subject == .groups && !replan ? "what would make a plan possible:" : "what would make it possible:")
+            lines += why.suggestions.map { "  * \($0.change)" + ($0.effect.isEmpty ? "" : " — \($0.effect)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Progress lines on stderr while a run is busy.
+enum ProgressText {
+    static func sink() -> EventSink {
+        EventSink { event in
+            // A line a second at most from the solvers; every start and finish.
+            guard event.kind != .progress || event.elapsed >= 1 else { return }
+            let line = String(format: "%5.0f s  ", event.elapsed) + event.message
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+extension Intervision {
+    static func replanNow(_ folder: String, _ changes: ReplanChanges, budget: RunBudget, events: EventSink)
+        throws(PlanningFailure) -> ReplannedProgramme
+    {
+        let store = PlanStore(folder: folder)
+        let document: PlanDocument, current: CurrentPlan
+        do {
+            (document, current) = try store.read()
+        } catch {
+            throw .invalid((folder as NSString).appendingPathComponent("plan.json"), error.message, fix: error.fix)
+        }
+        let (programme, request, warnings) = try changes.resolve(against: current, document)
+        var plan = current
+        plan.programme = programme
+        let result: ReplanResult
+        do {
+            result = try Replanning.replan(plan, request, now: changes.now, budget: budget, events: events)
+        } catch {
+            guard !budget.isCancelled else { throw .cancelled }
+            switch error {
+            case .invalidInput(let message, let fix): throw .invalid("plan.json", message, fix: fix)
+            case .impossible(let why): throw .impossible(why)
+            case .internalError(let message): throw .internalError(message)
+            }
+        }
+        guard !budget.isCancelled else { throw .cancelled }
+        events.started(.writing, budget)
+        let p = programme.participants
+        let entry = PlanDocument.ReplanEntry(
+            from: request.from, dropped: request.drop.sorted().map { p[$0].email },
+            added: request.joiners.map { p[$0].email }, moves: result.moves.count, movesBound: result.movesBound,
+            dissolved: result.dissolved, dissolvedBound: result.dissolvedBound,
+            moved: result.moves.map { .init(email: p[$0.participant].email, from: $0.from, to: $0.to) })
+        var files = PlanFiles.render(result.programme, result.grouping, result.schedule, version: result.version,
+                                     created: changes.now, replan: entry)
+        let changesText = ChangesFile.markdown(result, before: current, from: request.from)
+        files["changes.md"] = Data(changesText.utf8)
+        let next = PlanDocument(version: result.version, created: changes.now, programme: result.programme,
+                                result: result.grouping, schedule: result.schedule, replan: entry)
+        do {
+            try store.replace(with: next, files: files, beforeSwap: crashHookForTests)
+        } catch {
+            throw .internalError(error.description)
+        }
+        events.finished(.writing, budget, "version \(result.version) in \(folder)")
+        return ReplannedProgramme(before: current, result: result, from: request.from, folder: folder,
+                                  changes: changesText, warnings: warnings)
+    }
+
+    /// Tests stop the process here, as a crash would, once everything is staged and before the swap.
+    static func crashHookForTests() {
+        if ProcessInfo.processInfo.environment["INTERVISION_TEST_CRASH_BEFORE_SWAP"] == "1" { _exit(9) }
+    }
+}

@@ -1,0 +1,17 @@
+/// Why a use case produced no plan. Every failure leaves the plan folder as it was.
+public enum PlanningFailure: Error, Sendable {
+    /// The input is wrong: every problem found, each with file, line, column, field, message and fix.
+    case invalidInput([Diagnostic])
+    /// The input is valid, but no plan keeps the hard rules; the explanation names who is involved and what
+    /// would help.
+    case impossible(Explanation)
+    /// The run was cancelled before it finished.
+    case cancelled
+    /// A fault of the program or the machine (a solver error, an unwritable disk); the message says what.
+    case internalError(String)
+
+    /// One invalid-input problem that is not tied to a line of a file.
+    static func invalid(_ file: String, _ message: String, fix: String, field: String? = nil) -> PlanningFailure {
+        .invalidInput([Diagnostic(.error, file: file, field: field, message, fix: fix)])
+    }
+}

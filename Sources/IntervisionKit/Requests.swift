@@ -1,0 +1,80 @@
+import Foundation
+
+/// The three input files of a programme, as read from disk or uploaded.
+public struct ProgrammeInputs: Sendable {
+    /// Sign-ups, one row per participant (required).
+    public var signups: InputFile
+    /// The programme config (TOML); nil means the defaults.
+    public var config: InputFile?
+    /// The facilitators; nil means unnamed facilitator slots.
+    public var facilitators: InputFile?
+
+    /// Inputs already in memory (an upload, a test).
+    public init(signups: InputFile, config: InputFile? = nil, facilitators: InputFile? = nil) {
+        self.signups = signups; self.config = config; self.facilitators = facilitators
+    }
+
+    /// Inputs read from disk; every file that cannot be read is reported, not just the first.
+    public init(signups: String, config: String? = nil, facilitators: String? = nil) throws(PlanningFailure) {
+        var problems: [Diagnostic] = []
+        func read(_ path: String) -> InputFile? {
+            do { return try InputFile.read(path) } catch {
+                problems += error.diagnostics
+                return nil
+            }
+        }
+        let s = read(signups), c = config.flatMap(read), f = facilitators.flatMap(read)
+        guard problems.isEmpty, let s else { throw .invalidInput(problems) }
+        self.init(signups: s, config: c, facilitators: f)
+    }
+}
+
+/// What `plan` is asked to do.
+public struct PlanRequest: Sendable {
+    /// The programme's files.
+    public var inputs: ProgrammeInputs
+    /// The plan folder to create (it must not hold a plan yet).
+    public var folder: String
+    /// The time stamped into files; `ReproducibleClock.now()` by default.
+    public var now: Date
+
+    /// A request to plan `inputs` into `folder`.
+    public init(inputs: ProgrammeInputs, folder: String, now: Date = ReproducibleClock.now()) {
+        self.inputs = inputs; self.folder = folder; self.now = now
+    }
+}
+
+/// Who leaves, who joins and from when, as a replan is asked for them.
+public struct ReplanChanges: Sendable {
+    /// A participant who leaves, named by email, with where the request came from (for messages).
+    public struct Dropout: Sendable, Equatable {
+        /// The participant's email (case-insensitive).
+        public var email: String
+        /// Where it was given: a file name, or how the front end names its own input.
+        public var source: String
+        /// The line in `source`, when it is a file.
+        public var line: Int?
+        /// A dropout named at `source` (and `line`).
+        public init(email: String, source: String, line: Int? = nil) {
+            self.email = email; self.source = source; self.line = line
+        }
+    }
+
+    /// Participants who leave.
+    public var dropouts: [Dropout]
+    /// Files listing leavers: one email per line (`#` starts a comment), or a CSV with an email column.
+    public var dropoutLists: [InputFile]
+    /// Late joiners: a file with the sign-up columns.
+    public var joiners: InputFile?
+    /// The first day that is not history; nil means today in the programme's time zone.
+    public var from: Day?
+    /// The time stamped into changed events; `ReproducibleClock.now()` by default.
+    public var now: Date
+
+    /// The changes for one replan.
+    public init(dropouts: [Dropout] = [], dropoutLists: [InputFile] = [], joiners: InputFile? = nil, from: Day? = nil,
+                now: Date = ReproducibleClock.now()) {
+        self.dropouts = dropouts; self.dropoutLists = dropoutLists; self.joiners = joiners
+        self.from = from; self.now = now
+    }
+}
