@@ -5,7 +5,7 @@ BIN := .build/debug/intervision
 
 PY := .build/venv/bin/python3
 
-.PHONY: deps pydeps build test external-checks demo bench clean
+.PHONY: deps pydeps build test lint format external-checks demo bench clean
 
 # GLPK ships no pkg-config file; the header is the reliable sign that libglpk-dev is installed.
 deps:
@@ -28,9 +28,21 @@ pydeps:
 build: deps
 	$(SWIFT) build --product intervision
 
-test: deps
+test: deps lint
 	$(SWIFT) test
 	$(MAKE) external-checks
+
+SWIFT_FILES := Sources Tests Benchmarks Package.swift
+
+# swift-format (in the toolchain) with the repo's .swift-format: 4 spaces, 120 columns.
+format:
+	$(SWIFT) format format -i -r --parallel $(SWIFT_FILES)
+
+# Formatting is checked, and no line may pass 120 characters (swift-format does not break string literals).
+lint:
+	$(SWIFT) format lint -r --strict --parallel $(SWIFT_FILES)
+	@find $(SWIFT_FILES) -name '*.swift' | xargs awk 'length > 120 { print FILENAME ":" FNR ": " length " characters"; bad = 1 } \
+		END { if (bad) { print "lines over 120 characters: run make format, then break the strings by hand"; exit 1 } }'
 
 # Holiday data against the `holidays` package; every calendar file of two real plans through icalendar and vobject.
 external-checks: build pydeps

@@ -41,15 +41,18 @@ let package = Package(
             name: "IntervisionKit",
             dependencies: ["Intake", "Grouping", "Scheduling", "Replanning", "Export", "RunControl"]),
         // The command line: argument parsing, text rendering of the facade's results, exit codes.
-        .target(name: "IntervisionCLI", dependencies: [
-            "IntervisionKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "IntervisionCLI",
+            dependencies: [
+                "IntervisionKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .executableTarget(name: "intervision", dependencies: ["IntervisionCLI"]),
         .target(name: "TestFixtures", dependencies: ["Intake"], path: "Tests/TestFixtures"),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestFixtures"]),
         .testTarget(name: "GroupingTests", dependencies: ["Grouping", "Intake", "RunControl", "TestFixtures"]),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Grouping", "Intake", "RunControl", "TestFixtures"]),
+        .testTarget(
+            name: "SchedulingTests", dependencies: ["Scheduling", "Grouping", "Intake", "RunControl", "TestFixtures"]),
         .testTarget(name: "ReplanningTests", dependencies: ["IntervisionKit", "TestFixtures"]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
         .testTarget(name: "IntervisionKitTests", dependencies: ["IntervisionKit", "TestFixtures"]),

@@ -6,7 +6,9 @@ import GLPK
 import Grouping
 import Intake
 
-func plainAssignment(_ p: Programme, groups k: Int, timeLimit: Double) throws -> (away: Int?, bound: Double?, seconds: Double, status: String) {
+func plainAssignment(_ p: Programme, groups k: Int, timeLimit: Double) throws -> (
+    away: Int?, bound: Double?, seconds: Double, status: String
+) {
     // x[i,g] binary, one group each, sizes in range, one row per tied pair and group; `away` through a
     // majority-region indicator per group. This is the formulation the issue measured as unprovable.
     let n = p.participants.count, g = p.config.groups
@@ -15,7 +17,8 @@ func plainAssignment(_ p: Programme, groups k: Int, timeLimit: Double) throws ->
     for i in 0..<n { m.add(.sum(x[i]), .equal, 1) }
     for j in 0..<k {
         let size = LinearExpression.sum((0..<n).map { x[$0][j] })
-        m.add(size, .greaterOrEqual, Double(g.minSize)); m.add(size, .lessOrEqual, Double(g.maxSize))
+        m.add(size, .greaterOrEqual, Double(g.minSize))
+        m.add(size, .lessOrEqual, Double(g.maxSize))
         for i in 0..<n { for t in p.conflicts.neighbours[i] where t > i { m.add(x[i][j] + x[t][j], .lessOrEqual, 1) } }
     }
     let regions = Array(Set(p.participants.map(\.region))).sorted()
@@ -45,7 +48,9 @@ while let flag = args.first, flag.hasPrefix("--") {
 print("| instance | N | groups | model | away (bound) | spread (bound) | variety (bound) | wall s | peak RSS MiB |")
 print("|---|---:|---:|---|---|---|---|---:|---:|")
 func rss() -> Int {
-    var usage = rusage(); getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage); return usage.ru_maxrss / 1024
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return usage.ru_maxrss / 1024
 }
 for pair in stride(from: 0, to: args.count, by: 2) {
     let name = (args[pair] as NSString).lastPathComponent.replacingOccurrences(of: ".csv", with: "")
@@ -54,16 +59,30 @@ for pair in stride(from: 0, to: args.count, by: 2) {
     do {
         let r = try Grouping.plan(p, options: GroupingOptions(timeLimit: timeLimit))
         for st in r.stats.stages {
-            FileHandle.standardError.write(Data(String(format: "  %@: %@, %.2f s, %d vars\n", st.name, st.status, st.seconds, st.variables).utf8))
+            FileHandle.standardError.write(
+                Data(String(format: "  %@: %@, %.2f s, %d vars\n", st.name, st.status, st.seconds, st.variables).utf8))
         }
-        let cells = r.objectives.map { "\($0.value) (\($0.bound))\($0.optimal ? " optimal" : String(format: " gap %.1f %%", $0.gap * 100))" }
-        print("| \(name) | \(p.participants.count) | \(r.groups.count) | planner | \(cells.joined(separator: " | ")) | \(String(format: "%.2f", Date().timeIntervalSince(start))) | \(rss()) |")
+        let cells = r.objectives.map {
+            "\($0.value) (\($0.bound))\($0.optimal ? " optimal" : String(format: " gap %.1f %%", $0.gap * 100))"
+        }
+        print(
+            "| \(name) | \(p.participants.count) | \(r.groups.count) | planner | "
+                + "\(cells.joined(separator: " | ")) | \(String(format: "%.2f", Date().timeIntervalSince(start))) "
+                + "| \(rss()) |"
+        )
         if p.participants.count <= 120 && plainLimit > 0 {
             let plain = try plainAssignment(p, groups: r.groups.count, timeLimit: plainLimit)
             let bound = plain.bound.map { String(format: "%.1f", $0) } ?? "–"
-            print("| \(name) | \(p.participants.count) | \(r.groups.count) | plain assignment | \(plain.away.map(String.init) ?? "none") (\(bound)) \(plain.status) | – | – | \(String(format: "%.2f", plain.seconds)) | \(rss()) |")
+            print(
+                "| \(name) | \(p.participants.count) | \(r.groups.count) | plain assignment | "
+                    + "\(plain.away.map(String.init) ?? "none") (\(bound)) \(plain.status) | – | – | "
+                    + "\(String(format: "%.2f", plain.seconds)) | \(rss()) |"
+            )
         }
     } catch {
-        print("| \(name) | \(p.participants.count) | – | planner | failed: \(error) | | | \(String(format: "%.2f", Date().timeIntervalSince(start))) | \(rss()) |")
+        print(
+            "| \(name) | \(p.participants.count) | – | planner | failed: \(error) | | | "
+                + "\(String(format: "%.2f", Date().timeIntervalSince(start))) | \(rss()) |"
+        )
     }
 }

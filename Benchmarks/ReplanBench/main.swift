@@ -10,10 +10,12 @@ import Scheduling
 
 let args = Array(CommandLine.arguments.dropFirst())
 guard args.count == 6, let from = Day(parsing: args[5]) else {
-    FileHandle.standardError.write(Data("usage: replan-bench SIGNUPS CONFIG FACILITATORS DROPS.txt JOINERS.csv FROM\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: replan-bench SIGNUPS CONFIG FACILITATORS DROPS.txt JOINERS.csv FROM\n".utf8))
     exit(2)
 }
-let programme = try Intake.load(signups: InputFile.read(args[0]), config: InputFile.read(args[1]), facilitators: InputFile.read(args[2]))
+let programme = try Intake.load(
+    signups: InputFile.read(args[0]), config: InputFile.read(args[1]), facilitators: InputFile.read(args[2]))
 let grouping = try Grouping.plan(programme)
 let schedule = try Scheduling.plan(programme, grouping.groups)
 let byEmail = Dictionary(uniqueKeysWithValues: programme.participants.map { ($0.emailKey, $0.index) })
@@ -27,13 +29,24 @@ let t0 = Date()
 let r = try Replanning.replan(current, request, now: Date(timeIntervalSince1970: 0), budget: RunBudget(timeLimit: 30))
 let wall = Date().timeIntervalSince(t0)
 for s in r.grouping.stats.stages {
-    print(String(format: "  %-10@ %6d vars %6d rows  %-9@ %.2f s", s.name as NSString, s.variables, s.constraints, s.status as NSString, s.seconds))
+    print(
+        String(
+            format: "  %-10@ %6d vars %6d rows  %-9@ %.2f s", s.name as NSString, s.variables, s.constraints,
+            s.status as NSString, s.seconds))
 }
 var usage = rusage()
 getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-let objectives = r.grouping.objectives.map { "\($0.objective.metric) \($0.value) (\($0.bound))" }.joined(separator: ", ")
-print("| instance | dropouts | joiners | moves (proven min) | dissolved (min) | priorities (bound) | meetings changed | wall s | RSS MiB |")
+let objectives = r.grouping.objectives.map { "\($0.objective.metric) \($0.value) (\($0.bound))" }.joined(
+    separator: ", ")
+print(
+    "| instance | dropouts | joiners | moves (proven min) | dissolved (min) | priorities (bound) | meetings "
+        + "changed | wall s | RSS MiB |"
+)
 print("|---|---:|---:|---:|---:|---|---:|---:|---:|")
-print(String(format: "| %@ | %d | %d | %d (%d) | %d (%d) | %@ | %d | %.2f | %d |", (args[0] as NSString).lastPathComponent, drops.count,
-             all.count - programme.participants.count, r.moves.count, r.movesBound, r.dissolved.count, r.dissolvedBound, objectives,
-             r.changedMeetings.count, wall, usage.ru_maxrss / 1024))
+print(
+    String(
+        format: "| %@ | %d | %d | %d (%d) | %d (%d) | %@ | %d | %.2f | %d |", (args[0] as NSString).lastPathComponent,
+        drops.count,
+        all.count - programme.participants.count, r.moves.count, r.movesBound, r.dissolved.count, r.dissolvedBound,
+        objectives,
+        r.changedMeetings.count, wall, usage.ru_maxrss / 1024))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// CSV as Excel and LibreOffice open it without questions: UTF-8 with BOM, CRLF, RFC 4180 quoting.
 /// Cells that a spreadsheet would run as a formula are neutralised with a leading apostrophe.
 public enum CSVWriter {
@@ -12,5 +14,3 @@ public enum CSVWriter {
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
-
-import Foundation

@@ -36,14 +36,20 @@ public enum ChangesFile {
     public static func markdown(_ r: ReplanResult, before: CurrentPlan, from: Day) -> String {
         let p = r.programme.participants
         let name = { (i: Int) in "\(p[i].name) <\(p[i].email)>" }
-        var md = ["# \(r.programme.config.name): changes in plan version \(r.version)", "",
-                  "Compared with version \(before.version). Meetings before \(from) are history and unchanged.", ""]
+        var md = [
+            "# \(r.programme.config.name): changes in plan version \(r.version)", "",
+            "Compared with version \(before.version). Meetings before \(from) are history and unchanged.", "",
+        ]
         let dropped = r.programme.dropped.subtracting(before.programme.dropped).sorted()
         let groupOf = Dictionary(uniqueKeysWithValues: before.groups.flatMap { g in g.members.map { ($0, g.id) } })
-        let newGroupOf = Dictionary(uniqueKeysWithValues: r.grouping.groups.flatMap { g in g.members.map { ($0, g.id) } })
+        let newGroupOf = Dictionary(
+            uniqueKeysWithValues: r.grouping.groups.flatMap { g in g.members.map { ($0, g.id) } })
         md.append("## People")
         md.append("")
-        md.append("- Moved: **\(r.moves.count)** (proven minimum \(r.movesBound)); groups dissolved: **\(r.dissolved.count)** (proven minimum \(r.dissolvedBound)).")
+        md.append(
+            "- Moved: **\(r.moves.count)** (proven minimum \(r.movesBound)); groups dissolved: "
+                + "**\(r.dissolved.count)** (proven minimum \(r.dissolvedBound))."
+        )
         for i in dropped.sorted(by: { (groupOf[$0] ?? "", p[$0].name) < (groupOf[$1] ?? "", p[$1].name) }) {
             md.append("- Left: \(p[i].name) (\(groupOf[i] ?? "–"))")
         }
@@ -54,17 +60,22 @@ public enum ChangesFile {
         md.append("")
         md.append("## Meetings")
         md.append("")
-        if r.changedMeetings.isEmpty { md.append("No meeting changed.") }
-        else {
+        if r.changedMeetings.isEmpty {
+            md.append("No meeting changed.")
+        } else {
             md.append("| group | meeting | change |")
             md.append("|---|---:|---|")
             for c in r.changedMeetings {
                 var what: [String] = []
-                if c.after.cancelled && !c.before.cancelled { what.append("cancelled") }
-                else {
+                if c.after.cancelled && !c.before.cancelled {
+                    what.append("cancelled")
+                } else {
                     if c.before.date != c.after.date { what.append("date \(c.before.date) → \(c.after.date)") }
                     if c.before.caseBringers != c.after.caseBringers {
-                        what.append("case bringer \(c.before.caseBringers.map { p[$0].name }.joined(separator: ", ")) → \(c.after.caseBringers.map { p[$0].name }.joined(separator: ", "))")
+                        what.append(
+                            "case bringer \(c.before.caseBringers.map { p[$0].name }.joined(separator: ", ")) → "
+                                + "\(c.after.caseBringers.map { p[$0].name }.joined(separator: ", "))"
+                        )
                     }
                     if c.before.members != c.after.members { what.append("members changed") }
                     if c.before.lookBack != c.after.lookBack && what.isEmpty { what.append("look-back changed") }
@@ -88,7 +99,10 @@ public enum ChangesFile {
         if !who.groups.isEmpty {
             md.append("### Participants")
             for g in who.groups {
-                md.append("- \(g.id) (rota/group-\(g.id).ics, rota/group-\(g.id).csv): \(g.members.map(name).joined(separator: "; "))")
+                md.append(
+                    "- \(g.id) (rota/group-\(g.id).ics, rota/group-\(g.id).csv): "
+                        + "\(g.members.map(name).joined(separator: "; "))"
+                )
             }
         }
         return md.joined(separator: "\n") + "\n"

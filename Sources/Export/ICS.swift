@@ -14,23 +14,37 @@ public enum ICS {
         public var cancelled = false
         /// DTSTAMP: when this event last changed; nil for the calendar's own time.
         public var stamp: Date?
-        public init(uid: String, sequence: Int, date: (year: Int, month: Int, day: Int), start: Int, end: Int, summary: String, description: String,
-                    cancelled: Bool = false, stamp: Date? = nil) {
-            self.uid = uid; self.sequence = sequence; self.date = date; self.start = start; self.end = end
-            self.summary = summary; self.description = description; self.cancelled = cancelled; self.stamp = stamp
+        public init(
+            uid: String, sequence: Int, date: (year: Int, month: Int, day: Int), start: Int, end: Int, summary: String,
+            description: String,
+            cancelled: Bool = false, stamp: Date? = nil
+        ) {
+            self.uid = uid
+            self.sequence = sequence
+            self.date = date
+            self.start = start
+            self.end = end
+            self.summary = summary
+            self.description = description
+            self.cancelled = cancelled
+            self.stamp = stamp
         }
     }
 
     public static func calendar(name: String, timeZone: String, stamp: Date, events: [Event]) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Intervision//Intervision planner//EN", "CALSCALE:GREGORIAN",
-                     "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(name), "X-WR-TIMEZONE:" + timeZone]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Intervision//Intervision planner//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(name), "X-WR-TIMEZONE:" + timeZone,
+        ]
         let years = events.map(\.date.year)
         if let lo = years.min(), let hi = years.max() { lines += vtimezone(timeZone, years: lo...hi) }
         for e in events {
-            lines += ["BEGIN:VEVENT", "UID:" + e.uid, "DTSTAMP:" + utc(e.stamp ?? stamp), "SEQUENCE:\(e.sequence)",
-                      "DTSTART;TZID=\(timeZone):" + local(e.date, e.start), "DTEND;TZID=\(timeZone):" + local(e.date, e.end),
-                      "SUMMARY:" + escape(e.summary), "DESCRIPTION:" + escape(e.description),
-                      "STATUS:" + (e.cancelled ? "CANCELLED" : "CONFIRMED"), "TRANSP:OPAQUE", "END:VEVENT"]
+            lines += [
+                "BEGIN:VEVENT", "UID:" + e.uid, "DTSTAMP:" + utc(e.stamp ?? stamp), "SEQUENCE:\(e.sequence)",
+                "DTSTART;TZID=\(timeZone):" + local(e.date, e.start), "DTEND;TZID=\(timeZone):" + local(e.date, e.end),
+                "SUMMARY:" + escape(e.summary), "DESCRIPTION:" + escape(e.description),
+                "STATUS:" + (e.cancelled ? "CANCELLED" : "CONFIRMED"), "TRANSP:OPAQUE", "END:VEVENT",
+            ]
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
@@ -41,7 +55,11 @@ public enum ICS {
         var out = "", count = 0, limit = 75
         for ch in line.unicodeScalars {
             let size = String(ch).utf8.count
-            if count + size > limit { out += "\r\n "; count = 1; limit = 75 }
+            if count + size > limit {
+                out += "\r\n "
+                count = 1
+                limit = 75
+            }
             out.unicodeScalars.append(ch)
             count += size
         }
@@ -54,7 +72,9 @@ public enum ICS {
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")
     }
 
-    static func pad(_ n: Int, _ width: Int = 2) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+    static func pad(_ n: Int, _ width: Int = 2) -> String {
+        String(repeating: "0", count: max(0, width - String(n).count)) + String(n)
+    }
 
     static func local(_ d: (year: Int, month: Int, day: Int), _ minutes: Int) -> String {
         // A meeting ending after midnight is not planned (see Scheduling.stagger), so the date stays.
@@ -80,20 +100,27 @@ public enum ICS {
         var t = tz.nextDaylightSavingTimeTransition(after: from)
         var any = false
         while let transition = t, transition < to {
-            let before = tz.secondsFromGMT(for: transition.addingTimeInterval(-1)), after = tz.secondsFromGMT(for: transition)
+            let before = tz.secondsFromGMT(for: transition.addingTimeInterval(-1)),
+                after = tz.secondsFromGMT(for: transition)
             let kind = tz.isDaylightSavingTime(for: transition) ? "DAYLIGHT" : "STANDARD"
-            let wall = c.dateComponents([.year, .month, .day, .hour, .minute, .second], from: transition.addingTimeInterval(Double(before)))
-            lines += ["BEGIN:\(kind)",
-                      "DTSTART:\(pad(wall.year!, 4))\(pad(wall.month!))\(pad(wall.day!))T\(pad(wall.hour!))\(pad(wall.minute!))\(pad(wall.second!))",
-                      "TZOFFSETFROM:" + offset(before), "TZOFFSETTO:" + offset(after),
-                      "TZNAME:" + (tz.abbreviation(for: transition) ?? identifier), "END:\(kind)"]
+            let wall = c.dateComponents(
+                [.year, .month, .day, .hour, .minute, .second], from: transition.addingTimeInterval(Double(before)))
+            lines += [
+                "BEGIN:\(kind)",
+                "DTSTART:\(pad(wall.year!, 4))\(pad(wall.month!))\(pad(wall.day!))"
+                    + "T\(pad(wall.hour!))\(pad(wall.minute!))\(pad(wall.second!))",
+                "TZOFFSETFROM:" + offset(before), "TZOFFSETTO:" + offset(after),
+                "TZNAME:" + (tz.abbreviation(for: transition) ?? identifier), "END:\(kind)",
+            ]
             any = true
             t = tz.nextDaylightSavingTimeTransition(after: transition)
         }
         if !any {
             let o = offset(tz.secondsFromGMT(for: from))
-            lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + o, "TZOFFSETTO:" + o,
-                      "TZNAME:" + (tz.abbreviation(for: from) ?? identifier), "END:STANDARD"]
+            lines += [
+                "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + o, "TZOFFSETTO:" + o,
+                "TZNAME:" + (tz.abbreviation(for: from) ?? identifier), "END:STANDARD",
+            ]
         }
         lines.append("END:VTIMEZONE")
         return lines

@@ -43,21 +43,27 @@ public enum OutputFolder {
             // No atomic exchange here (old kernel or file system): two renames, the old folder kept until the end.
             let old = sibling(of: target, "previous")
             try fm.moveItem(at: target, to: old)
-            do { try fm.moveItem(at: staging, to: target) } catch { try? fm.moveItem(at: old, to: target); throw error }
+            do { try fm.moveItem(at: staging, to: target) } catch {
+                try? fm.moveItem(at: old, to: target)
+                throw error
+            }
             try? fm.removeItem(at: old)
         }
     }
 
     /// `.NAME.TAG-PID` beside the folder: hidden, and unique per process.
     private static func sibling(of target: URL, _ tag: String) -> URL {
-        target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(tag)-\(ProcessInfo.processInfo.processIdentifier)")
+        target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).\(tag)-\(ProcessInfo.processInfo.processIdentifier)")
     }
 
     /// Writes the files under `folder`, refusing any path that would leave it.
     private static func put(_ files: [String: Data], into folder: URL) throws {
         let fm = FileManager.default
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-            guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { throw Failure(description: "refusing to write outside the output folder: \(path)") }
+            guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+                throw Failure(description: "refusing to write outside the output folder: \(path)")
+            }
             let url = folder.appendingPathComponent(path)
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)

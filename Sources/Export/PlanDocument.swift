@@ -35,7 +35,11 @@ public struct PlanDocument: Codable, Sendable {
     public struct ReplanEntry: Codable, Sendable {
         public struct Move: Codable, Sendable, Equatable {
             public var email: String, from: String, to: String
-            public init(email: String, from: String, to: String) { self.email = email; self.from = from; self.to = to }
+            public init(email: String, from: String, to: String) {
+                self.email = email
+                self.from = from
+                self.to = to
+            }
         }
         public var from: Day?
         public var dropped: [String]
@@ -45,9 +49,18 @@ public struct PlanDocument: Codable, Sendable {
         public var dissolved: [String]
         public var dissolvedBound: Int
         public var moved: [Move]
-        public init(from: Day?, dropped: [String], added: [String], moves: Int, movesBound: Int, dissolved: [String], dissolvedBound: Int, moved: [Move]) {
-            self.from = from; self.dropped = dropped; self.added = added; self.moves = moves; self.movesBound = movesBound
-            self.dissolved = dissolved; self.dissolvedBound = dissolvedBound; self.moved = moved
+        public init(
+            from: Day?, dropped: [String], added: [String], moves: Int, movesBound: Int, dissolved: [String],
+            dissolvedBound: Int, moved: [Move]
+        ) {
+            self.from = from
+            self.dropped = dropped
+            self.added = added
+            self.moves = moves
+            self.movesBound = movesBound
+            self.dissolved = dissolved
+            self.dissolvedBound = dissolvedBound
+            self.moved = moved
         }
     }
     public struct ScheduleSummary: Codable, Sendable {
@@ -83,7 +96,10 @@ public struct PlanDocument: Codable, Sendable {
     public var cancelledGroupFacilitators: [String: String]?
     public var solver: SolveStats
 
-    public init(version: Int, created: Date, programme: Programme, result: GroupingResult, schedule: ScheduleResult, replan: ReplanEntry? = nil) {
+    public init(
+        version: Int, created: Date, programme: Programme, result: GroupingResult, schedule: ScheduleResult,
+        replan: ReplanEntry? = nil
+    ) {
         self.version = version
         self.created = ISO8601DateFormatter().string(from: created)
         self.programme = programme.config.name
@@ -94,24 +110,35 @@ public struct PlanDocument: Codable, Sendable {
         self.replan = replan
         let email: (Int) -> String = { programme.participants[$0].email }
         groups = result.groups.map { g in
-            GroupEntry(id: g.id, homeRegion: g.homeRegion, members: g.members.map(email),
-                       facilitator: schedule.facilitatorOf[g.id].map { programme.facilitators![$0].email })
+            GroupEntry(
+                id: g.id, homeRegion: g.homeRegion, members: g.members.map(email),
+                facilitator: schedule.facilitatorOf[g.id].map { programme.facilitators![$0].email })
         }
         meetings = schedule.meetings.map { m in
-            MeetingEntry(group: m.group, number: m.number, date: m.date, start: Clock.text(m.start), end: Clock.text(m.end),
-                         caseBringers: m.caseBringers.map(email), lookBack: m.lookBack.map(email), method: m.method,
-                         absent: m.absent.map(email), members: m.members.map(email), status: m.cancelled ? "cancelled" : "planned",
-                         uid: RotaFiles.uid(programme.config.name, m), sequence: m.sequence, stamp: m.stamp)
+            MeetingEntry(
+                group: m.group, number: m.number, date: m.date, start: Clock.text(m.start), end: Clock.text(m.end),
+                caseBringers: m.caseBringers.map(email), lookBack: m.lookBack.map(email), method: m.method,
+                absent: m.absent.map(email), members: m.members.map(email),
+                status: m.cancelled ? "cancelled" : "planned",
+                uid: RotaFiles.uid(programme.config.name, m), sequence: m.sequence, stamp: m.stamp)
         }
-        self.schedule = ScheduleSummary(absences: schedule.absences, absencesBound: schedule.absencesBound,
-                                        facilitatorsOutsideRegion: schedule.facilitatorsOutsideRegion, notes: schedule.notes,
-                                        absencesOptimised: schedule.absencesOptimised ? nil : false)
+        self.schedule = ScheduleSummary(
+            absences: schedule.absences, absencesBound: schedule.absencesBound,
+            facilitatorsOutsideRegion: schedule.facilitatorsOutsideRegion, notes: schedule.notes,
+            absencesOptimised: schedule.absencesOptimised ? nil : false)
         let active = Set(result.groups.map(\.id))
         let gone = schedule.facilitatorOf.filter { !active.contains($0.key) }
         cancelledGroupFacilitators = gone.isEmpty ? nil : gone.mapValues { programme.facilitators![$0].email }
-        objectives = result.objectives.map { ObjectiveEntry(metric: $0.objective.metric, value: $0.value, bound: $0.bound, optimal: $0.optimal) }
+        objectives = result.objectives.map {
+            ObjectiveEntry(metric: $0.objective.metric, value: $0.value, bound: $0.bound, optimal: $0.optimal)
+        }
         // Wall times differ run to run; the plan file must not, so only statuses are kept.
-        solver = SolveStats(stages: result.stats.stages.map { var s = $0; s.seconds = 0; return s }, seconds: 0, timeLimitHit: result.stats.timeLimitHit)
+        solver = SolveStats(
+            stages: result.stats.stages.map {
+                var s = $0
+                s.seconds = 0
+                return s
+            }, seconds: 0, timeLimitHit: result.stats.timeLimitHit)
     }
 
     public func encoded() -> Data {

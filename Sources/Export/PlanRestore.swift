@@ -14,32 +14,45 @@ extension PlanDocument {
     public static func read(folder: String) throws(PlanReadFailure) -> PlanDocument {
         let path = (folder as NSString).appendingPathComponent("plan.json")
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw PlanReadFailure(message: "\(folder) holds no plan.json", fix: "give the plan folder that planning wrote")
+            throw PlanReadFailure(
+                message: "\(folder) holds no plan.json", fix: "give the plan folder that planning wrote")
         }
         struct Header: Decodable { var schema: String? }
         let schema = (try? JSONDecoder().decode(Header.self, from: data))?.schema
         guard let schema else {
-            throw PlanReadFailure(message: "\(path) is not a plan file (no schema)", fix: "give the plan folder that planning wrote")
+            throw PlanReadFailure(
+                message: "\(path) is not a plan file (no schema)", fix: "give the plan folder that planning wrote")
         }
         guard schema == PlanDocument.schema else {
-            throw PlanReadFailure(message: "\(path) has schema \"\(schema)\"; this version of intervision reads \"\(PlanDocument.schema)\"",
-                                  fix: "use the intervision version that wrote the plan")
+            throw PlanReadFailure(
+                message:
+                    "\(path) has schema \"\(schema)\"; this version of intervision reads \"\(PlanDocument.schema)\"",
+                fix: "use the intervision version that wrote the plan")
         }
         do {
             return try JSONDecoder().decode(PlanDocument.self, from: data)
         } catch {
-            throw PlanReadFailure(message: "\(path) is damaged: \(error)", fix: "restore it from the newest history/plan-vN.json")
+            throw PlanReadFailure(
+                message: "\(path) is damaged: \(error)", fix: "restore it from the newest history/plan-vN.json")
         }
     }
 
     var createdDate: Date { ISO8601DateFormatter().date(from: created) ?? Date(timeIntervalSince1970: 0) }
 
-    /// The plan as plain values again, with every event's DTSTAMP made explicit so unchanged events stay byte-identical.
+    /// The plan as plain values again, with every event's DTSTAMP made explicit so unchanged events stay
+    /// byte-identical.
     public func restore() throws(PlanReadFailure) -> CurrentPlan {
-        let damaged = { (what: String) in PlanReadFailure(message: "plan.json is inconsistent: \(what)", fix: "restore it from history/, the last version written") }
-        guard participants.enumerated().allSatisfy({ $0.offset == $0.element.index }) else { throw damaged("participant indices out of order") }
+        let damaged = { (what: String) in
+            PlanReadFailure(
+                message: "plan.json is inconsistent: \(what)", fix: "restore it from history/, the last version written"
+            )
+        }
+        guard participants.enumerated().allSatisfy({ $0.offset == $0.element.index }) else {
+            throw damaged("participant indices out of order")
+        }
         let byEmail = Dictionary(participants.map { ($0.emailKey, $0.index) }, uniquingKeysWith: { a, _ in a })
-        let facilitatorByEmail = Dictionary((facilitators ?? []).map { ($0.email.lowercased(), $0.index) }, uniquingKeysWith: { a, _ in a })
+        let facilitatorByEmail = Dictionary(
+            (facilitators ?? []).map { ($0.email.lowercased(), $0.index) }, uniquingKeysWith: { a, _ in a })
         func index(_ email: String) throws(PlanReadFailure) -> Int {
             guard let i = byEmail[email.lowercased()] else { throw damaged("\(email) is not among the participants") }
             return i
@@ -57,20 +70,26 @@ extension PlanDocument {
         let stamp = createdDate.timeIntervalSince1970
         var meetingValues: [Meeting] = []
         for m in meetings {
-            guard let start = Clock.minutes(m.start), let end = Clock.minutes(m.end) else { throw damaged("meeting time \(m.start)–\(m.end)") }
+            guard let start = Clock.minutes(m.start), let end = Clock.minutes(m.end) else {
+                throw damaged("meeting time \(m.start)–\(m.end)")
+            }
             let members = try indices(m.members ?? groups.first { $0.id == m.group }?.members ?? [])
-            meetingValues.append(Meeting(group: m.group, number: m.number, date: m.date, start: start, end: end,
-                                         caseBringers: try indices(m.caseBringers), lookBack: try indices(m.lookBack), method: m.method,
-                                         absent: try indices(m.absent), members: members, sequence: m.sequence,
-                                         cancelled: m.status == "cancelled", stamp: m.stamp ?? stamp))
+            meetingValues.append(
+                Meeting(
+                    group: m.group, number: m.number, date: m.date, start: start, end: end,
+                    caseBringers: try indices(m.caseBringers), lookBack: try indices(m.lookBack), method: m.method,
+                    absent: try indices(m.absent), members: members, sequence: m.sequence,
+                    cancelled: m.status == "cancelled", stamp: m.stamp ?? stamp))
         }
         // A dissolved group's facilitator still receives its cancellations.
         for (id, f) in cancelledGroupFacilitators ?? [:] { facilitatorOf[id] = facilitatorByEmail[f.lowercased()] }
-        let programme = Programme(config: config, participants: participants, facilitators: facilitators,
-                                  dropped: Set(try indices(dropped ?? [])))
-        var schedule = ScheduleResult(facilitatorOf: facilitatorOf, meetings: meetingValues,
-                                      facilitatorsOutsideRegion: self.schedule.facilitatorsOutsideRegion,
-                                      absences: self.schedule.absences, absencesBound: self.schedule.absencesBound, notes: self.schedule.notes)
+        let programme = Programme(
+            config: config, participants: participants, facilitators: facilitators,
+            dropped: Set(try indices(dropped ?? [])))
+        var schedule = ScheduleResult(
+            facilitatorOf: facilitatorOf, meetings: meetingValues,
+            facilitatorsOutsideRegion: self.schedule.facilitatorsOutsideRegion,
+            absences: self.schedule.absences, absencesBound: self.schedule.absencesBound, notes: self.schedule.notes)
         schedule.absencesOptimised = self.schedule.absencesOptimised ?? true
         return CurrentPlan(programme: programme, groups: groupValues, schedule: schedule, version: version)
     }

@@ -25,7 +25,9 @@ public struct PlanStore: Sendable {
     /// The document and the rendered files together, by path.
     static func contents(_ document: PlanDocument, _ rendered: [String: Data]) -> [String: Data] {
         let json = document.encoded()
-        return rendered.merging(["plan.json": json, "history/plan-v\(document.version).json": json]) { _, stored in stored }
+        return rendered.merging(["plan.json": json, "history/plan-v\(document.version).json": json]) { _, stored in
+            stored
+        }
     }
 
     /// Writes version 1 into the folder, creating it; nothing is written when anything fails.

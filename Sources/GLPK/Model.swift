@@ -33,7 +33,9 @@ public struct LinearExpression: Sendable, Equatable {
     public var normalized: [(variable: Variable, coefficient: Double)] {
         var merged: [Variable: Double] = [:]
         for t in terms { merged[t.variable, default: 0] += t.coefficient }
-        return merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { (variable: $0.key, coefficient: $0.value) }
+        return merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map {
+            (variable: $0.key, coefficient: $0.value)
+        }
     }
 
     public func value(at x: [Double]) -> Double {
@@ -49,7 +51,11 @@ public func + (a: LinearExpression, b: LinearExpression) -> LinearExpression {
 }
 public func + (a: LinearExpression, b: Variable) -> LinearExpression { a + LinearExpression([(b, 1)]) }
 public func + (a: Variable, b: Variable) -> LinearExpression { LinearExpression([(a, 1), (b, 1)]) }
-public func + (a: LinearExpression, c: Double) -> LinearExpression { var r = a; r.constant += c; return r }
+public func + (a: LinearExpression, c: Double) -> LinearExpression {
+    var r = a
+    r.constant += c
+    return r
+}
 public func * (c: Double, v: Variable) -> LinearExpression { LinearExpression([(v, c)]) }
 public func * (c: Double, e: LinearExpression) -> LinearExpression {
     LinearExpression(e.terms.map { ($0.variable, c * $0.coefficient) }, constant: c * e.constant)
@@ -104,8 +110,14 @@ public struct Model: Sendable {
         constraints.append(Constraint(name: name, expression: expression, relation: relation, rhs: rhs))
     }
 
-    public mutating func minimize(_ e: LinearExpression) { objective = e; sense = .minimize }
-    public mutating func maximize(_ e: LinearExpression) { objective = e; sense = .maximize }
+    public mutating func minimize(_ e: LinearExpression) {
+        objective = e
+        sense = .minimize
+    }
+    public mutating func maximize(_ e: LinearExpression) {
+        objective = e
+        sense = .maximize
+    }
 
     public var variableCount: Int { columns.count }
 
@@ -118,16 +130,19 @@ public struct Model: Sendable {
             if v < c.lowerBound - tolerance || v > c.upperBound + tolerance {
                 return "value \(v) of \(label(j)) is outside [\(c.lowerBound), \(c.upperBound)]"
             }
-            if c.kind != .continuous, abs(v - v.rounded()) > tolerance { return "value \(v) of integer \(label(j)) is fractional" }
+            if c.kind != .continuous, abs(v - v.rounded()) > tolerance {
+                return "value \(v) of integer \(label(j)) is fractional"
+            }
         }
         for (i, row) in constraints.enumerated() {
             let lhs = row.expression.value(at: x) - row.expression.constant
             let rhs = row.rhs - row.expression.constant
-            let ok: Bool = switch row.relation {
-            case .lessOrEqual: lhs <= rhs + tolerance
-            case .greaterOrEqual: lhs >= rhs - tolerance
-            case .equal: abs(lhs - rhs) <= tolerance
-            }
+            let ok: Bool =
+                switch row.relation {
+                case .lessOrEqual: lhs <= rhs + tolerance
+                case .greaterOrEqual: lhs >= rhs - tolerance
+                case .equal: abs(lhs - rhs) <= tolerance
+                }
             if !ok { return "constraint \(row.name.isEmpty ? "#\(i + 1)" : row.name) is violated (\(lhs) vs \(rhs))" }
         }
         return nil

@@ -12,7 +12,10 @@ public struct SolverOptions: Sendable {
         public var cover = false
         public var clique = false
         public init(gomory: Bool = false, mir: Bool = false, cover: Bool = false, clique: Bool = false) {
-            self.gomory = gomory; self.mir = mir; self.cover = cover; self.clique = clique
+            self.gomory = gomory
+            self.mir = mir
+            self.cover = cover
+            self.clique = clique
         }
         public static let none = Cuts()
         public static let all = Cuts(gomory: true, mir: true, cover: true, clique: true)

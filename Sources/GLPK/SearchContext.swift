@@ -70,8 +70,11 @@ final class SearchContext {
         progress(Progress(incumbent: incumbent, bound: lastBound, gap: gap, elapsed: now, activeNodes: Int(active)))
     }
 
-    func solution(_ status: SolveStatus, objective: Double? = nil, bound: Double? = nil, values: [Double] = []) -> Solution {
-        Solution(status: status, objective: objective, bestBound: bound, values: values, elapsed: elapsed,
-                 log: log, warmStartAccepted: warmStartAccepted)
+    func solution(_ status: SolveStatus, objective: Double? = nil, bound: Double? = nil, values: [Double] = [])
+        -> Solution
+    {
+        Solution(
+            status: status, objective: objective, bestBound: bound, values: values, elapsed: elapsed,
+            log: log, warmStartAccepted: warmStartAccepted)
     }
 }

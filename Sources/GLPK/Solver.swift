@@ -15,13 +15,16 @@ public enum Solver {
         }
     }
 
-    private static func run(_ model: Model, _ options: SolverOptions, _ ctx: SearchContext) throws(GLPKError) -> Solution {
+    private static func run(_ model: Model, _ options: SolverOptions, _ ctx: SearchContext) throws(GLPKError)
+        -> Solution
+    {
         let info = Unmanaged.passUnretained(ctx).toOpaque()
-        glp_term_hook({ info, text in
-            guard let info, let text else { return 1 }
-            Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue().appendLog(String(cString: text))
-            return 1
-        }, info)
+        glp_term_hook(
+            { info, text in
+                guard let info, let text else { return 1 }
+                Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue().appendLog(String(cString: text))
+                return 1
+            }, info)
         let prob = glp_create_prob()
         defer {
             glp_delete_prob(prob)
@@ -112,7 +115,9 @@ public enum Solver {
             case .equal: glp_set_row_bnds(prob, r, GLP_FX, rhs, rhs)
             }
             for t in row.expression.normalized {
-                ia.append(r); ja.append(Int32(t.variable.index + 1)); ar.append(t.coefficient)
+                ia.append(r)
+                ja.append(Int32(t.variable.index + 1))
+                ar.append(t.coefficient)
             }
         }
         glp_load_matrix(prob, Int32(ia.count - 1), ia, ja, ar)
@@ -129,19 +134,21 @@ public enum Solver {
 
     private static func configure(_ p: inout glp_iocp, _ o: SolverOptions, elapsedSoFar: Double) {
         p.msg_lev = o.captureLog ? GLP_MSG_ON : GLP_MSG_OFF
-        p.br_tech = switch o.branching {
-        case .firstFractional: GLP_BR_FFV
-        case .lastFractional: GLP_BR_LFV
-        case .mostFractional: GLP_BR_MFV
-        case .driebeckTomlin: GLP_BR_DTH
-        case .pseudocost: GLP_BR_PCH
-        }
-        p.bt_tech = switch o.backtracking {
-        case .depthFirst: GLP_BT_DFS
-        case .breadthFirst: GLP_BT_BFS
-        case .bestLocalBound: GLP_BT_BLB
-        case .bestProjection: GLP_BT_BPH
-        }
+        p.br_tech =
+            switch o.branching {
+            case .firstFractional: GLP_BR_FFV
+            case .lastFractional: GLP_BR_LFV
+            case .mostFractional: GLP_BR_MFV
+            case .driebeckTomlin: GLP_BR_DTH
+            case .pseudocost: GLP_BR_PCH
+            }
+        p.bt_tech =
+            switch o.backtracking {
+            case .depthFirst: GLP_BT_DFS
+            case .breadthFirst: GLP_BT_BFS
+            case .bestLocalBound: GLP_BT_BLB
+            case .bestProjection: GLP_BT_BPH
+            }
         if let limit = o.timeLimit {
             // The LP relaxation already used part of the budget; GLPK's clock starts at glp_intopt.
             p.tm_lim = Int32(max(1, ((limit - elapsedSoFar) * 1000).rounded()))

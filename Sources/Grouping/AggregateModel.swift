@@ -23,7 +23,9 @@ struct AggregateModel {
         y = c.types.indices.map { t in
             c.classes.indices.map { cl in
                 c.admits(c.classes[cl], t)
-                    ? model.addVariable("y\(t)_\(cl)", kind: .integer, lowerBound: 0, upperBound: Double(min(c.members[t].count, k * g.maxSize)))
+                    ? model.addVariable(
+                        "y\(t)_\(cl)", kind: .integer, lowerBound: 0,
+                        upperBound: Double(min(c.members[t].count, k * g.maxSize)))
                     : nil
             }
         }
@@ -47,7 +49,12 @@ struct AggregateModel {
         var home = LinearExpression()
         for r in c.regions.indices {
             let classes = c.classes.indices.filter { c.classes[$0].region == r }
-            home = home + LinearExpression(c.types.indices.filter { c.types[$0].region == r }.flatMap { t in classes.compactMap { y[t][$0] }.map { ($0, 1.0) } })
+            home =
+                home
+                + LinearExpression(
+                    c.types.indices.filter { c.types[$0].region == r }.flatMap { t in
+                        classes.compactMap { y[t][$0] }.map { ($0, 1.0) }
+                    })
         }
         // A mixed group's largest region has one member.
         home = home + .sum(c.classes.indices.filter { c.classes[$0].region == Composition.mixed }.map { m[$0] })
@@ -71,7 +78,8 @@ struct AggregateModel {
 
     /// The model's size before building it: group counts, admitted flows and distinct-function counters.
     static func estimatedVariables(_ c: Composition) -> Int {
-        c.classes.count * (1 + c.functions.count) + c.types.indices.reduce(0) { n, t in n + c.classes.filter { c.admits($0, t) }.count }
+        c.classes.count * (1 + c.functions.count)
+            + c.types.indices.reduce(0) { n, t in n + c.classes.filter { c.admits($0, t) }.count }
     }
 
     /// Keeps an earlier objective at the value it reached.
@@ -90,7 +98,9 @@ struct AggregateModel {
 
     mutating func restrict(_ r: Restriction) {
         let c = composition
-        let vars = c.types.indices.filter { r.kinds.contains(.init(region: c.types[$0].region, signature: c.types[$0].signature)) }.flatMap { t in
+        let vars = c.types.indices.filter {
+            r.kinds.contains(.init(region: c.types[$0].region, signature: c.types[$0].signature))
+        }.flatMap { t in
             c.classes.indices.filter { c.classes[$0].region == r.groupRegion }.compactMap { y[t][$0] }
         }
         if !vars.isEmpty { model.add(.sum(vars), .lessOrEqual, Double(r.atMost), name: "restrict") }
@@ -115,14 +125,17 @@ struct AggregateModel {
         let classIndex = Dictionary(uniqueKeysWithValues: c.classes.enumerated().map { ($1, $0) })
         let mapClass = prev.classes.map { pc -> Int in
             let sameLevels = prev.levels == c.levels
-            return classIndex[Composition.GroupClass(region: pc.region, low: sameLevels ? pc.low : 0, high: sameLevels ? pc.high : c.levels.count - 1)]!
+            return classIndex[
+                Composition.GroupClass(
+                    region: pc.region, low: sameLevels ? pc.low : 0, high: sameLevels ? pc.high : c.levels.count - 1)]!
         }
         for (pcl, count) in r.groupsPerClass.enumerated() { x[m[mapClass[pcl]].index] += Double(count) }
         let prevIndex = Dictionary(uniqueKeysWithValues: prev.types.enumerated().map { ($1, $0) })
         var children = [[Int]](repeating: [], count: prev.types.count)
         for (t, key) in c.types.enumerated() {
-            let parent = Composition.TypeKey(region: key.region, level: prev.levels == c.levels ? key.level : 0,
-                                             function: prev.functions == c.functions ? key.function : 0, signature: key.signature)
+            let parent = Composition.TypeKey(
+                region: key.region, level: prev.levels == c.levels ? key.level : 0,
+                function: prev.functions == c.functions ? key.function : 0, signature: key.signature)
             children[prevIndex[parent]!].append(t)
         }
         // Split unit by unit, each to the finer type whose function the class holds fewest of: that
@@ -133,7 +146,9 @@ struct AggregateModel {
             for pcl in prev.classes.indices {
                 let cl = mapClass[pcl]
                 for _ in 0..<r.flow[pt][pcl] {
-                    let k = kids.indices.filter { left[$0] > 0 }.min { held[cl][c.types[kids[$0]].function] < held[cl][c.types[kids[$1]].function] }!
+                    let k = kids.indices.filter { left[$0] > 0 }.min {
+                        held[cl][c.types[kids[$0]].function] < held[cl][c.types[kids[$1]].function]
+                    }!
                     x[y[kids[k]][cl]!.index] += 1
                     held[cl][c.types[kids[k]].function] += 1
                     left[k] -= 1
@@ -164,8 +179,10 @@ struct AggregateModel {
         return x
     }
 
-    mutating func minimize(_ o: Objective, timeLimit: Double, options run: GroupingOptions,
-                           warmStart: [Double]? = nil) throws(GLPKError) -> StageResult {
+    mutating func minimize(
+        _ o: Objective, timeLimit: Double, options run: GroupingOptions,
+        warmStart: [Double]? = nil
+    ) throws(GLPKError) -> StageResult {
         model.minimize(metric[o]!)
         var options = SolverOptions(within: run.budget, seconds: timeLimit)
         options.warmStart = warmStart.flatMap { model.violation(of: $0) == nil ? $0 : nil }
@@ -179,12 +196,14 @@ struct AggregateModel {
         }
         let value = Int(s.objective!.rounded())
         let bound = s.status == .optimal ? value : Int(((s.bestBound ?? 0) - 1e-6).rounded(.up))
-        return StageResult(value: value, bound: max(0, min(value, bound)),
-                           groupsPerClass: m.map { Int(s[$0].rounded()) },
-                           flow: y.map { $0.map { $0.map { Int(s[$0].rounded()) } ?? 0 } },
-                           stage: .init(name: "bound \(o.metric) (\(composition.types.count) types, \(composition.classes.count) classes)",
-                                        variables: model.variableCount, constraints: model.constraints.count,
-                                        status: s.status.rawValue, seconds: s.elapsed),
-                           proven: s.status == .optimal)
+        return StageResult(
+            value: value, bound: max(0, min(value, bound)),
+            groupsPerClass: m.map { Int(s[$0].rounded()) },
+            flow: y.map { $0.map { $0.map { Int(s[$0].rounded()) } ?? 0 } },
+            stage: .init(
+                name: "bound \(o.metric) (\(composition.types.count) types, \(composition.classes.count) classes)",
+                variables: model.variableCount, constraints: model.constraints.count,
+                status: s.status.rawValue, seconds: s.elapsed),
+            proven: s.status == .optimal)
     }
 }

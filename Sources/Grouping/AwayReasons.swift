@@ -11,9 +11,12 @@ enum AwayReasons {
                 let region = p[i].region, count = perRegion[region] ?? 0
                 let own = groups.filter { $0.homeRegion == region }
                 if own.isEmpty {
-                    reasons[i] = count < g.minSize
-                        ? "only \(count) participant\(count == 1 ? "" : "s") from \(region) — too few for a group of at least \(g.minSize)"
-                        : "no group is planned in \(region): its \(count) participants could not form groups of \(g.minSize)–\(g.maxSize) without breaking a rule or sending more people elsewhere"
+                    reasons[i] =
+                        count < g.minSize
+                        ? "only \(count) participant\(count == 1 ? "" : "s") from \(region) — too few for a group "
+                            + "of at least \(g.minSize)"
+                        : "no group is planned in \(region): its \(count) participants could not form groups of "
+                            + "\(g.minSize)–\(g.maxSize) without breaking a rule or sending more people elsewhere"
                     continue
                 }
                 let blocked = own.map { other -> String? in
@@ -24,9 +27,12 @@ enum AwayReasons {
                     return other.members.count >= g.maxSize ? "\(other.id) is full (\(g.maxSize))" : nil
                 }
                 if blocked.allSatisfy({ $0 != nil }) {
-                    reasons[i] = "every \(region) group is closed to them: " + blocked.compactMap { $0 }.joined(separator: "; ")
+                    reasons[i] =
+                        "every \(region) group is closed to them: " + blocked.compactMap { $0 }.joined(separator: "; ")
                 } else {
-                    reasons[i] = "a place in a \(region) group would cost more elsewhere (a group below \(g.minSize), or a worse \(programme.config.priorities.map(\.metric).joined(separator: "/")) total)"
+                    reasons[i] =
+                        "a place in a \(region) group would cost more elsewhere (a group below \(g.minSize), or a "
+                        + "worse \(programme.config.priorities.map(\.metric).joined(separator: "/")) total)"
                 }
             }
         }

@@ -17,7 +17,8 @@ public enum Cliques {
         var covered = [Set<Int>](repeating: [], count: n)
         var cliques: [[Int]] = []
         if let regions {
-            for people in Dictionary(grouping: 0..<n, by: { regions[$0] }).sorted(by: { $0.key < $1.key }).map(\.value) {
+            for people in Dictionary(grouping: 0..<n, by: { regions[$0] }).sorted(by: { $0.key < $1.key }).map(\.value)
+            {
                 let least = max(3, (people.count + minSize - 1) / minSize)
                 for clique in large(adjacency, among: people, atLeast: least) {
                     for a in clique { for b in clique where a != b { covered[a].insert(b) } }
@@ -32,7 +33,8 @@ public enum Cliques {
                 var candidates = conflicts.neighbours[i].filter { $0 != j && adjacency[j].contains($0) }
                 while !candidates.isEmpty {
                     let v = candidates.max { a, b in
-                        let ua = clique.filter { !covered[$0].contains(a) }.count, ub = clique.filter { !covered[$0].contains(b) }.count
+                        let ua = clique.filter { !covered[$0].contains(a) }.count,
+                            ub = clique.filter { !covered[$0].contains(b) }.count
                         return (ua, -a) < (ub, -b)
                     }!
                     clique.append(v)
@@ -48,7 +50,9 @@ public enum Cliques {
 
     /// Every maximal clique of at least `least` people among `vertices` (Bron–Kerbosch with pivoting, each
     /// sorted, in a fixed order), as far as `budget` recursion steps reach.
-    static func large(_ adjacency: [Set<Int>], among vertices: [Int], atLeast least: Int, budget: Int = 200_000) -> [[Int]] {
+    static func large(_ adjacency: [Set<Int>], among vertices: [Int], atLeast least: Int, budget: Int = 200_000)
+        -> [[Int]]
+    {
         let scope = Set(vertices)
         var found: [[Int]] = []
         var steps = 0
@@ -59,11 +63,14 @@ public enum Cliques {
                 if x.isEmpty { found.append(r.sorted()) }
                 return
             }
-            let pivot = p.union(x).max { (adjacency[$0].intersection(p).count, -$0) < (adjacency[$1].intersection(p).count, -$1) }!
+            let pivot = p.union(x).max {
+                (adjacency[$0].intersection(p).count, -$0) < (adjacency[$1].intersection(p).count, -$1)
+            }!
             var p = p, x = x
             for v in p.subtracting(adjacency[pivot]).sorted() {
                 expand(r + [v], p.intersection(adjacency[v]), x.intersection(adjacency[v]))
-                p.remove(v); x.insert(v)
+                p.remove(v)
+                x.insert(v)
             }
         }
         expand([], scope, [])

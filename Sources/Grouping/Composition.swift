@@ -51,8 +51,9 @@ struct Composition: Sendable {
         let l = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
         let f = Dictionary(uniqueKeysWithValues: functions.enumerated().map { ($1, $0) })
         let keys = p.map {
-            TypeKey(region: r[$0.region]!, level: byLevel ? l[$0.level]! : 0,
-                    function: byFunction ? f[Text.functionKey($0.function)]! : 0, signature: signatureOf[$0.index])
+            TypeKey(
+                region: r[$0.region]!, level: byLevel ? l[$0.level]! : 0,
+                function: byFunction ? f[Text.functionKey($0.function)]! : 0, signature: signatureOf[$0.index])
         }
         types = Array(Set(keys)).sorted()
         let t = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) })
@@ -65,7 +66,9 @@ struct Composition: Sendable {
         let names = regions
         let homes = names.indices.filter { (perRegion[names[$0]] ?? 0) > 1 }
         for region in homes + [Self.mixed] {
-            for low in levels.indices { for high in low..<levels.count { c.append(GroupClass(region: region, low: low, high: high)) } }
+            for low in levels.indices {
+                for high in low..<levels.count { c.append(GroupClass(region: region, low: low, high: high)) }
+            }
         }
         classes = c
     }

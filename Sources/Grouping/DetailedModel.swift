@@ -28,13 +28,16 @@ struct DetailedModel {
     /// People may stay unplaced (see `Mode.exactFlows`).
     private(set) var slack = false
 
-    init(_ programme: Programme, _ c: Composition, people: [Int], slots: [Int], slotClass: [Int],
-         mode: Mode, priorities: [Objective]) {
+    init(
+        _ programme: Programme, _ c: Composition, people: [Int], slots: [Int], slotClass: [Int],
+        mode: Mode, priorities: [Objective]
+    ) {
         self.people = people
         self.slots = slots
         self.slotClass = slotClass
         let g = programme.config.groups
-        maxSize = g.maxSize; minSize = g.minSize
+        maxSize = g.maxSize
+        minSize = g.minSize
         self.programme = programme
         let classesHere = Array(Set(slots.map { slotClass[$0] })).sorted()
         func allowedClasses(_ i: Int) -> Set<Int> {
@@ -42,9 +45,11 @@ struct DetailedModel {
             switch mode {
             case .exactFlows(let flow, _): return Set(classesHere.filter { flow[t][$0] > 0 })
             case .weighted(let flow, let everywhere):
-                return Set(classesHere.filter { cl in
-                    everywhere || c.classes[cl].region == c.types[t].region || c.classes[cl].region == Composition.mixed || flow[t][cl] > 0
-                })
+                return Set(
+                    classesHere.filter { cl in
+                        everywhere || c.classes[cl].region == c.types[t].region
+                            || c.classes[cl].region == Composition.mixed || flow[t][cl] > 0
+                    })
             }
         }
         // Rank of each person among those allowed in a class, for ordering identical slots.
@@ -52,11 +57,17 @@ struct DetailedModel {
         let allowed = people.map(allowedClasses)
         for cl in classesHere {
             var k = 0
-            for (pos, _) in people.enumerated() where allowed[pos].contains(cl) { rank[cl, default: [:]][pos] = k; k += 1 }
+            for (pos, _) in people.enumerated() where allowed[pos].contains(cl) {
+                rank[cl, default: [:]][pos] = k
+                k += 1
+            }
         }
         var slotIndexInClass: [Int] = []
         var seen: [Int: Int] = [:]
-        for s in slots { slotIndexInClass.append(seen[slotClass[s], default: 0]); seen[slotClass[s], default: 0] += 1 }
+        for s in slots {
+            slotIndexInClass.append(seen[slotClass[s], default: 0])
+            seen[slotClass[s], default: 0] += 1
+        }
 
         x = people.enumerated().map { pos, i in
             slots.enumerated().map { sp, s in
@@ -87,7 +98,9 @@ struct DetailedModel {
         var distinct = LinearExpression()
         for sp in slots.indices {
             var byFunction: [Int: [Variable]] = [:]
-            for (pos, i) in people.enumerated() { if let v = x[pos][sp] { byFunction[c.types[c.typeOf[i]].function, default: []].append(v) } }
+            for (pos, i) in people.enumerated() {
+                if let v = x[pos][sp] { byFunction[c.types[c.typeOf[i]].function, default: []].append(v) }
+            }
             for f in byFunction.keys.sorted() {
                 let d = model.addVariable("d\(f)_\(slots[sp])", kind: .binary)
                 model.add(d - .sum(byFunction[f]!), .lessOrEqual, 0)
@@ -109,7 +122,8 @@ struct DetailedModel {
             }
             if slack {
                 let placed = LinearExpression.sum(x.flatMap { $0.compactMap { $0 } })
-                model.minimize(Double(people.count + 1) * (LinearExpression(constant: Double(people.count)) - placed) + variety)
+                model.minimize(
+                    Double(people.count + 1) * (LinearExpression(constant: Double(people.count)) - placed) + variety)
             } else {
                 model.minimize(variety)
             }
@@ -122,27 +136,42 @@ struct DetailedModel {
                 if home == Composition.mixed {
                     away = away + (-1.0)
                 } else {
-                    away = away - .sum(people.indices.filter { c.types[c.typeOf[people[$0]]].region == home }.compactMap { x[$0][sp] })
+                    away =
+                        away
+                        - .sum(
+                            people.indices.filter { c.types[c.typeOf[people[$0]]].region == home }.compactMap {
+                                x[$0][sp]
+                            })
                 }
                 var present: [Int: Variable] = [:]
                 for l in c.levels.indices {
-                    let vars = people.indices.filter { c.types[c.typeOf[people[$0]]].level == l }.compactMap { x[$0][sp] }
+                    let vars = people.indices.filter { c.types[c.typeOf[people[$0]]].level == l }.compactMap {
+                        x[$0][sp]
+                    }
                     guard !vars.isEmpty else { continue }
                     let u = model.addVariable("u\(l)_\(slots[sp])", kind: .binary)
                     for v in vars { model.add(v - u, .lessOrEqual, 0) }
                     present[l] = u
                 }
                 let s = model.addVariable("spread\(slots[sp])", lowerBound: 0)
-                for (l, ul) in present { for (l2, ul2) in present where l2 < l {
-                    model.add(LinearExpression([(s, 1), (ul, -Double(c.levels[l] - c.levels[l2])), (ul2, -Double(c.levels[l] - c.levels[l2]))]),
-                              .greaterOrEqual, -Double(c.levels[l] - c.levels[l2]))
-                } }
+                for (l, ul) in present {
+                    for (l2, ul2) in present where l2 < l {
+                        model.add(
+                            LinearExpression([
+                                (s, 1), (ul, -Double(c.levels[l] - c.levels[l2])),
+                                (ul2, -Double(c.levels[l] - c.levels[l2])),
+                            ]),
+                            .greaterOrEqual, -Double(c.levels[l] - c.levels[l2]))
+                    }
+                }
                 spread = spread + s
             }
             metric[.region] = away
             metric[.level] = spread
-            let ceiling: [Objective: Double] = [.region: Double(people.count), .variety: Double(people.count),
-                                                .level: Double(slots.count * ((c.levels.last ?? 0) - (c.levels.first ?? 0)))]
+            let ceiling: [Objective: Double] = [
+                .region: Double(people.count), .variety: Double(people.count),
+                .level: Double(slots.count * ((c.levels.last ?? 0) - (c.levels.first ?? 0))),
+            ]
             var objective = LinearExpression(), weight = 1.0
             for o in priorities.reversed() {
                 objective = objective + weight * metric[o]!
@@ -154,7 +183,8 @@ struct DetailedModel {
 
     /// A first plan by hand for the exact-flow model, whose feasible points GLPK's own heuristics rarely
     /// find: whoever has fewest groups left open first (DSatur), each into the smallest group holding
-    /// nobody they are tied to; the groups are then numbered by their earliest member, which satisfies the slot ordering.
+    /// nobody they are tied to; the groups are then numbered by their earliest member, which satisfies the slot
+    /// ordering.
     /// nil when the greedy pass gets stuck (or the slots are not interchangeable); GLPK then starts cold.
     func greedyStart() -> [Double]? {
         guard let bins = greedyBins(), bins.allSatisfy({ $0.count >= minSize }) else { return nil }

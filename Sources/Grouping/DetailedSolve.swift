@@ -9,12 +9,18 @@ extension Grouping {
     /// changes nothing: each class then becomes its own small model, solved two at a time.
     /// Classes that cannot be realised (ties the aggregate model could not see) leave their slots empty
     /// and their people in `unplaced`.
-    struct Placement { var members: [[Int]]; var unplaced: [Int]; var failedSlots: Set<Int> }
+    struct Placement {
+        var members: [[Int]]
+        var unplaced: [Int]
+        var failedSlots: Set<Int>
+    }
     /// Class size above which a large programme's class keeps its greedy placement instead of a GLPK model.
     static let greedyOnlyAbove = 250
 
-    static func exact(_ programme: Programme, _ c: Composition, _ flow: [[Int]], _ slotClass: [Int],
-                      _ deadline: RunBudget, _ options: GroupingOptions, _ stats: inout SolveStats) throws -> Placement {
+    static func exact(
+        _ programme: Programme, _ c: Composition, _ flow: [[Int]], _ slotClass: [Int],
+        _ deadline: RunBudget, _ options: GroupingOptions, _ stats: inout SolveStats
+    ) throws -> Placement {
         var parts: [Int: (people: [Int], slots: [Int])] = [:]
         for (s, cl) in slotClass.enumerated() { parts[cl, default: ([], [])].slots.append(s) }
         for (cl, people) in classPeople(c, flow, classes: parts.keys.sorted()) { parts[cl]!.people = people }
@@ -34,30 +40,39 @@ extension Grouping {
         @Sendable func solveJob(_ n: Int) {
             let job = jobs[order[n]]
             let cls = c.classes[slotClass[job.slots[0]]]
-            let label = c.regionName(cls) + (c.levels.count > 1 ? ", levels \(c.levels[cls.low])–\(c.levels[cls.high])" : "")
+            let label =
+                c.regionName(cls) + (c.levels.count > 1 ? ", levels \(c.levels[cls.low])–\(c.levels[cls.high])" : "")
             // Large programmes cannot fall back to the all-slot model, so their class models may leave people
             // unplaced instead of failing outright; LocalRepair then places only those few.
-            let detailed = DetailedModel(programme, c, people: job.people, slots: job.slots, slotClass: slotClass,
-                                         mode: .exactFlows(flow, slack: programme.participants.count > Self.weightedLimit),
-                                         priorities: programme.config.priorities)
+            let detailed = DetailedModel(
+                programme, c, people: job.people, slots: job.slots, slotClass: slotClass,
+                mode: .exactFlows(flow, slack: programme.participants.count > Self.weightedLimit),
+                priorities: programme.config.priorities)
             // Jobs run two at a time; a job starting late gets a share of what is left, not the first job's budget.
             var o = SolverOptions(within: deadline, seconds: min(budget, deadline.share(of: 0.5)))
             o.warmStart = detailed.greedyStart()
-            o.progress = job.people.count > 40 ? options.reporter { value, _ in
-                "forming groups: placing people in \(label)" + (value.map { " (score \($0))" } ?? "")
-            } : nil
+            o.progress =
+                job.people.count > 40
+                ? options.reporter { value, _ in
+                    "forming groups: placing people in \(label)" + (value.map { " (score \($0))" } ?? "")
+                } : nil
             // Measured: on classes of ~300+ people GLPK overran its limit by 30 s inside a single step, so those
             // keep the greedy pass (LocalRepair places whoever it leaves out).
             if detailed.slack && job.people.count > Self.greedyOnlyAbove, let bins = detailed.greedyBins() {
-                let stage = SolveStats.Stage(name: "groups \(label) (\(job.people.count) people, \(job.slots.count) groups), greedy",
-                                             variables: detailed.model.variableCount, constraints: detailed.model.constraints.count, status: "feasible", seconds: 0)
+                let stage = SolveStats.Stage(
+                    name: "groups \(label) (\(job.people.count) people, \(job.slots.count) groups), greedy",
+                    variables: detailed.model.variableCount, constraints: detailed.model.constraints.count,
+                    status: "feasible", seconds: 0)
                 results.set(order[n], (.success(bins.map { $0.map { job.people[$0] } }), stage))
                 return
             }
-            let outcome: Result<Solution, GLPKError> = Result { () throws(GLPKError) in try Solver.solve(detailed.model, options: o) }
-            let stage = SolveStats.Stage(name: "groups \(label) (\(job.people.count) people, \(job.slots.count) groups)",
-                                         variables: detailed.model.variableCount, constraints: detailed.model.constraints.count,
-                                         status: (try? outcome.get().status.rawValue) ?? "error", seconds: (try? outcome.get().elapsed) ?? 0)
+            let outcome: Result<Solution, GLPKError> = Result { () throws(GLPKError) in
+                try Solver.solve(detailed.model, options: o)
+            }
+            let stage = SolveStats.Stage(
+                name: "groups \(label) (\(job.people.count) people, \(job.slots.count) groups)",
+                variables: detailed.model.variableCount, constraints: detailed.model.constraints.count,
+                status: (try? outcome.get().status.rawValue) ?? "error", seconds: (try? outcome.get().elapsed) ?? 0)
             // No solution in time: with slack the greedy pass still places most people (LocalRepair does the rest).
             let fallback = detailed.slack ? detailed.greedyBins().map { $0.map { $0.map { job.people[$0] } } } : nil
             results.set(order[n], (outcome.map { $0.hasSolution ? detailed.groups($0) : fallback }, stage))
@@ -81,59 +96,89 @@ extension Grouping {
 
     /// For programmes too large for the all-slot model: the classes that worked keep their groups and
     /// `LocalRepair` places the rest. nil when even that finds no valid grouping.
-    static func repaired(_ programme: Programme, _ c: Composition, _ placement: Placement, _ slotClass: [Int],
-                         _ deadline: RunBudget, share: Double, _ stats: inout SolveStats) -> [[Int]]? {
+    static func repaired(
+        _ programme: Programme, _ c: Composition, _ placement: Placement, _ slotClass: [Int],
+        _ deadline: RunBudget, share: Double, _ stats: inout SolveStats
+    ) -> [[Int]]? {
         let started = deadline.elapsed
-        var repair = LocalRepair(programme, groups: placement.members, slotRegion: slotClass.map { c.classes[$0].region == Composition.mixed ? nil : c.regions[c.classes[$0].region] })
+        var repair = LocalRepair(
+            programme, groups: placement.members,
+            slotRegion: slotClass.map {
+                c.classes[$0].region == Composition.mixed ? nil : c.regions[c.classes[$0].region]
+            })
         repair.cancellation = deadline.cancellation
         guard repair.place(placement.unplaced, preferring: placement.failedSlots), repair.fillSmallGroups() else {
-            stats.stages.append(.init(name: "repair (\(placement.unplaced.count) people)", variables: 0, constraints: 0, status: "infeasible", seconds: deadline.elapsed - started))
+            stats.stages.append(
+                .init(
+                    name: "repair (\(placement.unplaced.count) people)", variables: 0, constraints: 0,
+                    status: "infeasible", seconds: deadline.elapsed - started))
             return nil
         }
         repair.improve(until: deadline, budget: deadline.share(of: share))
-        stats.stages.append(.init(name: "repair: \(placement.unplaced.count) people placed greedily, then moves and swaps",
-                                  variables: 0, constraints: 0, status: "feasible", seconds: deadline.elapsed - started))
+        stats.stages.append(
+            .init(
+                name: "repair: \(placement.unplaced.count) people placed greedily, then moves and swaps",
+                variables: 0, constraints: 0, status: "feasible", seconds: deadline.elapsed - started))
         stats.timeLimitHit = true
         return repair.groups
     }
 
     /// Complete groups improved for every objective by moves and swaps that never worsen an earlier one.
-    static func improved(_ programme: Programme, _ groups: [[Int]], _ deadline: RunBudget, _ stats: inout SolveStats,
-                         label: String = "first objective's groups, then moves and swaps") -> [[Int]] {
+    static func improved(
+        _ programme: Programme, _ groups: [[Int]], _ deadline: RunBudget, _ stats: inout SolveStats,
+        label: String = "first objective's groups, then moves and swaps"
+    ) -> [[Int]] {
         let started = deadline.elapsed
-        var repair = LocalRepair(programme, groups: groups, slotRegion: groups.map { Metrics.homeRegion($0, programme.participants) })
+        var repair = LocalRepair(
+            programme, groups: groups, slotRegion: groups.map { Metrics.homeRegion($0, programme.participants) })
         repair.cancellation = deadline.cancellation
         repair.improve(until: deadline, budget: deadline.share(of: 0.9))
-        stats.stages.append(.init(name: label, variables: 0, constraints: 0,
-                                  status: "feasible", seconds: deadline.elapsed - started))
+        stats.stages.append(
+            .init(
+                name: label, variables: 0, constraints: 0,
+                status: "feasible", seconds: deadline.elapsed - started))
         return repair.groups
     }
 
     /// The fallback when exact flows cannot be realised: everyone may use their own region's slots
     /// and the slots their type flows to, then every slot; objectives weighted lexicographically.
-    static func weighted(_ programme: Programme, _ c: Composition, _ flow: [[Int]], _ slotClass: [Int],
-                         _ priorities: [Objective], _ deadline: RunBudget, _ options: GroupingOptions,
-                         _ stats: inout SolveStats) throws -> [[Int]]? {
+    static func weighted(
+        _ programme: Programme, _ c: Composition, _ flow: [[Int]], _ slotClass: [Int],
+        _ priorities: [Objective], _ deadline: RunBudget, _ options: GroupingOptions,
+        _ stats: inout SolveStats
+    ) throws -> [[Int]]? {
         for everywhere in [false, true] {
-            let detailed = DetailedModel(programme, c, people: Array(programme.participants.indices),
-                                         slots: Array(slotClass.indices), slotClass: slotClass,
-                                         mode: .weighted(flow: flow, everywhere: everywhere), priorities: priorities)
+            let detailed = DetailedModel(
+                programme, c, people: Array(programme.participants.indices),
+                slots: Array(slotClass.indices), slotClass: slotClass,
+                mode: .weighted(flow: flow, everywhere: everywhere), priorities: priorities)
             var o = SolverOptions(within: deadline, seconds: deadline.share(of: everywhere ? 0.95 : 0.5))
             o.progress = options.reporter { value, _ in
                 "forming groups: placing people" + (everywhere ? " in any group" : " in their own region")
                     + (value.map { " (score \($0))" } ?? "")
             }
             let s = try Solver.solve(detailed.model, options: o)
-            stats.stages.append(.init(name: everywhere ? "groups, any slot" : "groups, own region or flow", variables: detailed.model.variableCount,
-                                      constraints: detailed.model.constraints.count, status: s.status.rawValue, seconds: s.elapsed))
+            stats.stages.append(
+                .init(
+                    name: everywhere ? "groups, any slot" : "groups, own region or flow",
+                    variables: detailed.model.variableCount,
+                    constraints: detailed.model.constraints.count, status: s.status.rawValue, seconds: s.elapsed))
             if s.status != .optimal { stats.timeLimitHit = true }
             if s.hasSolution { return detailed.groups(s) }
             if s.status == .infeasible && everywhere { return nil }
             if s.status == .timeLimitNoSolution && everywhere {
-                throw GroupingFailure.impossible(Explanation(
-                    .groups, "no plan was found within the time limit of \(Int(deadline.timeLimit.rounded())) s",
-                    details: ["the rules did not prove impossible, but the search ran out of time before finding any grouping"],
-                    suggestions: [.init("the time limit", to: "\(Int(deadline.timeLimit.rounded()) * 4) s", effect: "a longer search")]))
+                throw GroupingFailure.impossible(
+                    Explanation(
+                        .groups, "no plan was found within the time limit of \(Int(deadline.timeLimit.rounded())) s",
+                        details: [
+                            "the rules did not prove impossible, but the search ran out of time before finding "
+                                + "any grouping"
+                        ],
+                        suggestions: [
+                            .init(
+                                "the time limit", to: "\(Int(deadline.timeLimit.rounded()) * 4) s",
+                                effect: "a longer search")
+                        ]))
             }
         }
         return nil
@@ -159,6 +204,14 @@ final class Results: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [(Result<[[Int]]?, GLPKError>, SolveStats.Stage)?]
     init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: (Result<[[Int]]?, GLPKError>, SolveStats.Stage)) { lock.lock(); items[i] = v; lock.unlock() }
-    func get(_ i: Int) -> (Result<[[Int]]?, GLPKError>, SolveStats.Stage)? { lock.lock(); defer { lock.unlock() }; return items[i] }
+    func set(_ i: Int, _ v: (Result<[[Int]]?, GLPKError>, SolveStats.Stage)) {
+        lock.lock()
+        items[i] = v
+        lock.unlock()
+    }
+    func get(_ i: Int) -> (Result<[[Int]]?, GLPKError>, SolveStats.Stage)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return items[i]
+    }
 }

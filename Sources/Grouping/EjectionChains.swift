@@ -16,7 +16,8 @@ struct EjectionChains {
 
     init(people: Int, tied: [[Int]], bins: [[Int]], minSize: Int, maxSize: Int) {
         self.tied = tied
-        self.minSize = minSize; self.maxSize = maxSize
+        self.minSize = minSize
+        self.maxSize = maxSize
         self.bins = Array(repeating: [], count: bins.count)
         binOf = Array(repeating: -1, count: people)
         blocking = Array(repeating: Array(repeating: 0, count: bins.count), count: people)
@@ -26,13 +27,15 @@ struct EjectionChains {
     var unplaced: [Int] { binOf.indices.filter { binOf[$0] < 0 } }
 
     private mutating func put(_ i: Int, _ b: Int) {
-        bins[b].append(i); binOf[i] = b
+        bins[b].append(i)
+        binOf[i] = b
         for j in tied[i] { blocking[j][b] += 1 }
     }
 
     private mutating func take(_ i: Int) {
         let b = binOf[i]
-        bins[b].removeAll { $0 == i }; binOf[i] = -1
+        bins[b].removeAll { $0 == i }
+        binOf[i] = -1
         for j in tied[i] { blocking[j][b] -= 1 }
     }
 
@@ -52,7 +55,10 @@ struct EjectionChains {
             let person = nodes[head].person
             var n = head
             var path: [Int] = []
-            while n >= 0 { if nodes[n].into >= 0 { path.append(nodes[n].into) }; n = nodes[n].parent }
+            while n >= 0 {
+                if nodes[n].into >= 0 { path.append(nodes[n].into) }
+                n = nodes[n].parent
+            }
             for b in path { onPath[b] = true }
             defer { for b in path { onPath[b] = false } }
             for b in bins.indices where !onPath[b] {
@@ -63,9 +69,15 @@ struct EjectionChains {
                     return true
                 }
                 if blockers == 1 {
-                    if let j = bins[b].first(where: { !displaced[$0] && tied[person].contains($0) }) { displaced[j] = true; nodes.append((j, b, head)) }
+                    if let j = bins[b].first(where: { !displaced[$0] && tied[person].contains($0) }) {
+                        displaced[j] = true
+                        nodes.append((j, b, head))
+                    }
                 } else if blockers == 0 {
-                    for j in bins[b] where !displaced[j] { displaced[j] = true; nodes.append((j, b, head)) }
+                    for j in bins[b] where !displaced[j] {
+                        displaced[j] = true
+                        nodes.append((j, b, head))
+                    }
                 }
             }
             head += 1
@@ -93,7 +105,9 @@ struct EjectionChains {
     @discardableResult
     mutating func placeAll() -> [Int] {
         var left: [Int] = []
-        for i in unplaced.sorted(by: { (-tied[$0].count, $0) < (-tied[$1].count, $1) }) where !insert(i) { left.append(i) }
+        for i in unplaced.sorted(by: { (-tied[$0].count, $0) < (-tied[$1].count, $1) }) where !insert(i) {
+            left.append(i)
+        }
         return left
     }
 
@@ -106,7 +120,10 @@ struct EjectionChains {
                 for c in bins.indices where bins[c].count > minSize {
                     for j in bins[c] {
                         take(j)
-                        if insert(j, below: minSize, avoiding: c) { done = true; break }
+                        if insert(j, below: minSize, avoiding: c) {
+                            done = true
+                            break
+                        }
                         put(j, c)
                     }
                     if done { break }
@@ -124,10 +141,14 @@ struct EjectionChains {
     /// equal runs as there are groups) and people go to a group of their band when one is open, so most
     /// groups span one level. When that leaves anyone out or a group short, the plain packing is tried too.
     /// With `functions` (ids), a person goes, among equally good groups, to one holding fewest of their function.
-    static func pack(people: Int, tied: [[Int]], bins: Int, minSize: Int, maxSize: Int, levels: [Int]? = nil,
-                     functions: [Int]? = nil) -> (bins: [[Int]], stuck: [Int], filled: Bool) {
+    static func pack(
+        people: Int, tied: [[Int]], bins: Int, minSize: Int, maxSize: Int, levels: [Int]? = nil,
+        functions: [Int]? = nil
+    ) -> (bins: [[Int]], stuck: [Int], filled: Bool) {
         guard let levels, bins > 0, Set(levels).count > 1 else {
-            return pack(people: people, tied: tied, bins: bins, minSize: minSize, maxSize: maxSize, level: nil, quota: nil, functions: functions)
+            return pack(
+                people: people, tied: tied, bins: bins, minSize: minSize, maxSize: maxSize, level: nil, quota: nil,
+                functions: functions)
         }
         let distinct = Array(Set(levels)).sorted()
         let index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
@@ -140,16 +161,22 @@ struct EjectionChains {
             for i in order[start..<(start + size)] { quota[b][level[i]] += 1 }
             start += size
         }
-        let banded = pack(people: people, tied: tied, bins: bins, minSize: minSize, maxSize: maxSize, level: level, quota: quota, functions: functions)
+        let banded = pack(
+            people: people, tied: tied, bins: bins, minSize: minSize, maxSize: maxSize, level: level, quota: quota,
+            functions: functions)
         if banded.stuck.isEmpty && banded.filled { return banded }
-        let plain = pack(people: people, tied: tied, bins: bins, minSize: minSize, maxSize: maxSize, level: nil, quota: nil, functions: functions)
+        let plain = pack(
+            people: people, tied: tied, bins: bins, minSize: minSize, maxSize: maxSize, level: nil, quota: nil,
+            functions: functions)
         return (plain.filled ? 0 : 1, plain.stuck.count) < (banded.filled ? 0 : 1, banded.stuck.count) ? plain : banded
     }
 
     /// With `quota`, a person goes to a group still short of its quota for their level if one is open, else to
     /// a group whose band holds their level, else anywhere; then fewest of their function; then the smallest.
-    private static func pack(people: Int, tied: [[Int]], bins: Int, minSize: Int, maxSize: Int,
-                             level: [Int]?, quota: [[Int]]?, functions: [Int]?) -> (bins: [[Int]], stuck: [Int], filled: Bool) {
+    private static func pack(
+        people: Int, tied: [[Int]], bins: Int, minSize: Int, maxSize: Int,
+        level: [Int]?, quota: [[Int]]?, functions: [Int]?
+    ) -> (bins: [[Int]], stuck: [Int], filled: Bool) {
         var heldLevel = quota.map { $0.map { $0.map { _ in 0 } } } ?? []
         let band = quota?.map { q in (q.firstIndex { $0 > 0 } ?? 0, q.lastIndex { $0 > 0 } ?? -1) } ?? []
         func outside(_ i: Int, _ b: Int) -> Int {
@@ -159,7 +186,8 @@ struct EjectionChains {
         }
         // Members per group and function, for the variety tie-break.
         var held = [[Int]](repeating: [Int](repeating: 0, count: (functions?.max() ?? 0) + 1), count: bins)
-        var c = EjectionChains(people: people, tied: tied, bins: Array(repeating: [], count: bins), minSize: minSize, maxSize: maxSize)
+        var c = EjectionChains(
+            people: people, tied: tied, bins: Array(repeating: [], count: bins), minSize: minSize, maxSize: maxSize)
         // Open groups per person, kept up to date as people are placed: the whole pass is people² steps.
         var open = [Int](repeating: bins, count: people)
         var placed = [Bool](repeating: false, count: people)
@@ -174,10 +202,18 @@ struct EjectionChains {
             var bestKey = (0, 0, 0)
             for b in 0..<bins where c.bins[b].count < maxSize && c.blocking[pick][b] == 0 {
                 let key = (outside(pick, b), functions.map { held[b][$0[pick]] } ?? 0, c.bins[b].count)
-                if best < 0 || key < bestKey { best = b; bestKey = key }
+                if best < 0 || key < bestKey {
+                    best = b
+                    bestKey = key
+                }
             }
-            guard best >= 0 else { stuck.append(pick); continue }
-            for k in tied[pick] where !placed[k] && c.blocking[k][best] == 0 && c.bins[best].count < maxSize { open[k] -= 1 }
+            guard best >= 0 else {
+                stuck.append(pick)
+                continue
+            }
+            for k in tied[pick] where !placed[k] && c.blocking[k][best] == 0 && c.bins[best].count < maxSize {
+                open[k] -= 1
+            }
             c.put(pick, best)
             if let functions { held[best][functions[pick]] += 1 }
             if let level { heldLevel[best][level[pick]] += 1 }

@@ -12,10 +12,14 @@ public enum GroupingFailure: Error, Sendable {
 enum Infeasibility {
     /// `GroupCount`'s reason and its "change: effect" relaxations, split for printing.
     static func size(reason: String, relaxations: [String]) -> Explanation {
-        Explanation(.groups, reason, suggestions: relaxations.map { change in
-            let parts = change.split(separator: ":", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
-            return .init(parts[0], effect: parts.count > 1 ? parts[1] : "")
-        })
+        Explanation(
+            .groups, reason,
+            suggestions: relaxations.map { change in
+                let parts = change.split(separator: ":", maxSplits: 1).map {
+                    String($0).trimmingCharacters(in: .whitespaces)
+                }
+                return .init(parts[0], effect: parts.count > 1 ? parts[1] : "")
+            })
     }
 
     /// More mutually tied people than groups: name them, say which ties bind them, offer one more group
@@ -23,38 +27,64 @@ enum Infeasibility {
     static func tiedSet(_ clique: [Int], groups k: Int, _ programme: Programme) -> Explanation {
         let p = programme.participants, g = programme.config.groups
         let schools = Dictionary(grouping: clique, by: { p[$0].school })
-        let headline = "these \(clique.count) people from \(schools.count) school\(schools.count == 1 ? "" : "s") must all be in different groups, but there are only \(k) groups"
+        let headline =
+            "these \(clique.count) people from \(schools.count) school\(schools.count == 1 ? "" : "s") must all "
+            + "be in different groups, but there are only \(k) groups"
         var details = clique.map { "\(p[$0].name) — \(p[$0].function), \(p[$0].school) (\(p[$0].region))" }
         var ties: [String: Int] = [:]
-        for (x, i) in clique.enumerated() { for j in clique[(x + 1)...] { for r in programme.conflicts.rules(between: i, j) { ties[r.rawValue, default: 0] += 1 } } }
-        details.append("tied pairs among them: " + ties.keys.sorted().map { "\(ties[$0]!) by `\($0)`" }.joined(separator: ", "))
+        for (x, i) in clique.enumerated() {
+            for j in clique[(x + 1)...] {
+                for r in programme.conflicts.rules(between: i, j) { ties[r.rawValue, default: 0] += 1 }
+            }
+        }
+        details.append(
+            "tied pairs among them: " + ties.keys.sorted().map { "\(ties[$0]!) by `\($0)`" }.joined(separator: ", "))
         var relax: [Explanation.Suggestion] = []
         let n = p.count, need = clique.count
         if need * g.minSize <= n {
-            relax.append(.init("[groups] count", to: "\(need)", effect: "\(need) groups of \(n / need)–\((n + need - 1) / need) instead of \(k)"))
+            relax.append(
+                .init(
+                    "[groups] count", to: "\(need)",
+                    effect: "\(need) groups of \(n / need)–\((n + need - 1) / need) instead of \(k)"))
         } else {
             let small = n / need
-            relax.append(.init("[groups] count = \(need) and min_size = \(max(1, small))", effect: "\(need) groups, some of only \(small)"))
+            relax.append(
+                .init(
+                    "[groups] count = \(need) and min_size = \(max(1, small))",
+                    effect: "\(need) groups, some of only \(small)"))
         }
         // Dropping a competitor tie between two schools of the set.
         var pairs: [(String, String)] = []
         let names = schools.keys.sorted()
-        for (a, x) in names.enumerated() { for y in names[(a + 1)...] {
-            let i = schools[x]![0], j = schools[y]![0]
-            if programme.conflicts.rules(between: i, j) == [.competitors] { pairs.append((x, y)) }
-        } }
+        for (a, x) in names.enumerated() {
+            for y in names[(a + 1)...] {
+                let i = schools[x]![0], j = schools[y]![0]
+                if programme.conflicts.rules(between: i, j) == [.competitors] { pairs.append((x, y)) }
+            }
+        }
         for (x, y) in pairs.prefix(3) {
             var people = p
             for idx in people.indices where people[idx].school == x || people[idx].school == y {
                 let other = people[idx].school == x ? y : x
                 people[idx].competitors.removeAll { Text.key($0) == Text.key(other) }
             }
-            let after = MaxClique.find(in: ConflictModel(participants: people, rules: programme.config.separate), budget: 20_000)
-            relax.append(.init("drop the competitor tie between \(x) and \(y) (edit the competitors column of both)",
-                               effect: "members of the two schools may then share a group; the largest tied set becomes \(after.members.count)\(after.members.count <= k ? ", which \(k) groups can separate" : ", still more than \(k) groups")"))
+            let after = MaxClique.find(
+                in: ConflictModel(participants: people, rules: programme.config.separate), budget: 20_000)
+            relax.append(
+                .init(
+                    "drop the competitor tie between \(x) and \(y) (edit the competitors column of both)",
+                    effect:
+                        "members of the two schools may then share a group; the largest tied set becomes "
+                        + "\(after.members.count)"
+                        + (after.members.count <= k
+                            ? ", which \(k) groups can separate" : ", still more than \(k) groups")
+                ))
         }
         for rule in [Rule.board, .town] where ties[rule.rawValue] != nil {
-            relax.append(.init("[rules] separate without \"\(rule.rawValue)\"", effect: "\(rule.explanation) may then share a group"))
+            relax.append(
+                .init(
+                    "[rules] separate without \"\(rule.rawValue)\"",
+                    effect: "\(rule.explanation) may then share a group"))
         }
         return Explanation(.groups, headline, people: clique, details: details, suggestions: relax)
     }

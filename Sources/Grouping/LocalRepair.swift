@@ -26,7 +26,8 @@ struct LocalRepair {
     init(_ programme: Programme, groups: [[Int]], slotRegion: [String?]) {
         p = programme.participants
         tied = programme.conflicts.neighbours.map(Set.init)
-        minSize = programme.config.groups.minSize; maxSize = programme.config.groups.maxSize
+        minSize = programme.config.groups.minSize
+        maxSize = programme.config.groups.maxSize
         priorities = programme.config.priorities
         let regions = Array(Set(p.map(\.region))).sorted()
         let r = Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1, $0) })
@@ -50,9 +51,15 @@ struct LocalRepair {
                 if best == nil || key < best!.0 { best = (key, g) }
             }
             // Outside their own region only when no one-step ejection makes room at home.
-            if let g = best?.1, region(g) == p[i].region || slots.contains(g) { groups[g].append(i); continue }
+            if let g = best?.1, region(g) == p[i].region || slots.contains(g) {
+                groups[g].append(i)
+                continue
+            }
             if eject(for: i, withinRegion: true) { continue }
-            if let g = best?.1 { groups[g].append(i); continue }
+            if let g = best?.1 {
+                groups[g].append(i)
+                continue
+            }
             guard eject(for: i) else { return false }
         }
         return true
@@ -66,11 +73,15 @@ struct LocalRepair {
             .sorted { (region($0) == p[i].region ? 0 : 1, $0) < (region($1) == p[i].region ? 0 : 1, $1) }
         for g in order {
             let blockers = groups[g].filter { tied[i].contains($0) }
-            let candidates = blockers.count == 1 ? blockers : (blockers.isEmpty && groups[g].count >= maxSize ? groups[g] : [])
+            let candidates =
+                blockers.count == 1 ? blockers : (blockers.isEmpty && groups[g].count >= maxSize ? groups[g] : [])
             for j in candidates {
                 let rest = groups[g].filter { $0 != j }
                 guard rest.allSatisfy({ !tied[i].contains($0) }) else { continue }
-                if let h = groups.indices.first(where: { $0 != g && groups[$0].count < maxSize && clear(j, $0) && (!withinRegion || region($0) == p[j].region) }) {
+                if let h = groups.indices.first(where: {
+                    $0 != g && groups[$0].count < maxSize && clear(j, $0)
+                        && (!withinRegion || region($0) == p[j].region)
+                }) {
                     groups[g] = rest + [i]
                     groups[h].append(j)
                     return true
@@ -86,9 +97,11 @@ struct LocalRepair {
             while groups[g].count < minSize {
                 if cancellation?.isCancelled == true { return false }
                 let home = region(g)
-                let donor = groups.indices.filter { $0 != g && groups[$0].count > minSize }.flatMap { h in groups[h].map { (h, $0) } }
-                    .filter { clear($0.1, g) }
-                    .min { (p[$0.1].region == home ? 0 : 1, $0.0, $0.1) < (p[$1.1].region == home ? 0 : 1, $1.0, $1.1) }
+                let donor = groups.indices.filter { $0 != g && groups[$0].count > minSize }.flatMap { h in
+                    groups[h].map { (h, $0) }
+                }
+                .filter { clear($0.1, g) }
+                .min { (p[$0.1].region == home ? 0 : 1, $0.0, $0.1) < (p[$1.1].region == home ? 0 : 1, $1.0, $1.1) }
                 guard let (h, i) = donor else { return false }
                 groups[h].removeAll { $0 == i }
                 groups[g].append(i)
@@ -110,15 +123,24 @@ struct LocalRepair {
             switch o {
             case .region:
                 var best = 0
-                for x in m.indices { var c = 0; for y in m.indices where regionOf[m[y]] == regionOf[m[x]] { c += 1 }; best = max(best, c) }
+                for x in m.indices {
+                    var c = 0
+                    for y in m.indices where regionOf[m[y]] == regionOf[m[x]] { c += 1 }
+                    best = max(best, c)
+                }
                 v[n] = m.count - best
             case .level:
                 var lo = Int.max, hi = Int.min
-                for x in m { lo = min(lo, p[x].level); hi = max(hi, p[x].level) }
+                for x in m {
+                    lo = min(lo, p[x].level)
+                    hi = max(hi, p[x].level)
+                }
                 v[n] = m.isEmpty ? 0 : hi - lo
             case .variety:
                 var distinct = 0
-                for x in m.indices where !m[..<x].contains(where: { functionOf[$0] == functionOf[m[x]] }) { distinct += 1 }
+                for x in m.indices where !m[..<x].contains(where: { functionOf[$0] == functionOf[m[x]] }) {
+                    distinct += 1
+                }
                 v[n] = m.count - distinct
             }
         }
@@ -133,7 +155,9 @@ struct LocalRepair {
             case .region: if let r = region(g), p[i].region != r { return true }
             case .level:
                 let levels = m.map { p[$0].level }
-                if levels.min()! != levels.max()!, p[i].level == levels.min()! || p[i].level == levels.max()! { return true }
+                if levels.min()! != levels.max()!, p[i].level == levels.min()! || p[i].level == levels.max()! {
+                    return true
+                }
             case .variety: if m.contains(where: { $0 != i && functionOf[$0] == functionOf[i] }) { return true }
             }
         }
@@ -168,9 +192,12 @@ struct LocalRepair {
             if groups[g].count > minSize && groups[h].count < maxSize && clear(i, h) {
                 let hWith = score(groups[h] + [i])
                 if gWithout + hWith < before {
-                    groups[g] = without; groups[h].append(i)
-                    scores[g] = gWithout; scores[h] = hWith
-                    homes[g] = region(g); homes[h] = region(h)
+                    groups[g] = without
+                    groups[h].append(i)
+                    scores[g] = gWithout
+                    scores[h] = hWith
+                    homes[g] = region(g)
+                    homes[h] = region(h)
                     return true
                 }
             }
@@ -180,9 +207,12 @@ struct LocalRepair {
                 let gNew = without + [j], hNew = hRest + [i]
                 let (sg, sh) = (score(gNew), score(hNew))
                 if sg + sh < before {
-                    groups[g] = gNew; groups[h] = hNew
-                    scores[g] = sg; scores[h] = sh
-                    homes[g] = region(g); homes[h] = region(h)
+                    groups[g] = gNew
+                    groups[h] = hNew
+                    scores[g] = sg
+                    scores[h] = sh
+                    homes[g] = region(g)
+                    homes[h] = region(h)
                     return true
                 }
             }

@@ -7,7 +7,11 @@ public struct Group: Sendable, Equatable, Codable {
     public var members: [Int]
     /// The region most of its members come from (ties: the alphabetically first).
     public var homeRegion: String
-    public init(id: String, members: [Int], homeRegion: String) { self.id = id; self.members = members; self.homeRegion = homeRegion }
+    public init(id: String, members: [Int], homeRegion: String) {
+        self.id = id
+        self.members = members
+        self.homeRegion = homeRegion
+    }
 }
 
 /// One soft objective's outcome: the value reached and the best proven lower bound.
@@ -17,7 +21,11 @@ public struct ObjectiveResult: Sendable, Equatable, Codable {
     /// No plan with the earlier objectives at their values can do better than this.
     public var bound: Int
     public var optimal: Bool { value == bound }
-    public init(objective: Objective, value: Int, bound: Int) { self.objective = objective; self.value = value; self.bound = bound }
+    public init(objective: Objective, value: Int, bound: Int) {
+        self.objective = objective
+        self.value = value
+        self.bound = bound
+    }
     /// (value − bound) / value; 0 when optimal.
     public var gap: Double { value == 0 ? 0 : Double(value - bound) / Double(value) }
 }
@@ -31,7 +39,10 @@ public struct GroupingResult: Sendable {
     /// Why each participant placed outside their region is there, keyed by participant index.
     public var awayReasons: [Int: String]
     public init(groups: [Group], objectives: [ObjectiveResult], stats: SolveStats, awayReasons: [Int: String]) {
-        self.groups = groups; self.objectives = objectives; self.stats = stats; self.awayReasons = awayReasons
+        self.groups = groups
+        self.objectives = objectives
+        self.stats = stats
+        self.awayReasons = awayReasons
     }
 }
 
@@ -44,14 +55,20 @@ public struct SolveStats: Sendable, Codable, Equatable {
         public var status: String
         public var seconds: Double
         public init(name: String, variables: Int, constraints: Int, status: String, seconds: Double) {
-            self.name = name; self.variables = variables; self.constraints = constraints; self.status = status; self.seconds = seconds
+            self.name = name
+            self.variables = variables
+            self.constraints = constraints
+            self.status = status
+            self.seconds = seconds
         }
     }
     public var stages: [Stage] = []
     public var seconds: Double = 0
     public var timeLimitHit = false
     public init(stages: [Stage] = [], seconds: Double = 0, timeLimitHit: Bool = false) {
-        self.stages = stages; self.seconds = seconds; self.timeLimitHit = timeLimitHit
+        self.stages = stages
+        self.seconds = seconds
+        self.timeLimitHit = timeLimitHit
     }
 }
 

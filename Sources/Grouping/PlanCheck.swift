@@ -34,18 +34,25 @@ public enum PlanCheck {
         public var description: String { (group.map { "\($0): " } ?? "") + text }
     }
 
-    public static func violations(_ groups: [Group], _ programme: Programme, sizes: ClosedRange<Int>? = nil) -> [Violation] {
+    public static func violations(_ groups: [Group], _ programme: Programme, sizes: ClosedRange<Int>? = nil)
+        -> [Violation]
+    {
         let p = programme.participants
         let range = sizes ?? programme.config.groups.minSize...programme.config.groups.maxSize
         var out: [Violation] = []
         var seen = [Int](repeating: 0, count: p.count)
         for g in groups {
             if !range.contains(g.members.count) {
-                out.append(Violation(group: g.id, rule: .size, text: "has \(g.members.count) members, outside \(range.lowerBound)–\(range.upperBound)"))
+                out.append(
+                    Violation(
+                        group: g.id, rule: .size,
+                        text: "has \(g.members.count) members, outside \(range.lowerBound)–\(range.upperBound)"))
             }
             for i in g.members {
                 guard p.indices.contains(i) else {
-                    out.append(Violation(group: g.id, rule: .membership, text: "refers to participant #\(i), who does not exist"))
+                    out.append(
+                        Violation(
+                            group: g.id, rule: .membership, text: "refers to participant #\(i), who does not exist"))
                     continue
                 }
                 seen[i] += 1
@@ -54,15 +61,18 @@ public enum PlanCheck {
             for (x, i) in members.enumerated() {
                 for j in members[(x + 1)...] {
                     for rule in programme.conflicts.rules(between: i, j) {
-                        out.append(Violation(group: g.id, rule: .separate(rule),
-                                             text: "\(p[i].name) and \(p[j].name): \(rule.explanation) (rule `\(rule.rawValue)`)"))
+                        out.append(
+                            Violation(
+                                group: g.id, rule: .separate(rule),
+                                text: "\(p[i].name) and \(p[j].name): \(rule.explanation) (rule `\(rule.rawValue)`)"))
                     }
                 }
             }
         }
         for (i, n) in seen.enumerated() where n != (programme.dropped.contains(i) ? 0 : 1) {
             let expected = programme.dropped.contains(i) ? "none (left the programme)" : "exactly one"
-            out.append(Violation(group: nil, rule: .membership, text: "\(p[i].name) is in \(n) groups instead of \(expected)"))
+            out.append(
+                Violation(group: nil, rule: .membership, text: "\(p[i].name) is in \(n) groups instead of \(expected)"))
         }
         return out
     }

@@ -42,7 +42,8 @@ struct CSVTable {
         while i < bytes.count {
             let b = bytes[i]
             let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
-            let valid = length > 0 && i + length <= bytes.count
+            let valid =
+                length > 0 && i + length <= bytes.count
                 && bytes[(i + 1)..<(i + length)].allSatisfy { $0 >> 6 == 0b10 }
             if !valid { return .notUTF8(line: line, byte: b) }
             if b == 0x0A { line += 1 }
@@ -68,32 +69,47 @@ struct CSVTable {
         var fields: [String] = [], field = String.UnicodeScalarView()
         var line = 1, recordLine = 1, i = 0
         var quoted = false, quoteLine = 0
-        func endField() { fields.append(String(field)); field = .init() }
+        func endField() {
+            fields.append(String(field))
+            field = .init()
+        }
         while i < s.count {
             let c = s[i]
             if quoted {
                 if c == "\"" {
-                    if i + 1 < s.count, s[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
+                    if i + 1 < s.count, s[i + 1] == "\"" {
+                        field.append("\"")
+                        i += 1
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     if c == "\n" || (c == "\r" && !(i + 1 < s.count && s[i + 1] == "\n")) { line += 1 }
                     field.append(c)
                 }
             } else if c == "\"" && field.allSatisfy({ $0 == " " }) {
-                quoted = true; quoteLine = line; field = .init()
+                quoted = true
+                quoteLine = line
+                field = .init()
             } else if c == delimiter {
                 endField()
             } else if c == "\n" || c == "\r" {
                 if c == "\r", i + 1 < s.count, s[i + 1] == "\n" { i += 1 }
                 endField()
                 records.append(Record(line: recordLine, fields: fields))
-                fields = []; line += 1; recordLine = line
+                fields = []
+                line += 1
+                recordLine = line
             } else {
                 field.append(c)
             }
             i += 1
         }
         if quoted { throw .unterminatedQuote(line: quoteLine) }
-        if !fields.isEmpty || !field.isEmpty { endField(); records.append(Record(line: recordLine, fields: fields)) }
+        if !fields.isEmpty || !field.isEmpty {
+            endField()
+            records.append(Record(line: recordLine, fields: fields))
+        }
         return records
     }
 }
@@ -102,7 +118,11 @@ extension Int {
     /// Spreadsheet column letters: 1 → A, 27 → AA.
     var columnLetters: String {
         var n = self, s = ""
-        while n > 0 { let r = (n - 1) % 26; s = String(UnicodeScalar(UInt8(65 + r))) + s; n = (n - 1) / 26 }
+        while n > 0 {
+            let r = (n - 1) % 26
+            s = String(UnicodeScalar(UInt8(65 + r))) + s
+            n = (n - 1) / 26
+        }
         return s
     }
 }

@@ -37,7 +37,9 @@ public struct CheckSummary: Sendable {
         pairsByRule = p.config.separate.map { ($0, p.conflicts.pairsByRule[$0] ?? 0) }
         tiedParticipants = p.conflicts.tiedParticipants
         largestTiedSet = MaxClique.find(in: p.conflicts)
-        largestTiedSetDescription = largestTiedSet.members.map { "\(people[$0].name) (\(people[$0].school), \(people[$0].region))" }
+        largestTiedSetDescription = largestTiedSet.members.map {
+            "\(people[$0].name) (\(people[$0].school), \(people[$0].region))"
+        }
         signals = []
         collectSignals(p)
     }
@@ -53,31 +55,55 @@ public struct CheckSummary: Sendable {
         }
         if let k = groupCount, largestTiedSet.members.count > k {
             let set = largestTiedSet.members
-            signals.append(Signal(
-                kind: .impossible,
-                text: "these \(set.count) people \(Self.describe(set, people)) must all be in different groups, but there are only \(k) groups",
-                relaxations: ["plan \(set.count) groups (count = \(set.count)) with smaller groups, if the sizes allow",
-                              "drop one of the ties between them (see `check` ties) or remove a rule from `separate`"]))
+            signals.append(
+                Signal(
+                    kind: .impossible,
+                    text:
+                        "these \(set.count) people \(Self.describe(set, people)) must all be in different groups, "
+                        + "but there are only \(k) groups",
+                    relaxations: [
+                        "plan \(set.count) groups (count = \(set.count)) with smaller groups, if the sizes allow",
+                        "drop one of the ties between them (see `check` ties) or remove a rule from `separate`",
+                    ]))
         }
         if let k = groupCount, let f = p.facilitators {
             let capacity = f.reduce(0) { $0 + $1.maxGroups }
             if capacity < k {
-                signals.append(Signal(kind: .impossible,
-                                      text: "the \(f.count) facilitators can lead at most \(capacity) groups together, but there are \(k) groups",
-                                      relaxations: ["raise max_groups for some facilitators", "add \(k - capacity) more facilitator slots"]))
+                signals.append(
+                    Signal(
+                        kind: .impossible,
+                        text:
+                            "the \(f.count) facilitators can lead at most \(capacity) groups together, but there "
+                            + "are \(k) groups",
+                        relaxations: [
+                            "raise max_groups for some facilitators", "add \(k - capacity) more facilitator slots",
+                        ]))
             }
         }
         for (region, n) in byRegion {
             let members = people.filter { $0.region == region }.map(\.index)
             if n < g.minSize {
-                signals.append(Signal(kind: .note, text: "only \(n) participant\(n == 1 ? "" : "s") from \(region): they will join a group from another region"))
+                signals.append(
+                    Signal(
+                        kind: .note,
+                        text:
+                            "only \(n) participant\(n == 1 ? "" : "s") from \(region): they will join a group "
+                            + "from another region"
+                    ))
                 continue
             }
             let own = n / g.minSize
             let clique = MaxClique.find(in: p.conflicts, among: members)
             if clique.members.count > own {
-                signals.append(Signal(kind: .warning, text:
-                    "\(clique.members.count) people \(Self.describe(clique.members, people)) in \(region) must all be in different groups, but \(region)'s \(n) participants fill at most \(own) group\(own == 1 ? "" : "s"): expect at least \(clique.members.count - own) of them in groups of another region"))
+                signals.append(
+                    Signal(
+                        kind: .warning,
+                        text:
+                            "\(clique.members.count) people \(Self.describe(clique.members, people)) in \(region) "
+                            + "must all be in different groups, but \(region)'s \(n) participants fill at "
+                            + "most \(own) group\(own == 1 ? "" : "s"): expect at least "
+                            + "\(clique.members.count - own) of them in groups of another region"
+                    ))
             }
         }
     }

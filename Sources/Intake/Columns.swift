@@ -37,11 +37,17 @@ struct ColumnMap {
     init(header: CSVTable.Record, specs: [ColumnSpec], sink: inout DiagnosticSink) {
         for (i, raw) in header.fields.enumerated() {
             let h = Text.key(raw).replacingOccurrences(of: " ", with: "_")
-            guard let spec = specs.first(where: { $0.name == h || $0.aliases.contains(h) || $0.name.replacingOccurrences(of: "_", with: "") == h }) else { continue }
+            guard
+                let spec = specs.first(where: {
+                    $0.name == h || $0.aliases.contains(h) || $0.name.replacingOccurrences(of: "_", with: "") == h
+                })
+            else { continue }
             if let first = index[spec.name] {
-                sink.error(line: header.line, column: i + 1, field: Text.trimmed(raw),
-                           "column '\(spec.name)' appears twice (columns \((first + 1).columnLetters) and \((i + 1).columnLetters))",
-                           fix: "delete or rename one of the two columns")
+                sink.error(
+                    line: header.line, column: i + 1, field: Text.trimmed(raw),
+                    "column '\(spec.name)' appears twice (columns \((first + 1).columnLetters) and "
+                        + "\((i + 1).columnLetters))",
+                    fix: "delete or rename one of the two columns")
             } else {
                 index[spec.name] = i
             }

@@ -9,9 +9,11 @@ enum ConfigReader {
         "groups": ["min_size", "max_size", "target_size", "count", "min_size_after_dropout"],
         "rules": ["separate", "priorities"],
         "levels": [],
-        "schedule": ["first_date", "last_date", "meetings", "min_weeks_between", "max_weeks_between", "weekdays",
-                     "start_time", "duration_minutes", "cases_per_meeting", "fixed_dates", "blackout_dates",
-                     "holidays", "methods"],
+        "schedule": [
+            "first_date", "last_date", "meetings", "min_weeks_between", "max_weeks_between", "weekdays",
+            "start_time", "duration_minutes", "cases_per_meeting", "fixed_dates", "blackout_dates",
+            "holidays", "methods",
+        ],
         "regions": [],
     ]
 
@@ -21,8 +23,9 @@ enum ConfigReader {
         do {
             root = try TOMLTable(string: source)
         } catch let e as TOMLParseError {
-            sink.error(line: e.source.begin.line, column: e.source.begin.column, "not valid TOML: \(e.description)",
-                       fix: "see https://toml.io — strings need quotes, dates are written 2027-01-14")
+            sink.error(
+                line: e.source.begin.line, column: e.source.begin.column, "not valid TOML: \(e.description)",
+                fix: "see https://toml.io — strings need quotes, dates are written 2027-01-14")
             return config
         } catch {
             sink.error("not valid TOML: \(error)")
@@ -35,7 +38,10 @@ enum ConfigReader {
                 f.unknown(table, candidates: knownKeys.keys.sorted(), what: "table")
                 continue
             }
-            guard let t = value.table else { f.wrongType(table, value, "a table [\(table)]"); continue }
+            guard let t = value.table else {
+                f.wrongType(table, value, "a table [\(table)]")
+                continue
+            }
             for (key, _) in t where !keys.isEmpty && !keys.contains(key) {
                 f.unknown("\(table).\(key)", candidates: keys, what: "key")
             }
@@ -62,7 +68,9 @@ enum ConfigReader {
         if let v = t["name"], let s = f.string("programme.name", v) { c.name = s }
         if let v = t["timezone"], let s = f.string("programme.timezone", v) {
             if TimeZone(identifier: s) == nil {
-                f.error("programme.timezone", "unknown time zone \"\(s)\"", fix: "use an IANA name such as \"Europe/Amsterdam\"")
+                f.error(
+                    "programme.timezone", "unknown time zone \"\(s)\"",
+                    fix: "use an IANA name such as \"Europe/Amsterdam\"")
             } else {
                 c.timezone = s
             }
@@ -76,19 +84,26 @@ enum ConfigReader {
         if let v = t["max_size"], let n = f.int("groups.max_size", v, 2...50) { g.maxSize = n }
         if let v = t["target_size"], let n = f.int("groups.target_size", v, 2...50) { g.targetSize = n }
         if let v = t["count"], let n = f.int("groups.count", v, 1...10_000) { g.count = n }
-        if let v = t["min_size_after_dropout"], let n = f.int("groups.min_size_after_dropout", v, 1...50) { g.minSizeAfterDropout = n }
+        if let v = t["min_size_after_dropout"], let n = f.int("groups.min_size_after_dropout", v, 1...50) {
+            g.minSizeAfterDropout = n
+        }
         if g.minSize > g.maxSize {
-            f.error("groups.min_size", "min_size \(g.minSize) is larger than max_size \(g.maxSize)",
-                    fix: "make min_size at most max_size, e.g. min_size = 6 and max_size = 8")
+            f.error(
+                "groups.min_size", "min_size \(g.minSize) is larger than max_size \(g.maxSize)",
+                fix: "make min_size at most max_size, e.g. min_size = 6 and max_size = 8")
         } else if t["target_size"] != nil, !(g.minSize...g.maxSize).contains(g.targetSize) {
-            f.error("groups.target_size", "target_size \(g.targetSize) is outside min_size…max_size (\(g.minSize)–\(g.maxSize))",
-                    fix: "choose a target size between \(g.minSize) and \(g.maxSize)")
+            f.error(
+                "groups.target_size",
+                "target_size \(g.targetSize) is outside min_size…max_size (\(g.minSize)–\(g.maxSize))",
+                fix: "choose a target size between \(g.minSize) and \(g.maxSize)")
         } else if t["target_size"] == nil, !(g.minSize...g.maxSize).contains(g.targetSize) {
             g.targetSize = (g.minSize + g.maxSize + 1) / 2
         }
         if g.minSizeAfterDropout > g.minSize {
-            f.error("groups.min_size_after_dropout", "min_size_after_dropout \(g.minSizeAfterDropout) is larger than min_size \(g.minSize)",
-                    fix: "a group may shrink after dropouts, not grow: use a value of at most \(g.minSize)")
+            f.error(
+                "groups.min_size_after_dropout",
+                "min_size_after_dropout \(g.minSizeAfterDropout) is larger than min_size \(g.minSize)",
+                fix: "a group may shrink after dropouts, not grow: use a value of at most \(g.minSize)")
         }
         c.groups = g
     }
@@ -101,9 +116,11 @@ enum ConfigReader {
                 if let r = Rule(rawValue: n.lowercased()) {
                     if !rules.contains(r) { rules.append(r) }
                 } else {
-                    f.error("rules.separate", "unknown rule \"\(n)\"",
-                            fix: "use any of \(Rule.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))"
-                                + (Text.closest(n, in: Rule.allCases.map(\.rawValue)).map { " — did you mean \"\($0)\"?" } ?? ""))
+                    f.error(
+                        "rules.separate", "unknown rule \"\(n)\"",
+                        fix: "use any of \(Rule.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))"
+                            + (Text.closest(n, in: Rule.allCases.map(\.rawValue)).map { " — did you mean \"\($0)\"?" }
+                                ?? ""))
                 }
             }
             c.separate = rules
@@ -113,8 +130,9 @@ enum ConfigReader {
             for n in names {
                 let o = Objective(rawValue: n.lowercased()) ?? Objective.allCases.first { $0.metric == n.lowercased() }
                 guard let o else {
-                    f.error("rules.priorities", "unknown priority \"\(n)\"",
-                            fix: "use \"region\", \"level\" and \"variety\" in the order that matters most to you")
+                    f.error(
+                        "rules.priorities", "unknown priority \"\(n)\"",
+                        fix: "use \"region\", \"level\" and \"variety\" in the order that matters most to you")
                     continue
                 }
                 if list.contains(o) {
@@ -140,7 +158,8 @@ struct Fields {
 
     mutating func unknown(_ path: String, candidates: [String], what: String) {
         let name = String(path.split(separator: ".").last ?? Substring(path))
-        let hint = Text.closest(name, in: candidates).map { "did you mean \"\($0)\"?" }
+        let hint =
+            Text.closest(name, in: candidates).map { "did you mean \"\($0)\"?" }
             ?? "known \(what)s here: \(candidates.sorted().joined(separator: ", "))"
         error(path, "unknown \(what) \"\(name)\"", fix: hint)
     }
@@ -150,7 +169,10 @@ struct Fields {
     }
 
     mutating func int(_ path: String, _ v: TOMLValueConvertible, _ range: ClosedRange<Int>) -> Int? {
-        guard v.type == .int, let n = v.int else { wrongType(path, v, "a whole number"); return nil }
+        guard v.type == .int, let n = v.int else {
+            wrongType(path, v, "a whole number")
+            return nil
+        }
         guard range.contains(n) else {
             error(path, "\(n) is out of range", fix: "use a value from \(range.lowerBound) to \(range.upperBound)")
             return nil
@@ -159,15 +181,24 @@ struct Fields {
     }
 
     mutating func string(_ path: String, _ v: TOMLValueConvertible) -> String? {
-        guard let s = v.string else { wrongType(path, v, "a quoted string"); return nil }
+        guard let s = v.string else {
+            wrongType(path, v, "a quoted string")
+            return nil
+        }
         return s
     }
 
     mutating func strings(_ path: String, _ v: TOMLValueConvertible) -> [String]? {
-        guard let a = v.array else { wrongType(path, v, "a list like [\"a\", \"b\"]"); return nil }
+        guard let a = v.array else {
+            wrongType(path, v, "a list like [\"a\", \"b\"]")
+            return nil
+        }
         var result: [String] = []
         for item in a {
-            guard let s = item.string else { wrongType(path, item, "a quoted string in the list"); return nil }
+            guard let s = item.string else {
+                wrongType(path, item, "a quoted string in the list")
+                return nil
+            }
             result.append(s)
         }
         return result
@@ -184,8 +215,10 @@ struct Fields {
     where E.RawValue == String {
         guard let s = string(path, v) else { return nil }
         if let e = E(rawValue: s.lowercased()) { return e }
-        error(path, "\"\(s)\" is not one of \(E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))",
-              fix: Text.closest(s, in: E.allCases.map(\.rawValue)).map { "did you mean \"\($0)\"?" } ?? "use one of the values listed")
+        error(
+            path, "\"\(s)\" is not one of \(E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))",
+            fix: Text.closest(s, in: E.allCases.map(\.rawValue)).map { "did you mean \"\($0)\"?" }
+                ?? "use one of the values listed")
         return nil
     }
 }

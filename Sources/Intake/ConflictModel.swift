@@ -24,7 +24,9 @@ public struct ConflictModel: Sendable {
         self.schoolKey = schoolKey
         let boardKey = p.map { $0.board.map(Text.key) }, townKey = p.map { $0.town.map(Text.key) }
         let ancestors = Hierarchy.ancestors(p).map(Set.init)
-        self.boardKey = boardKey; self.townKey = townKey; self.ancestors = ancestors
+        self.boardKey = boardKey
+        self.townKey = townKey
+        self.ancestors = ancestors
         let schools = Set(schoolKey)
         var competing = Set<SchoolPair>()
         for (i, person) in p.enumerated() {
@@ -38,7 +40,10 @@ public struct ConflictModel: Sendable {
         // so the model is built in time proportional to the ties, not to N².
         var adjacency = [Set<Int>](repeating: [], count: p.count)
         var counts: [Rule: Int] = [:]
-        func tie(_ i: Int, _ j: Int) { adjacency[i].insert(j); adjacency[j].insert(i) }
+        func tie(_ i: Int, _ j: Int) {
+            adjacency[i].insert(j)
+            adjacency[j].insert(i)
+        }
         func buckets(_ keys: [String?]) -> [[Int]] {
             var b: [String: [Int]] = [:]
             for (i, k) in keys.enumerated() { if let k, !k.isEmpty { b[k, default: []].append(i) } }
@@ -51,14 +56,29 @@ public struct ConflictModel: Sendable {
             case .school, .board, .town:
                 let keys: [String?] = rule == .school ? schoolKey : rule == .board ? boardKey : townKey
                 for members in buckets(keys) {
-                    for x in members.indices { for y in members.indices where y > x { tie(members[x], members[y]); n += 1 } }
+                    for x in members.indices {
+                        for y in members.indices where y > x {
+                            tie(members[x], members[y])
+                            n += 1
+                        }
+                    }
                 }
             case .hierarchy:
-                for (i, up) in ancestors.enumerated() { for j in up { tie(i, j); n += 1 } }
+                for (i, up) in ancestors.enumerated() {
+                    for j in up {
+                        tie(i, j)
+                        n += 1
+                    }
+                }
             case .competitors:
                 let index = Dictionary(bySchool.map { (schoolKey[$0[0]], $0) }, uniquingKeysWith: { a, _ in a })
                 for pair in competing {
-                    for i in index[pair.a] ?? [] { for j in index[pair.b] ?? [] { tie(i, j); n += 1 } }
+                    for i in index[pair.a] ?? [] {
+                        for j in index[pair.b] ?? [] {
+                            tie(i, j)
+                            n += 1
+                        }
+                    }
                 }
             }
             counts[rule] = n
@@ -82,7 +102,8 @@ public struct ConflictModel: Sendable {
             case .board: boardKey[i] != nil && boardKey[i] == boardKey[j] && !boardKey[i]!.isEmpty
             case .town: townKey[i] != nil && townKey[i] == townKey[j] && !townKey[i]!.isEmpty
             case .hierarchy: ancestors[i].contains(j) || ancestors[j].contains(i)
-            case .competitors: schoolKey[i] != schoolKey[j] && competingSchools.contains(SchoolPair(schoolKey[i], schoolKey[j]))
+            case .competitors:
+                schoolKey[i] != schoolKey[j] && competingSchools.contains(SchoolPair(schoolKey[i], schoolKey[j]))
             }
         }
     }

@@ -5,15 +5,20 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...2200).contains(year), (1...12).contains(month),
-              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
-        self.year = year; self.month = month; self.day = day
+            (1...Day.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// `YYYY-MM-DD`, or the Dutch spreadsheet form `D-M-YYYY` that Excel writes in a Dutch locale.
     public init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
+        guard parts.count == 3,
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2])
+        else { return nil }
         if parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2 {
             self.init(year: a, month: b, day: c)
         } else if parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 {
@@ -33,7 +38,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (m <= 2 ? 1 : 0); month = m; day = d
+        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        month = m
+        day = d
     }
 
     /// Days since 1970-01-01.
@@ -69,7 +76,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let d = Day(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
         }
         self = d
     }
@@ -87,8 +95,14 @@ public enum Weekday: String, CaseIterable, Sendable, Codable {
 /// An inclusive range of days, e.g. an unavailability `2027-02-15..2027-02-19`.
 public struct DayRange: Hashable, Sendable, Codable, CustomStringConvertible {
     public let first: Day, last: Day
-    public init(_ first: Day, _ last: Day) { self.first = first; self.last = last }
-    public init(_ day: Day) { first = day; last = day }
+    public init(_ first: Day, _ last: Day) {
+        self.first = first
+        self.last = last
+    }
+    public init(_ day: Day) {
+        first = day
+        last = day
+    }
     public func contains(_ d: Day) -> Bool { first <= d && d <= last }
     public var description: String { first == last ? "\(first)" : "\(first)..\(last)" }
 }

@@ -14,14 +14,22 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// What to do about it.
     public var fix: String?
 
-    public init(_ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, field: String? = nil,
-                _ message: String, fix: String? = nil) {
-        self.severity = severity; self.file = file; self.line = line; self.column = column
-        self.field = field; self.message = message; self.fix = fix
+    public init(
+        _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, field: String? = nil,
+        _ message: String, fix: String? = nil
+    ) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.field = field
+        self.message = message
+        self.fix = fix
     }
 
     public var location: String {
-        [file, line.map(String.init), line == nil ? nil : column.map(String.init)].compactMap { $0 }.joined(separator: ":")
+        [file, line.map(String.init), line == nil ? nil : column.map(String.init)].compactMap { $0 }.joined(
+            separator: ":")
     }
 
     public var description: String {
@@ -45,11 +53,15 @@ struct DiagnosticSink {
     let file: String
     var items: [Diagnostic] = []
 
-    mutating func error(line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String, fix: String? = nil) {
+    mutating func error(
+        line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String, fix: String? = nil
+    ) {
         items.append(Diagnostic(.error, file: file, line: line, column: column, field: field, message, fix: fix))
     }
 
-    mutating func warning(line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String, fix: String? = nil) {
+    mutating func warning(
+        line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String, fix: String? = nil
+    ) {
         items.append(Diagnostic(.warning, file: file, line: line, column: column, field: field, message, fix: fix))
     }
 

@@ -22,7 +22,9 @@ public struct Explanation: Sendable, Equatable, Error {
 
         /// A suggestion to set `what` to `to`, or (without `to`) a change described in words.
         public init(_ what: String, to: String? = nil, effect: String = "") {
-            self.what = what; self.to = to; self.effect = effect
+            self.what = what
+            self.to = to
+            self.effect = effect
         }
 
         /// The change as a user would write it: `[groups] max_size = 9`.
@@ -41,10 +43,15 @@ public struct Explanation: Sendable, Equatable, Error {
     public var suggestions: [Suggestion]
 
     /// An explanation; `suggestions` in order of usefulness.
-    public init(_ subject: Subject, _ headline: String, people: [Int] = [], details: [String] = [],
-                suggestions: [Suggestion] = []) {
-        self.subject = subject; self.headline = headline; self.people = people
-        self.details = details; self.suggestions = suggestions
+    public init(
+        _ subject: Subject, _ headline: String, people: [Int] = [], details: [String] = [],
+        suggestions: [Suggestion] = []
+    ) {
+        self.subject = subject
+        self.headline = headline
+        self.people = people
+        self.details = details
+        self.suggestions = suggestions
     }
 
     /// An explanation whose suggestions are changes in words.

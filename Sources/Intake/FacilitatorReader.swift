@@ -4,8 +4,11 @@ enum FacilitatorReader {
     static let defaultMaxGroups = 2
 
     static func read(_ data: Data, file: String, sink: inout DiagnosticSink) -> [Facilitator] {
-        guard let (_, rows) = CSV.rows(data, file: file, specs: ColumnSpec.facilitators, sink: &sink,
-                                       noRows: ("facilitators", "add one row per facilitator, or plan without a facilitators file")) else { return [] }
+        guard
+            let (_, rows) = CSV.rows(
+                data, file: file, specs: ColumnSpec.facilitators, sink: &sink,
+                noRows: ("facilitators", "add one row per facilitator, or plan without a facilitators file"))
+        else { return [] }
         var result: [Facilitator] = []
         var seen: [String: Int] = [:]
         for row in rows {
@@ -13,12 +16,15 @@ enum FacilitatorReader {
             row.checkWidth(&sink)
             let name = row.require("name", &sink, what: "a name")
             let email = row.uniqueEmail(&seen, &sink, fix: "list each facilitator once")
-            let maxGroups = row.integer("max_groups", minimum: 1, &sink, meaning: "a maximum number of groups (1 or more)")
+            let maxGroups = row.integer(
+                "max_groups", minimum: 1, &sink, meaning: "a maximum number of groups (1 or more)")
             let unavailable = row.dates("unavailable", &sink)
             guard let name, let email, let maxGroups else { continue }
-            result.append(Facilitator(index: result.count, name: name, email: email, region: row.text("region"),
-                                      maxGroups: maxGroups ?? defaultMaxGroups, schools: row.list("schools"),
-                                      unavailable: unavailable, line: record.line))
+            result.append(
+                Facilitator(
+                    index: result.count, name: name, email: email, region: row.text("region"),
+                    maxGroups: maxGroups ?? defaultMaxGroups, schools: row.list("schools"),
+                    unavailable: unavailable, line: record.line))
         }
         return result
     }

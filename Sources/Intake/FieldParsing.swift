@@ -12,30 +12,38 @@ struct RowContext {
         let extra = record.fields.dropFirst(header.fields.count)
         guard let i = extra.firstIndex(where: { !Text.trimmed($0).isEmpty }) else { return }
         let separator = delimiter == "\t" ? "tab" : "'\(delimiter)'"
-        sink.error(line: record.line, column: i + 1,
-                   "the row has \(record.fields.count) fields but the header has \(header.fields.count)",
-                   fix: "put double quotes around values that contain the separator \(separator), or give the extra column a header")
+        sink.error(
+            line: record.line, column: i + 1,
+            "the row has \(record.fields.count) fields but the header has \(header.fields.count)",
+            fix:
+                "put double quotes around values that contain the separator \(separator), or give the extra "
+                + "column a header"
+        )
     }
 
     func text(_ column: String) -> String? { map.value(column, in: record) }
 
     func list(_ column: String) -> [String] {
         guard let v = text(column) else { return [] }
-        return v.split(whereSeparator: { listSeparators.contains($0) }).map { Text.trimmed(String($0)) }.filter { !$0.isEmpty }
+        return v.split(whereSeparator: { listSeparators.contains($0) }).map { Text.trimmed(String($0)) }.filter {
+            !$0.isEmpty
+        }
     }
 
     func require(_ column: String, _ sink: inout DiagnosticSink, what: String) -> String? {
         if let v = text(column) { return v }
-        sink.error(line: record.line, column: map.column(column), field: column, "empty, but every row needs \(what)",
-                   fix: "fill in \(what) in column \(map.column(column)?.columnLetters ?? "?") on line \(record.line)")
+        sink.error(
+            line: record.line, column: map.column(column), field: column, "empty, but every row needs \(what)",
+            fix: "fill in \(what) in column \(map.column(column)?.columnLetters ?? "?") on line \(record.line)")
         return nil
     }
 
     func email(_ sink: inout DiagnosticSink) -> String? {
         guard let v = require("email", &sink, what: "an email address") else { return nil }
         guard Text.isEmail(v) else {
-            sink.error(line: record.line, column: map.column("email"), field: "email", "\"\(v)\" is not a valid email address",
-                       fix: "write one address in the form name@domain.nl")
+            sink.error(
+                line: record.line, column: map.column("email"), field: "email", "\"\(v)\" is not a valid email address",
+                fix: "write one address in the form name@domain.nl")
             return nil
         }
         return v
@@ -45,8 +53,9 @@ struct RowContext {
     func uniqueEmail(_ seen: inout [String: Int], _ sink: inout DiagnosticSink, fix: String) -> String? {
         guard let email = email(&sink) else { return nil }
         if let first = seen[email.lowercased()] {
-            sink.error(line: record.line, column: map.column("email"), field: "email",
-                       "\(email) is already used on line \(first)", fix: fix)
+            sink.error(
+                line: record.line, column: map.column("email"), field: "email",
+                "\(email) is already used on line \(first)", fix: fix)
         } else {
             seen[email.lowercased()] = record.line
         }
@@ -56,8 +65,9 @@ struct RowContext {
     func integer(_ column: String, minimum: Int, _ sink: inout DiagnosticSink, meaning: String) -> Int?? {
         guard let v = text(column) else { return .some(nil) }
         guard let n = Int(v), n >= minimum else {
-            sink.error(line: record.line, column: map.column(column), field: column, "\"\(v)\" is not \(meaning)",
-                       fix: "write a whole number of at least \(minimum), or leave the cell empty")
+            sink.error(
+                line: record.line, column: map.column(column), field: column, "\"\(v)\" is not \(meaning)",
+                fix: "write a whole number of at least \(minimum), or leave the cell empty")
             return nil
         }
         return .some(n)
@@ -69,15 +79,17 @@ struct RowContext {
             let ends = item.components(separatedBy: "..").map(Text.trimmed)
             let days = ends.map { Day(parsing: $0) }
             guard ends.count <= 2, days.allSatisfy({ $0 != nil }) else {
-                sink.error(line: record.line, column: map.column(column), field: column,
-                           "\"\(item)\" is not a date or date range",
-                           fix: "write dates as YYYY-MM-DD and ranges as YYYY-MM-DD..YYYY-MM-DD, separated by |")
+                sink.error(
+                    line: record.line, column: map.column(column), field: column,
+                    "\"\(item)\" is not a date or date range",
+                    fix: "write dates as YYYY-MM-DD and ranges as YYYY-MM-DD..YYYY-MM-DD, separated by |")
                 continue
             }
             let range = DayRange(days[0]!, days.last!!)
             guard range.first <= range.last else {
-                sink.error(line: record.line, column: map.column(column), field: column,
-                           "range \"\(item)\" ends before it starts", fix: "swap the two dates")
+                sink.error(
+                    line: record.line, column: map.column(column), field: column,
+                    "range \"\(item)\" ends before it starts", fix: "swap the two dates")
                 continue
             }
             ranges.append(range)

@@ -11,15 +11,20 @@ public enum GroupCount {
         if let k = g.count {
             guard k * g.minSize <= n, n <= k * g.maxSize else {
                 return .impossible(
-                    reason: "\(n) participants cannot fill \(k) groups of \(range) (\(k) groups hold \(k * g.minSize) to \(k * g.maxSize))",
-                    relaxations: relaxations(n, g) + ["remove `count` to let the number of groups follow from target_size"])
+                    reason:
+                        "\(n) participants cannot fill \(k) groups of \(range) (\(k) groups hold \(k * g.minSize) "
+                        + "to \(k * g.maxSize))",
+                    relaxations: relaxations(n, g) + [
+                        "remove `count` to let the number of groups follow from target_size"
+                    ])
             }
             return .groups(count: k, smallest: n / k, largest: (n + k - 1) / k)
         }
         let lowest = (n + g.maxSize - 1) / g.maxSize, highest = n / g.minSize
         guard n > 0, lowest <= highest else {
-            return .impossible(reason: "\(n) participant\(n == 1 ? "" : "s") cannot be split into groups of \(range)",
-                               relaxations: relaxations(n, g))
+            return .impossible(
+                reason: "\(n) participant\(n == 1 ? "" : "s") cannot be split into groups of \(range)",
+                relaxations: relaxations(n, g))
         }
         let wanted = Int((Double(n) / Double(g.targetSize)).rounded())
         // Nearest feasible count; on a tie, more groups (smaller groups keep everyone active).
@@ -34,8 +39,18 @@ public enum GroupCount {
         let fewer = max(1, n / g.maxSize), more = max(1, (n + g.minSize - 1) / g.minSize)
         for k in Set([fewer, more, max(1, n / g.minSize)]).sorted() {
             let small = n / k, large = (n + k - 1) / k
-            if large > g.maxSize { options.append("allow groups of \(large) (max_size = \(large)): \(k) group\(k == 1 ? "" : "s") of \(small == large ? "\(large)" : "\(small)–\(large)")") }
-            if small < g.minSize { options.append("allow groups of \(small) (min_size = \(small)): \(k) group\(k == 1 ? "" : "s") of \(small == large ? "\(small)" : "\(small)–\(large)")") }
+            if large > g.maxSize {
+                options.append(
+                    "allow groups of \(large) (max_size = \(large)): \(k) group\(k == 1 ? "" : "s") of "
+                        + "\(small == large ? "\(large)" : "\(small)–\(large)")"
+                )
+            }
+            if small < g.minSize {
+                options.append(
+                    "allow groups of \(small) (min_size = \(small)): \(k) group\(k == 1 ? "" : "s") of "
+                        + "\(small == large ? "\(small)" : "\(small)–\(large)")"
+                )
+            }
         }
         if n < g.minSize { options.append("add \(g.minSize - n) more participant\(g.minSize - n == 1 ? "" : "s")") }
         return options

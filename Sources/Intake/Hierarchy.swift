@@ -7,15 +7,18 @@ enum Hierarchy {
             guard let boss = people[i].reportsTo else { continue }
             if let j = byEmail[boss.lowercased()] {
                 if j == i {
-                    sink.error(line: people[i].line, column: column, field: "reports_to",
-                               "\(people[i].name) is listed as their own manager", fix: "leave reports_to empty or give the manager's email")
+                    sink.error(
+                        line: people[i].line, column: column, field: "reports_to",
+                        "\(people[i].name) is listed as their own manager",
+                        fix: "leave reports_to empty or give the manager's email")
                 } else {
                     people[i].managerIndex = j
                 }
             } else {
-                sink.warning(line: people[i].line, column: column, field: "reports_to",
-                             "\"\(boss)\" matches no participant's email; ignored",
-                             fix: "nothing to do if the manager is not taking part; otherwise correct the address")
+                sink.warning(
+                    line: people[i].line, column: column, field: "reports_to",
+                    "\"\(boss)\" matches no participant's email; ignored",
+                    fix: "nothing to do if the manager is not taking part; otherwise correct the address")
             }
         }
         // Follow each chain; a chain that returns to where it started is a cycle, reported once.
@@ -29,13 +32,18 @@ enum Hierarchy {
                         reported.formUnion(cycle)
                         let names = (cycle + [next]).map { people[$0].email }.joined(separator: " → ")
                         let first = cycle.min { people[$0].line < people[$1].line }!
-                        sink.error(line: people[first].line, column: column, field: "reports_to",
-                                   "reports_to goes round in a circle: \(names)",
-                                   fix: "one of these people must not report to the next; correct reports_to on lines \(cycle.map { String(people[$0].line) }.sorted().joined(separator: ", "))")
+                        sink.error(
+                            line: people[first].line, column: column, field: "reports_to",
+                            "reports_to goes round in a circle: \(names)",
+                            fix:
+                                "one of these people must not report to the next; correct reports_to on lines "
+                                + "\(cycle.map { String(people[$0].line) }.sorted().joined(separator: ", "))"
+                        )
                     }
                     break
                 }
-                path.append(next); current = next
+                path.append(next)
+                current = next
             }
         }
     }
@@ -44,7 +52,10 @@ enum Hierarchy {
     static func ancestors(_ people: [Participant]) -> [[Int]] {
         people.map { p in
             var up: [Int] = [], current = p.managerIndex
-            while let c = current, !up.contains(c) { up.append(c); current = people[c].managerIndex }
+            while let c = current, !up.contains(c) {
+                up.append(c)
+                current = people[c].managerIndex
+            }
             return up
         }
     }

@@ -3,9 +3,13 @@ import Foundation
 extension Programme {
     /// A programme from values already validated, e.g. restored from a plan file. `dropped` participants stay
     /// in the list (history names them) but belong to no group any more.
-    public init(config: ProgrammeConfig, participants: [Participant], facilitators: [Facilitator]?, dropped: Set<Int> = [], warnings: [Diagnostic] = []) {
-        self.init(config: config, participants: participants, facilitators: facilitators,
-                  conflicts: ConflictModel(participants: participants, rules: config.separate), warnings: warnings)
+    public init(
+        config: ProgrammeConfig, participants: [Participant], facilitators: [Facilitator]?, dropped: Set<Int> = [],
+        warnings: [Diagnostic] = []
+    ) {
+        self.init(
+            config: config, participants: participants, facilitators: facilitators,
+            conflicts: ConflictModel(participants: participants, rules: config.separate), warnings: warnings)
         self.dropped = dropped
     }
 
@@ -17,14 +21,18 @@ extension Intake {
     /// Reads late joiners (the sign-up columns) against the participants already in a plan and returns the
     /// combined list: joiners appended with the next indices, `reports_to` resolved across both, so a joiner
     /// whose manager is already in the programme is kept apart from them.
-    public static func joiners(_ file: InputFile, existing: [Participant], config: ProgrammeConfig) throws(IntakeFailure) -> (participants: [Participant], warnings: [Diagnostic]) {
+    public static func joiners(_ file: InputFile, existing: [Participant], config: ProgrammeConfig)
+        throws(IntakeFailure) -> (participants: [Participant], warnings: [Diagnostic])
+    {
         var sink = DiagnosticSink(file: file.name)
-        var joiners = SignupReader.read(file.data, file: file.name, levels: Levels.table(overrides: config.levels), sink: &sink)
+        var joiners = SignupReader.read(
+            file.data, file: file.name, levels: Levels.table(overrides: config.levels), sink: &sink)
         let known = Dictionary(existing.map { ($0.emailKey, $0) }, uniquingKeysWith: { a, _ in a })
         for j in joiners {
             if let p = known[j.emailKey] {
-                sink.error(line: j.line, field: "email", "\(j.email) is already in the plan (\(p.name))",
-                           fix: "remove this row: only people who are not in the programme yet can be added")
+                sink.error(
+                    line: j.line, field: "email", "\(j.email) is already in the plan (\(p.name))",
+                    fix: "remove this row: only people who are not in the programme yet can be added")
             }
         }
         var all = existing
@@ -44,9 +52,13 @@ extension Intake {
             if let boss = all[i].reportsTo?.lowercased(), let j = joinerByEmail[boss] { all[i].managerIndex = j }
         }
         all += joiners
-        var diagnostics = sink.items.filter { !($0.severity == .warning && $0.field == "reports_to" && resolvedLines.contains($0.line ?? -1)) }
+        var diagnostics = sink.items.filter {
+            !($0.severity == .warning && $0.field == "reports_to" && resolvedLines.contains($0.line ?? -1))
+        }
         diagnostics += holidayRegionChecks(joiners, config, signups: file.name)
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw IntakeFailure(diagnostics: diagnostics) }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            throw IntakeFailure(diagnostics: diagnostics)
+        }
         return (all, diagnostics)
     }
 }

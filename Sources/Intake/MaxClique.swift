@@ -11,22 +11,30 @@ public enum MaxClique {
     public static func find(in conflicts: ConflictModel, among vertices: [Int]? = nil, budget: Int = 50_000) -> Result {
         let vs = vertices ?? Array(0..<conflicts.count)
         let inScope = Set(vs)
-        let adj: [Int: Set<Int>] = Dictionary(uniqueKeysWithValues: vs.map { v in (v, Set(conflicts.neighbours[v].filter(inScope.contains))) })
+        let adj: [Int: Set<Int>] = Dictionary(
+            uniqueKeysWithValues: vs.map { v in (v, Set(conflicts.neighbours[v].filter(inScope.contains))) })
         var best: [Int] = vs.isEmpty ? [] : [vs.min()!]
         var steps = 0
         func expand(_ r: [Int], _ p: Set<Int>, _ x: Set<Int>) {
             steps += 1
             if steps > budget { return }
             if p.isEmpty {
-                if x.isEmpty, r.count > best.count || (r.count == best.count && r.sorted().lexicographicallyPrecedes(best)) { best = r.sorted() }
+                if x.isEmpty,
+                    r.count > best.count || (r.count == best.count && r.sorted().lexicographicallyPrecedes(best))
+                {
+                    best = r.sorted()
+                }
                 return
             }
             if r.count + p.count < best.count { return }
-            let pivot = p.union(x).max { (adj[$0]!.intersection(p).count, -$0) < (adj[$1]!.intersection(p).count, -$1) }!
+            let pivot = p.union(x).max {
+                (adj[$0]!.intersection(p).count, -$0) < (adj[$1]!.intersection(p).count, -$1)
+            }!
             var p = p, x = x
             for v in p.subtracting(adj[pivot]!).sorted() {
                 expand(r + [v], p.intersection(adj[v]!), x.intersection(adj[v]!))
-                p.remove(v); x.insert(v)
+                p.remove(v)
+                x.insert(v)
             }
         }
         expand([], Set(vs), [])

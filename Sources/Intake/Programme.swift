@@ -16,7 +16,10 @@ public struct Programme: Sendable {
 public struct InputFile: Sendable {
     public var name: String
     public var data: Data
-    public init(name: String, data: Data) { self.name = name; self.data = data }
+    public init(name: String, data: Data) {
+        self.name = name
+        self.data = data
+    }
 
     /// Reads a file from disk; a missing or unreadable file becomes a diagnostic, not a crash.
     public static func read(_ path: String) throws(IntakeFailure) -> InputFile {
@@ -24,8 +27,13 @@ public struct InputFile: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let message = !exists ? "no such file: \(path)" : isDirectory.boolValue ? "\(path) is a folder, not a file" : "cannot read \(path)"
-            throw IntakeFailure(diagnostics: [Diagnostic(.error, file: name, message, fix: "check the path and permissions")])
+            let message =
+                !exists
+                ? "no such file: \(path)"
+                : isDirectory.boolValue ? "\(path) is a folder, not a file" : "cannot read \(path)"
+            throw IntakeFailure(diagnostics: [
+                Diagnostic(.error, file: name, message, fix: "check the path and permissions")
+            ])
         }
         return InputFile(name: name, data: data)
     }
@@ -34,7 +42,9 @@ public struct InputFile: Sendable {
 public enum Intake {
     /// Reads and validates all inputs in one pass. Throws `IntakeFailure` with every error (and the
     /// warnings) when anything is wrong; returns the programme with its warnings otherwise.
-    public static func load(signups: InputFile, config: InputFile? = nil, facilitators: InputFile? = nil) throws(IntakeFailure) -> Programme {
+    public static func load(signups: InputFile, config: InputFile? = nil, facilitators: InputFile? = nil)
+        throws(IntakeFailure) -> Programme
+    {
         var diagnostics: [Diagnostic] = []
         var cfg = ProgrammeConfig()
         if let config {
@@ -47,7 +57,8 @@ public enum Intake {
             diagnostics += sink.items
         }
         var signupSink = DiagnosticSink(file: signups.name)
-        let participants = SignupReader.read(signups.data, file: signups.name, levels: Levels.table(overrides: cfg.levels), sink: &signupSink)
+        let participants = SignupReader.read(
+            signups.data, file: signups.name, levels: Levels.table(overrides: cfg.levels), sink: &signupSink)
         diagnostics += signupSink.items
         var people: [Facilitator]?
         if let facilitators {
@@ -56,12 +67,16 @@ public enum Intake {
             diagnostics += sink.items
         }
         if !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics += crossChecks(participants, people, signups: signups.name, facilitatorsFile: facilitators?.name)
+            diagnostics += crossChecks(
+                participants, people, signups: signups.name, facilitatorsFile: facilitators?.name)
             diagnostics += holidayRegionChecks(participants, cfg, signups: signups.name)
         }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw IntakeFailure(diagnostics: diagnostics) }
-        return Programme(config: cfg, participants: participants, facilitators: people,
-                         conflicts: ConflictModel(participants: participants, rules: cfg.separate), warnings: diagnostics)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            throw IntakeFailure(diagnostics: diagnostics)
+        }
+        return Programme(
+            config: cfg, participants: participants, facilitators: people,
+            conflicts: ConflictModel(participants: participants, rules: cfg.separate), warnings: diagnostics)
     }
 
     /// With built-in Dutch holidays, every region must have a holiday region, or no date can be checked.
@@ -69,32 +84,47 @@ public enum Intake {
         guard cfg.schedule.holidays == .nl, cfg.schedule.firstDate != nil else { return [] }
         var reported = Set<String>()
         return p.compactMap { person in
-            guard HolidayRegions.of(person.region, overrides: cfg.regions) == nil, reported.insert(Text.key(person.region)).inserted else { return nil }
-            return Diagnostic(.error, file: signups, line: person.line, field: "region",
-                              "region \"\(person.region)\" is not a Dutch province, so its school holidays are unknown",
-                              fix: "add it to [regions] in the config, e.g. \"\(person.region)\" = \"midden\" (noord, midden or zuid), or set [schedule] holidays = \"none\"")
+            guard HolidayRegions.of(person.region, overrides: cfg.regions) == nil,
+                reported.insert(Text.key(person.region)).inserted
+            else { return nil }
+            return Diagnostic(
+                .error, file: signups, line: person.line, field: "region",
+                "region \"\(person.region)\" is not a Dutch province, so its school holidays are unknown",
+                fix:
+                    "add it to [regions] in the config, e.g. \"\(person.region)\" = \"midden\" (noord, midden or "
+                    + "zuid), or set [schedule] holidays = \"none\""
+            )
         }
     }
 
     /// Checks that need more than one row or file.
-    static func crossChecks(_ p: [Participant], _ f: [Facilitator]?, signups: String, facilitatorsFile: String?) -> [Diagnostic] {
+    static func crossChecks(_ p: [Participant], _ f: [Facilitator]?, signups: String, facilitatorsFile: String?)
+        -> [Diagnostic]
+    {
         var out: [Diagnostic] = []
         let schools = Set(p.map { Text.key($0.school) })
         var reported = Set<String>()
         for person in p {
             for c in person.competitors where !schools.contains(Text.key(c)) && reported.insert(Text.key(c)).inserted {
-                out.append(Diagnostic(.warning, file: signups, line: person.line, field: "competitors",
-                                      "competitor school \"\(c)\" matches no participant's school; ignored",
-                                      fix: "nothing to do if nobody from that school takes part; otherwise write the name as in the school column"))
+                out.append(
+                    Diagnostic(
+                        .warning, file: signups, line: person.line, field: "competitors",
+                        "competitor school \"\(c)\" matches no participant's school; ignored",
+                        fix:
+                            "nothing to do if nobody from that school takes part; otherwise write the name as in "
+                            + "the school column"
+                    ))
             }
         }
         if let f, let file = facilitatorsFile {
             let emails = Dictionary(p.map { ($0.emailKey, $0.line) }, uniquingKeysWith: { a, _ in a })
             for fac in f {
                 if let line = emails[fac.email.lowercased()] {
-                    out.append(Diagnostic(.error, file: file, line: fac.line, field: "email",
-                                          "\(fac.email) is also a participant (\(signups) line \(line))",
-                                          fix: "a facilitator leads groups and cannot be a member; remove one of the two rows"))
+                    out.append(
+                        Diagnostic(
+                            .error, file: file, line: fac.line, field: "email",
+                            "\(fac.email) is also a participant (\(signups) line \(line))",
+                            fix: "a facilitator leads groups and cannot be a member; remove one of the two rows"))
                 }
             }
         }

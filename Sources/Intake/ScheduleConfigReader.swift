@@ -8,50 +8,72 @@ enum ScheduleConfigReader {
         if let v = t["first_date"] { s.firstDate = f.day("schedule.first_date", v) }
         if let v = t["last_date"] { s.lastDate = f.day("schedule.last_date", v) }
         if let v = t["meetings"], let n = f.int("schedule.meetings", v, 1...52) { s.meetings = n }
-        if let v = t["min_weeks_between"], let n = f.int("schedule.min_weeks_between", v, 1...52) { s.minWeeksBetween = n }
-        if let v = t["max_weeks_between"], let n = f.int("schedule.max_weeks_between", v, 1...52) { s.maxWeeksBetween = n }
+        if let v = t["min_weeks_between"], let n = f.int("schedule.min_weeks_between", v, 1...52) {
+            s.minWeeksBetween = n
+        }
+        if let v = t["max_weeks_between"], let n = f.int("schedule.max_weeks_between", v, 1...52) {
+            s.maxWeeksBetween = n
+        }
         if let v = t["weekdays"], let names = f.strings("schedule.weekdays", v) {
             s.weekdays = []
             for n in names {
                 if let d = Weekday(rawValue: n.lowercased()) ?? dutchWeekdays[n.lowercased()] {
                     if !s.weekdays.contains(d) { s.weekdays.append(d) }
                 } else {
-                    f.error("schedule.weekdays", "\"\(n)\" is not a weekday",
-                            fix: "use monday … sunday" + (Text.closest(n, in: Weekday.allCases.map(\.rawValue)).map { " — did you mean \"\($0)\"?" } ?? ""))
+                    f.error(
+                        "schedule.weekdays", "\"\(n)\" is not a weekday",
+                        fix: "use monday … sunday"
+                            + (Text.closest(n, in: Weekday.allCases.map(\.rawValue)).map {
+                                " — did you mean \"\($0)\"?"
+                            } ?? ""))
                 }
             }
-            if names.isEmpty { f.error("schedule.weekdays", "no weekdays allowed", fix: "list at least one day, e.g. [\"tuesday\"]") }
+            if names.isEmpty {
+                f.error("schedule.weekdays", "no weekdays allowed", fix: "list at least one day, e.g. [\"tuesday\"]")
+            }
         }
         if let v = t["start_time"], let text = f.string("schedule.start_time", v) {
             let parts = text.split(separator: ":").map { Int($0) }
             if parts.count == 2, let h = parts[0], let m = parts[1], (0...23).contains(h), (0...59).contains(m) {
                 s.startMinutes = h * 60 + m
             } else {
-                f.error("schedule.start_time", "\"\(text)\" is not a time of day", fix: "write it as \"HH:MM\", e.g. \"13:30\"")
+                f.error(
+                    "schedule.start_time", "\"\(text)\" is not a time of day",
+                    fix: "write it as \"HH:MM\", e.g. \"13:30\"")
             }
         }
-        if let v = t["duration_minutes"], let n = f.int("schedule.duration_minutes", v, 15...720) { s.durationMinutes = n }
+        if let v = t["duration_minutes"], let n = f.int("schedule.duration_minutes", v, 15...720) {
+            s.durationMinutes = n
+        }
         if let v = t["cases_per_meeting"] {
             if v.string?.lowercased() == "auto" {
                 s.casesPerMeeting = .auto
             } else if v.type == .int, let n = f.int("schedule.cases_per_meeting", v, 1...4) {
                 s.casesPerMeeting = .fixed(n)
             } else if v.type != .int {
-                f.error("schedule.cases_per_meeting", "expected a number of cases (1–4) or \"auto\"", fix: "write cases_per_meeting = 1 or \"auto\"")
+                f.error(
+                    "schedule.cases_per_meeting", "expected a number of cases (1–4) or \"auto\"",
+                    fix: "write cases_per_meeting = 1 or \"auto\"")
             }
         }
         if let v = t["blackout_dates"], let items = f.strings("schedule.blackout_dates", v, allowDates: true) {
             s.blackoutDates = items.compactMap { item in
                 let ends = item.components(separatedBy: "..").compactMap(Day.init(parsing:))
                 if ends.count == 1 || (ends.count == 2 && ends[0] <= ends[1]) { return DayRange(ends[0], ends.last!) }
-                f.error("schedule.blackout_dates", "\"\(item)\" is not a date or date range", fix: "write 2027-05-07 or \"2027-05-03..2027-05-07\"")
+                f.error(
+                    "schedule.blackout_dates", "\"\(item)\" is not a date or date range",
+                    fix: "write 2027-05-07 or \"2027-05-03..2027-05-07\"")
                 return nil
             }
         }
-        if let v = t["holidays"], let h = f.oneOf("schedule.holidays", v, ProgrammeConfig.Holidays.self) { s.holidays = h }
+        if let v = t["holidays"], let h = f.oneOf("schedule.holidays", v, ProgrammeConfig.Holidays.self) {
+            s.holidays = h
+        }
         if let v = t["methods"], let m = f.strings("schedule.methods", v) {
             if m.isEmpty || m.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                f.error("schedule.methods", "the list of methods is empty or has an empty name", fix: "name at least one method, e.g. [\"tienstappen\", \"incident\"]")
+                f.error(
+                    "schedule.methods", "the list of methods is empty or has an empty name",
+                    fix: "name at least one method, e.g. [\"tienstappen\", \"incident\"]")
             } else {
                 s.methods = m
             }
@@ -60,8 +82,10 @@ enum ScheduleConfigReader {
             if let table = v.table {
                 for (key, value) in table {
                     guard let n = Int(key), (1...s.meetings).contains(n) else {
-                        f.error("schedule.fixed_dates", "meeting \"\(key)\" does not exist: the programme has \(s.meetings) meetings",
-                                fix: "use meeting numbers 1 to \(s.meetings)")
+                        f.error(
+                            "schedule.fixed_dates",
+                            "meeting \"\(key)\" does not exist: the programme has \(s.meetings) meetings",
+                            fix: "use meeting numbers 1 to \(s.meetings)")
                         continue
                     }
                     if let d = f.day("schedule.fixed_dates", value) { s.fixedDates[n] = d }
@@ -76,23 +100,34 @@ enum ScheduleConfigReader {
 
     private static func checkConsistency(_ s: ProgrammeConfig.Schedule, _ f: inout Fields) {
         if s.minWeeksBetween > s.maxWeeksBetween {
-            f.error("schedule.min_weeks_between", "min_weeks_between \(s.minWeeksBetween) is larger than max_weeks_between \(s.maxWeeksBetween)",
-                    fix: "make the minimum spacing at most the maximum")
+            f.error(
+                "schedule.min_weeks_between",
+                "min_weeks_between \(s.minWeeksBetween) is larger than max_weeks_between \(s.maxWeeksBetween)",
+                fix: "make the minimum spacing at most the maximum")
         }
         guard let first = s.firstDate, let last = s.lastDate else { return }
         if last < first {
-            f.error("schedule.last_date", "last_date \(last) is before first_date \(first)", fix: "swap the two dates or correct one of them")
+            f.error(
+                "schedule.last_date", "last_date \(last) is before first_date \(first)",
+                fix: "swap the two dates or correct one of them")
             return
         }
         let needed = (s.meetings - 1) * s.minWeeksBetween * 7
         if last - first < needed {
-            f.error("schedule.last_date",
-                    "\(s.meetings) meetings at least \(s.minWeeksBetween) weeks apart need \(needed / 7) weeks, but \(first) to \(last) spans \((last - first) / 7) weeks and \((last - first) % 7) days",
-                    fix: "move last_date to \(first.adding(days: needed)) or later, lower meetings, or lower min_weeks_between")
+            f.error(
+                "schedule.last_date",
+                "\(s.meetings) meetings at least \(s.minWeeksBetween) weeks apart need \(needed / 7) weeks, but "
+                    + "\(first) to \(last) spans \((last - first) / 7) weeks and \((last - first) % 7) days",
+                fix:
+                    "move last_date to \(first.adding(days: needed)) or later, lower meetings, or lower "
+                    + "min_weeks_between"
+            )
         }
         for (n, d) in s.fixedDates.sorted(by: { $0.key < $1.key }) where d < first || d > last {
-            f.error("schedule.fixed_dates", "meeting \(n) is fixed on \(d), outside first_date…last_date (\(first)…\(last))",
-                    fix: "move the fixed date inside the programme period")
+            f.error(
+                "schedule.fixed_dates",
+                "meeting \(n) is fixed on \(d), outside first_date…last_date (\(first)…\(last))",
+                fix: "move the fixed date inside the programme period")
         }
     }
 
@@ -105,12 +140,20 @@ enum ScheduleConfigReader {
 extension Fields {
     /// Strings or TOML date literals, both read as text.
     mutating func strings(_ path: String, _ v: TOMLValueConvertible, allowDates: Bool) -> [String]? {
-        guard let a = v.array else { wrongType(path, v, "a list like [\"2027-05-07\"]"); return nil }
+        guard let a = v.array else {
+            wrongType(path, v, "a list like [\"2027-05-07\"]")
+            return nil
+        }
         var result: [String] = []
         for item in a {
-            if let s = item.string { result.append(s) }
-            else if let d = item.date, let day = Day(year: d.year, month: d.month, day: d.day) { result.append(day.description) }
-            else { wrongType(path, item, "a date or a quoted date range"); return nil }
+            if let s = item.string {
+                result.append(s)
+            } else if let d = item.date, let day = Day(year: d.year, month: d.month, day: d.day) {
+                result.append(day.description)
+            } else {
+                wrongType(path, item, "a date or a quoted date range")
+                return nil
+            }
         }
         return result
     }

@@ -3,15 +3,19 @@ import Foundation
 /// Reads the sign-up CSV into participants, collecting every problem in one pass.
 enum SignupReader {
     static func read(_ data: Data, file: String, levels: [String: Int], sink: inout DiagnosticSink) -> [Participant] {
-        guard let (map, rows) = CSV.rows(data, file: file, specs: ColumnSpec.signups, sink: &sink,
-                                         noRows: ("participants", "add one row per participant below the header")) else { return [] }
+        guard
+            let (map, rows) = CSV.rows(
+                data, file: file, specs: ColumnSpec.signups, sink: &sink,
+                noRows: ("participants", "add one row per participant below the header"))
+        else { return [] }
         var participants: [Participant] = []
         var seen: [String: Int] = [:]
         for row in rows {
             let record = row.record
             row.checkWidth(&sink)
             let name = row.require("name", &sink, what: "a name")
-            let email = row.uniqueEmail(&seen, &sink, fix: "each participant signs up once; remove the duplicate row or correct the address")
+            let email = row.uniqueEmail(
+                &seen, &sink, fix: "each participant signs up once; remove the duplicate row or correct the address")
             let function = row.require("function", &sink, what: "a function (e.g. teamleider)")
             let school = row.require("school", &sink, what: "a school")
             let region = row.require("region", &sink, what: "a region (province)")
@@ -19,25 +23,32 @@ enum SignupReader {
             let experience = row.integer("experience_years", minimum: 0, &sink, meaning: "a number of years")
             let unavailable = row.dates("unavailable", &sink)
             guard let name, let email, let function, let school, let region, let level, let experience else { continue }
-            participants.append(Participant(
-                index: participants.count, name: name, email: email, function: function, level: level,
-                school: school, board: row.text("board"), region: region, town: row.text("town"),
-                reportsTo: row.text("reports_to"), managerIndex: nil, competitors: row.list("competitors"),
-                experienceYears: experience, unavailable: unavailable, line: record.line))
+            participants.append(
+                Participant(
+                    index: participants.count, name: name, email: email, function: function, level: level,
+                    school: school, board: row.text("board"), region: region, town: row.text("town"),
+                    reportsTo: row.text("reports_to"), managerIndex: nil, competitors: row.list("competitors"),
+                    experienceYears: experience, unavailable: unavailable, line: record.line))
         }
         if !sink.hasErrors { Hierarchy.resolve(&participants, column: map.column("reports_to"), sink: &sink) }
         return participants
     }
 
-    private static func resolveLevel(_ row: RowContext, function: String?, levels: [String: Int], sink: inout DiagnosticSink) -> Int? {
+    private static func resolveLevel(
+        _ row: RowContext, function: String?, levels: [String: Int], sink: inout DiagnosticSink
+    ) -> Int? {
         if row.text("level") != nil {
             return row.integer("level", minimum: 1, &sink, meaning: "a level (a whole number from 1 upwards)") ?? nil
         }
         guard let function else { return nil }
         if let l = levels[Text.functionKey(function)] { return l }
-        sink.error(line: row.record.line, column: row.map.column("function"), field: "function",
-                   "no level given and function \"\(function)\" has no known level",
-                   fix: "fill in the level column (1 = team leader … 4 = board), or add `\"\(function.lowercased())\" = N` under [levels] in the config")
+        sink.error(
+            line: row.record.line, column: row.map.column("function"), field: "function",
+            "no level given and function \"\(function)\" has no known level",
+            fix:
+                "fill in the level column (1 = team leader … 4 = board), or add `\"\(function.lowercased())\" = "
+                + "N` under [levels] in the config"
+        )
         return nil
     }
 }
@@ -45,8 +56,10 @@ enum SignupReader {
 enum CSV {
     /// Loads a file whose header must hold `specs` and wraps each record for
     /// cell parsing. nil (with diagnostics) when the file or its header is unusable or it has no rows.
-    static func rows(_ data: Data, file: String, specs: [ColumnSpec], sink: inout DiagnosticSink,
-                     noRows: (noun: String, fix: String)) -> (ColumnMap, [RowContext])? {
+    static func rows(
+        _ data: Data, file: String, specs: [ColumnSpec], sink: inout DiagnosticSink,
+        noRows: (noun: String, fix: String)
+    ) -> (ColumnMap, [RowContext])? {
         guard let table = load(data, file: file, sink: &sink) else { return nil }
         let map = ColumnMap(header: table.header, specs: specs, sink: &sink)
         guard !sink.hasErrors else { return nil }
@@ -56,7 +69,13 @@ enum CSV {
         }
         // `;` inside a `;`-separated file would already have split the cell, so lists use `|` there.
         let separators: Set<Character> = table.delimiter == ";" ? ["|"] : ["|", ";"]
-        return (map, table.records.map { RowContext(map: map, record: $0, listSeparators: separators, header: table.header, delimiter: table.delimiter) })
+        return (
+            map,
+            table.records.map {
+                RowContext(
+                    map: map, record: $0, listSeparators: separators, header: table.header, delimiter: table.delimiter)
+            }
+        )
     }
 
     /// Parses the file, turning format failures into diagnostics.
@@ -69,13 +88,15 @@ enum CSV {
         }
         switch failure {
         case .notUTF8(let line, let byte):
-            sink.error(line: line, "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)))",
-                       fix: "save it as \"CSV UTF-8\" (Excel) or choose character set UTF-8 (LibreOffice)")
+            sink.error(
+                line: line, "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)))",
+                fix: "save it as \"CSV UTF-8\" (Excel) or choose character set UTF-8 (LibreOffice)")
         case .empty:
             sink.error("the file is empty", fix: "export the sign-ups with a header row and one row per person")
         case .unterminatedQuote(let line):
-            sink.error(line: line, "a quoted field opened here is never closed",
-                       fix: "add the closing \" or remove the stray quote mark")
+            sink.error(
+                line: line, "a quoted field opened here is never closed",
+                fix: "add the closing \" or remove the stray quote mark")
         }
         return nil
     }

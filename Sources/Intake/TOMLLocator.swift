@@ -10,7 +10,8 @@ struct TOMLLocator {
             let line = raw.drop { $0 == " " || $0 == "\t" }
             let indent = raw.count - line.count
             if line.hasPrefix("["), let close = line.firstIndex(of: "]") {
-                table = line[line.index(after: line.startIndex)..<close].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
+                table = line[line.index(after: line.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+                    .replacingOccurrences(of: "\"", with: "")
                 if tables[table] == nil { tables[table] = n + 1 }
                 continue
             }

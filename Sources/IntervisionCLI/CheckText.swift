@@ -10,7 +10,10 @@ enum CheckText {
         switch s.groups {
         case .groups(let k, let small, let large):
             let sizes = small == large ? "\(small)" : "\(small)–\(large)"
-            out.append("Groups: \(k) groups of \(sizes) (allowed \(s.sizeRange.lowerBound)–\(s.sizeRange.upperBound), target \(p.config.groups.targetSize))")
+            out.append(
+                "Groups: \(k) groups of \(sizes) (allowed \(s.sizeRange.lowerBound)–\(s.sizeRange.upperBound), "
+                    + "target \(p.config.groups.targetSize))"
+            )
         case .impossible(let reason, _):
             out.append("Groups: none possible — \(reason)")
         }
@@ -24,17 +27,24 @@ enum CheckText {
         out.append("")
         out.append("Hard rules (separate): \(s.rules.map(\.rawValue).joined(separator: ", "))")
         for (rule, n) in s.pairsByRule {
-            out.append("  \(rule.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(String(n).leftPad(6)) tied pairs  (\(rule.explanation))")
+            out.append(
+                "  \(rule.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(String(n).leftPad(6)) "
+                    + "tied pairs  (\(rule.explanation))"
+            )
         }
         out.append("  \(s.tiedParticipants) of \(s.participants) participants have at least one tie")
         let set = s.largestTiedSet
         out.append("")
-        out.append("Largest set of mutually tied people: \(set.members.count)\(set.proven ? "" : " (search stopped early; at least this many)")")
+        out.append(
+            "Largest set of mutually tied people: "
+                + "\(set.members.count)\(set.proven ? "" : " (search stopped early; at least this many)")"
+        )
         for line in s.largestTiedSetDescription { out.append("  - \(line)") }
         if case .groups(let k, _, _) = s.groups {
-            out.append(set.members.count <= k
-                       ? "  \(k) groups can separate them."
-                       : "  \(k) groups cannot separate them.")
+            out.append(
+                set.members.count <= k
+                    ? "  \(k) groups can separate them."
+                    : "  \(k) groups cannot separate them.")
         }
         out.append("")
         if s.signals.isEmpty {
@@ -46,13 +56,18 @@ enum CheckText {
                 for r in signal.relaxations { out.append("      option: \(r)") }
             }
         }
-        if s.isImpossible { out.append(""); out.append("No plan can satisfy the hard rules as configured (exit 3).") }
+        if s.isImpossible {
+            out.append("")
+            out.append("No plan can satisfy the hard rules as configured (exit 3).")
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
     private static func table(_ rows: [(String, Int)]) -> [String] {
         let width = min(32, rows.map(\.0.count).max() ?? 0)
-        return rows.map { "  \($0.0.padding(toLength: width, withPad: " ", startingAt: 0))  \(String($0.1).leftPad(4))" }
+        return rows.map {
+            "  \($0.0.padding(toLength: width, withPad: " ", startingAt: 0))  \(String($0.1).leftPad(4))"
+        }
     }
 }
 

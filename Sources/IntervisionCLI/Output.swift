@@ -45,12 +45,14 @@ enum DiagnosticText {
 enum ExplanationText {
     static func render(_ why: Explanation, replan: Bool) -> String {
         let what =
-            replan ? "no plan satisfies the hard rules after these changes"
+            replan
+            ? "no plan satisfies the hard rules after these changes"
             : why.subject == .calendar ? "no calendar satisfies the hard rules" : "no plan satisfies the hard rules"
         var lines = ["\(what): \(why.headline)"]
         lines += why.details.map { "  - \($0)" }
         if !why.suggestions.isEmpty {
-            lines.append(why.subject == .groups && !replan ? "what would make a plan possible:" : "what would make it possible:")
+            lines.append(
+                why.subject == .groups && !replan ? "what would make a plan possible:" : "what would make it possible:")
             lines += why.suggestions.map { "  * \($0.change)" + ($0.effect.isEmpty ? "" : " — \($0.effect)") }
         }
         return lines.joined(separator: "\n") + "\n"

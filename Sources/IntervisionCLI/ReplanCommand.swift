@@ -36,8 +36,9 @@ struct ReplanCommand: AsyncParsableCommand {
                 dropouts: drops.map { .init(email: $0, source: "--drop") },
                 dropoutLists: try read([dropFile].compactMap { $0 }), joiners: try read([add].compactMap { $0 }).first,
                 from: from)
-            replanned = try await Intervision.replan(dir, changes, budget: run.budget(defaultSeconds: 30),
-                                                     events: run.events)
+            replanned = try await Intervision.replan(
+                dir, changes, budget: run.budget(defaultSeconds: 30),
+                events: run.events)
         } catch {
             throw Output.fail(error, folder: dir)
         }

@@ -13,7 +13,9 @@ enum ReplanText {
         let left = r.programme.dropped.subtracting(before.programme.dropped).count
         let joined = p.count - before.programme.participants.count
         lines.append(
-            "left \(left), joined \(joined); \(r.programme.active.count) participants in \(r.grouping.groups.count) groups")
+            "left \(left), joined \(joined); \(r.programme.active.count) participants in "
+                + "\(r.grouping.groups.count) groups"
+        )
         lines.append(
             "moves \(r.moves.count) (proven minimum \(r.movesBound)), groups dissolved \(r.dissolved.count) "
                 + "(proven minimum \(r.dissolvedBound))")

@@ -10,17 +10,20 @@ extension Intervision {
         let programme = try load(request.inputs)
         let store = PlanStore(folder: request.folder)
         if store.holdsPlan {
-            throw .invalid(request.folder, "\(request.folder) already holds a plan (plan.json)",
-                           fix: "replan that folder to change its plan, or choose another output folder")
+            throw .invalid(
+                request.folder, "\(request.folder) already holds a plan (plan.json)",
+                fix: "replan that folder to change its plan, or choose another output folder")
         }
         let grouping = try group(programme, budget: budget, events: events)
-        let schedule = try self.schedule(programme, grouping.groups, configFile: request.inputs.config?.name ?? "config",
-                                         budget: budget, events: events)
+        let schedule = try self.schedule(
+            programme, grouping.groups, configFile: request.inputs.config?.name ?? "config",
+            budget: budget, events: events)
         guard !budget.isCancelled else { throw .cancelled }
         events.started(.writing, budget)
         let rendered = PlanFiles.render(programme, grouping, schedule, created: request.now)
-        let document = PlanDocument(version: 1, created: request.now, programme: programme, result: grouping,
-                                    schedule: schedule)
+        let document = PlanDocument(
+            version: 1, created: request.now, programme: programme, result: grouping,
+            schedule: schedule)
         do {
             try store.create(document, files: rendered)
         } catch {
@@ -28,8 +31,9 @@ extension Intervision {
         }
         let files = (Array(rendered.keys) + ["plan.json", "history/plan-v1.json"]).sorted()
         events.finished(.writing, budget, "\(files.count) files in \(request.folder)")
-        return PlannedProgramme(programme: programme, grouping: grouping, schedule: schedule, folder: request.folder,
-                                files: files, seconds: budget.elapsed)
+        return PlannedProgramme(
+            programme: programme, grouping: grouping, schedule: schedule, folder: request.folder,
+            files: files, seconds: budget.elapsed)
     }
 
     /// Stage 2, within its share of the budget.

@@ -33,20 +33,23 @@ extension Intervision {
             added: request.joiners.map { p[$0].email }, moves: result.moves.count, movesBound: result.movesBound,
             dissolved: result.dissolved, dissolvedBound: result.dissolvedBound,
             moved: result.moves.map { .init(email: p[$0.participant].email, from: $0.from, to: $0.to) })
-        var files = PlanFiles.render(result.programme, result.grouping, result.schedule, version: result.version,
-                                     created: changes.now, replan: entry)
+        var files = PlanFiles.render(
+            result.programme, result.grouping, result.schedule, version: result.version,
+            created: changes.now, replan: entry)
         let changesText = ChangesFile.markdown(result, before: current, from: request.from)
         files["changes.md"] = Data(changesText.utf8)
-        let next = PlanDocument(version: result.version, created: changes.now, programme: result.programme,
-                                result: result.grouping, schedule: result.schedule, replan: entry)
+        let next = PlanDocument(
+            version: result.version, created: changes.now, programme: result.programme,
+            result: result.grouping, schedule: result.schedule, replan: entry)
         do {
             try store.replace(with: next, files: files, beforeSwap: crashHookForTests)
         } catch {
             throw .internalError(error.description)
         }
         events.finished(.writing, budget, "version \(result.version) in \(folder)")
-        return ReplannedProgramme(before: current, result: result, from: request.from, folder: folder,
-                                  changes: changesText, warnings: warnings)
+        return ReplannedProgramme(
+            before: current, result: result, from: request.from, folder: folder,
+            changes: changesText, warnings: warnings)
     }
 
     /// Tests stop the process here, as a crash would, once everything is staged and before the swap.

@@ -14,15 +14,19 @@ extension ReplanChanges {
         var drop = Set<Int>()
         for d in named {
             guard let i = byEmail[d.email.lowercased()] else {
-                problems.append(Diagnostic(.error, file: d.source, line: d.line, field: "email",
-                                           "\(d.email) is not a participant in this plan",
-                                           fix: "check the spelling; participants are listed in groups.csv"))
+                problems.append(
+                    Diagnostic(
+                        .error, file: d.source, line: d.line, field: "email",
+                        "\(d.email) is not a participant in this plan",
+                        fix: "check the spelling; participants are listed in groups.csv"))
                 continue
             }
             if current.programme.dropped.contains(i) {
-                problems.append(Diagnostic(.error, file: d.source, line: d.line, field: "email",
-                                           "\(d.email) (\(p[i].name)) already left in an earlier version",
-                                           fix: "remove this email from the list"))
+                problems.append(
+                    Diagnostic(
+                        .error, file: d.source, line: d.line, field: "email",
+                        "\(d.email) (\(p[i].name)) already left in an earlier version",
+                        fix: "remove this email from the list"))
             } else {
                 drop.insert(i)
             }
@@ -34,8 +38,9 @@ extension ReplanChanges {
             do {
                 let (all, diagnostics) = try Intake.joiners(file, existing: p, config: current.programme.config)
                 joiners = Array(p.count..<all.count)
-                programme = Programme(config: current.programme.config, participants: all,
-                                      facilitators: current.programme.facilitators, dropped: current.programme.dropped)
+                programme = Programme(
+                    config: current.programme.config, participants: all,
+                    facilitators: current.programme.facilitators, dropped: current.programme.dropped)
                 warnings = diagnostics
             } catch {
                 problems += error.diagnostics
@@ -43,14 +48,18 @@ extension ReplanChanges {
         }
         let cutOff = from ?? Self.today(now, timeZone: current.programme.config.timezone)
         if let previous = document.replan?.from, cutOff < previous {
-            problems.append(Diagnostic(.error, file: "plan.json",
-                                       "the first day of these changes, \(cutOff), is before \(previous), where version "
-                                           + "\(current.version) already started history",
-                                       fix: "start the changes on \(previous) or later"))
+            problems.append(
+                Diagnostic(
+                    .error, file: "plan.json",
+                    "the first day of these changes, \(cutOff), is before \(previous), where version "
+                        + "\(current.version) already started history",
+                    fix: "start the changes on \(previous) or later"))
         }
         if drop.isEmpty && joiners.isEmpty && problems.isEmpty {
-            problems.append(Diagnostic(.error, file: document.programme, "nothing to change",
-                                       fix: "name the participants who leave or give a file of late joiners"))
+            problems.append(
+                Diagnostic(
+                    .error, file: document.programme, "nothing to change",
+                    fix: "name the participants who leave or give a file of late joiners"))
         }
         guard problems.isEmpty else { throw .invalidInput(problems) }
         return (programme, ReplanRequest(drop: drop, joiners: joiners, from: cutOff), warnings)
@@ -59,8 +68,10 @@ extension ReplanChanges {
     /// Emails from a list: one per line (`#` comments), or a CSV whose first row may be a header.
     static func emails(in file: InputFile, problems: inout [Diagnostic]) -> [Dropout] {
         guard let text = String(data: file.data, encoding: .utf8) else {
-            problems.append(Diagnostic(.error, file: file.name, "the list of leavers is not UTF-8 text",
-                                       fix: "save it as UTF-8 text, one email per line"))
+            problems.append(
+                Diagnostic(
+                    .error, file: file.name, "the list of leavers is not UTF-8 text",
+                    fix: "save it as UTF-8 text, one email per line"))
             return []
         }
         var out: [Dropout] = []
@@ -72,8 +83,10 @@ extension ReplanChanges {
             if let email = cells.first(where: { $0.contains("@") }) {
                 out.append(Dropout(email: email, source: file.name, line: n + 1))
             } else if n > 0 || !cells.contains(where: { $0.lowercased().contains("mail") }) {
-                problems.append(Diagnostic(.error, file: file.name, line: n + 1, "no email address on this line",
-                                           fix: "write one email per line (lines starting with # are comments)"))
+                problems.append(
+                    Diagnostic(
+                        .error, file: file.name, line: n + 1, "no email address on this line",
+                        fix: "write one email per line (lines starting with # are comments)"))
             }
         }
         return out

@@ -11,7 +11,9 @@ public struct ProgrammeInputs: Sendable {
 
     /// Inputs already in memory (an upload, a test).
     public init(signups: InputFile, config: InputFile? = nil, facilitators: InputFile? = nil) {
-        self.signups = signups; self.config = config; self.facilitators = facilitators
+        self.signups = signups
+        self.config = config
+        self.facilitators = facilitators
     }
 
     /// Inputs read from disk; every file that cannot be read is reported, not just the first.
@@ -40,7 +42,9 @@ public struct PlanRequest: Sendable {
 
     /// A request to plan `inputs` into `folder`.
     public init(inputs: ProgrammeInputs, folder: String, now: Date = ReproducibleClock.now()) {
-        self.inputs = inputs; self.folder = folder; self.now = now
+        self.inputs = inputs
+        self.folder = folder
+        self.now = now
     }
 }
 
@@ -56,7 +60,9 @@ public struct ReplanChanges: Sendable {
         public var line: Int?
         /// A dropout named at `source` (and `line`).
         public init(email: String, source: String, line: Int? = nil) {
-            self.email = email; self.source = source; self.line = line
+            self.email = email
+            self.source = source
+            self.line = line
         }
     }
 
@@ -72,9 +78,14 @@ public struct ReplanChanges: Sendable {
     public var now: Date
 
     /// The changes for one replan.
-    public init(dropouts: [Dropout] = [], dropoutLists: [InputFile] = [], joiners: InputFile? = nil, from: Day? = nil,
-                now: Date = ReproducibleClock.now()) {
-        self.dropouts = dropouts; self.dropoutLists = dropoutLists; self.joiners = joiners
-        self.from = from; self.now = now
+    public init(
+        dropouts: [Dropout] = [], dropoutLists: [InputFile] = [], joiners: InputFile? = nil, from: Day? = nil,
+        now: Date = ReproducibleClock.now()
+    ) {
+        self.dropouts = dropouts
+        self.dropoutLists = dropoutLists
+        self.joiners = joiners
+        self.from = from
+        self.now = now
     }
 }

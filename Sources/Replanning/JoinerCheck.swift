@@ -4,8 +4,10 @@ import Intake
 /// Why a late joiner cannot be placed, in the organiser's terms, with what would make room.
 enum JoinerCheck {
     /// Each joiner needs a group with room and nobody they are tied to (and a facilitator who may lead them).
-    static func explainIfNoRoom(_ programme: Programme, _ groups: [Group], _ remaining: [[Int]], _ joiners: [Int],
-                                facilitatorOf: [String: Int]) throws(ReplanFailure) {
+    static func explainIfNoRoom(
+        _ programme: Programme, _ groups: [Group], _ remaining: [[Int]], _ joiners: [Int],
+        facilitatorOf: [String: Int]
+    ) throws(ReplanFailure) {
         let p = programme.participants
         let max = programme.config.groups.maxSize
         for j in joiners {
@@ -17,7 +19,10 @@ enum JoinerCheck {
                     .flatMap { $0.isTied(toSchool: p[j].school) ? $0.name : nil }
                 if members.count >= max { full.append(groups[g].id) }
                 if let t = tied.first {
-                    reasons.append("\(groups[g].id): \(p[t].name) (\(programme.conflicts.rules(between: j, t).map(\.rawValue).joined(separator: ", ")))")
+                    reasons.append(
+                        "\(groups[g].id): \(p[t].name) "
+                            + "(\(programme.conflicts.rules(between: j, t).map(\.rawValue).joined(separator: ", ")))"
+                    )
                 } else if let f = facilitatorTie {
                     reasons.append("\(groups[g].id): facilitator \(f) is tied to \(p[j].school)")
                 } else if members.count < max {
@@ -26,24 +31,52 @@ enum JoinerCheck {
             }
             guard !fits else { continue }
             var text = "\(p[j].name) cannot join any group: "
-            if !full.isEmpty { text += "\(full.joined(separator: ", ")) \(full.count == 1 ? "is" : "are") full (\(max))" }
+            if !full.isEmpty {
+                text += "\(full.joined(separator: ", ")) \(full.count == 1 ? "is" : "are") full (\(max))"
+            }
             if !reasons.isEmpty { text += (full.isEmpty ? "" : "; ") + "tied: " + reasons.joined(separator: "; ") }
-            let roomy = remaining.indices.filter { g in !remaining[g].contains { programme.conflicts.areTied(j, $0) } }.map { groups[$0].id }
-            var fixes = ["raise [groups] max_size to \(max + 1): \(roomy.isEmpty ? "no group is free of ties either" : roomy.joined(separator: ", ") + " could then take \(p[j].name)")"]
-            fixes.append("wait until enough late joiners (\(programme.config.groups.minSize)) can form a group of their own, and plan them as a separate programme")
+            let roomy = remaining.indices.filter { g in !remaining[g].contains { programme.conflicts.areTied(j, $0) } }
+                .map { groups[$0].id }
+            var fixes = [
+                "raise [groups] max_size to \(max + 1): "
+                    + (roomy.isEmpty
+                        ? "no group is free of ties either"
+                        : roomy.joined(separator: ", ") + " could then take \(p[j].name)")
+            ]
+            fixes.append(
+                "wait until enough late joiners (\(programme.config.groups.minSize)) can form a group of their "
+                    + "own, and plan them as a separate programme"
+            )
             throw .impossible(Explanation(.changes, text, changes: fixes))
         }
     }
 
-    static func noArrangement(_ programme: Programme, _ groups: [Group], _ remaining: [[Int]], _ joiners: [Int]) -> ReplanFailure {
+    static func noArrangement(_ programme: Programme, _ groups: [Group], _ remaining: [[Int]], _ joiners: [Int])
+        -> ReplanFailure
+    {
         let people = remaining.reduce(0) { $0 + $1.count } + joiners.count
         let cfg = programme.config.groups
         if people > cfg.maxSize * groups.count {
-            return .impossible(Explanation(.changes, "\(people) participants do not fit into \(groups.count) groups of at most \(cfg.maxSize)",
-                               changes: ["raise [groups] max_size to \((people + groups.count - 1) / groups.count)", "add the late joiners as a new programme"]))
+            return .impossible(
+                Explanation(
+                    .changes, "\(people) participants do not fit into \(groups.count) groups of at most \(cfg.maxSize)",
+                    changes: [
+                        "raise [groups] max_size to \((people + groups.count - 1) / groups.count)",
+                        "add the late joiners as a new programme",
+                    ]))
         }
-        let short = remaining.enumerated().filter { $0.element.count < cfg.minSizeAfterDropout }.map { groups[$0.offset].id }
-        return .impossible(Explanation(.changes, "no arrangement keeps every group at \(cfg.minSizeAfterDropout)–\(cfg.maxSize) members without tied people together" + (short.isEmpty ? "" : " (below the minimum now: \(short.joined(separator: ", ")))"),
-                           changes: ["lower [groups] min_size_after_dropout to \(cfg.minSizeAfterDropout - 1)", "raise [groups] max_size to \(cfg.maxSize + 1)"]))
+        let short = remaining.enumerated().filter { $0.element.count < cfg.minSizeAfterDropout }.map {
+            groups[$0.offset].id
+        }
+        return .impossible(
+            Explanation(
+                .changes,
+                "no arrangement keeps every group at \(cfg.minSizeAfterDropout)–\(cfg.maxSize) members without "
+                    + "tied people together"
+                    + (short.isEmpty ? "" : " (below the minimum now: \(short.joined(separator: ", ")))"),
+                changes: [
+                    "lower [groups] min_size_after_dropout to \(cfg.minSizeAfterDropout - 1)",
+                    "raise [groups] max_size to \(cfg.maxSize + 1)",
+                ]))
     }
 }

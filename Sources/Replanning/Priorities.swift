@@ -10,7 +10,11 @@ struct Priorities {
     let assignment: [Int: Int]
     let movers: [Int]
 
-    init(_ r: Regroup, assignment: [Int: Int], movers: [Int]) { self.r = r; self.assignment = assignment; self.movers = movers }
+    init(_ r: Regroup, assignment: [Int: Int], movers: [Int]) {
+        self.r = r
+        self.assignment = assignment
+        self.movers = movers
+    }
 
     func solve(budget: RunBudget, stats: inout SolveStats) throws(ReplanFailure) -> ([Int: Int], [ObjectiveResult]) {
         let p = r.programme.participants
@@ -23,14 +27,17 @@ struct Priorities {
         var x: [Int: [Int: Variable]] = [:]
         for i in movers.sorted() {
             var row: [Int: Variable] = [:]
-            for g in open where r.allowed(i, g) && !(fixed[g] ?? []).contains(where: { r.programme.conflicts.areTied(i, $0) }) {
+            for g in open
+            where r.allowed(i, g) && !(fixed[g] ?? []).contains(where: { r.programme.conflicts.areTied(i, $0) }) {
                 row[g] = model.addVariable("x\(i)_\(g)", kind: .binary)
             }
             x[i] = row
             model.add(.sum(row.values.sorted()), .equal, 1, name: "one_\(i)")
         }
         func count(_ g: Int, _ who: [Int]) -> LinearExpression {
-            LinearExpression(who.compactMap { x[$0]?[g] }.map { ($0, 1.0) }, constant: Double(who.filter { !moving.contains($0) && assignment[$0] == g }.count))
+            LinearExpression(
+                who.compactMap { x[$0]?[g] }.map { ($0, 1.0) },
+                constant: Double(who.filter { !moving.contains($0) && assignment[$0] == g }.count))
         }
         var size: [Int: LinearExpression] = [:]
         for g in open {
@@ -48,7 +55,9 @@ struct Priorities {
         }
         var reach: [Int: [Int]] = [:]
         for i in x.keys.sorted() { for g in x[i]!.keys.sorted() { reach[g, default: []].append(i) } }
-        let metrics = MetricModel(model: &model, people: r.people, groups: open, size: size, count: count, fixed: fixed, reach: reach, programme: r.programme)
+        let metrics = MetricModel(
+            model: &model, people: r.people, groups: open, size: size, count: count, fixed: fixed, reach: reach,
+            programme: r.programme)
         var start = [Double](repeating: 0, count: model.variableCount)
         for i in movers { if let v = x[i]?[assignment[i]!] { start[v.index] = 1 } }
         metrics.complete(&start, assignment: assignment)
@@ -56,17 +65,26 @@ struct Priorities {
         for (n, o) in r.programme.config.priorities.enumerated() {
             let objective = metrics.expression[o]!
             model.minimize(objective)
-            var options = SolverOptions(within: budget, seconds: budget.share(of: 1 / Double(r.programme.config.priorities.count - n)))
+            var options = SolverOptions(
+                within: budget, seconds: budget.share(of: 1 / Double(r.programme.config.priorities.count - n)))
             options.cuts = .all
             options.warmStart = start
             let s: Solution
-            do { s = try Solver.solve(model, options: options) } catch { throw .internalError("replan \(o.metric): \(error)") }
-            stats.stages.append(.init(name: o.metric, variables: model.variableCount, constraints: model.constraints.count, status: s.status.rawValue, seconds: s.elapsed))
+            do { s = try Solver.solve(model, options: options) } catch {
+                throw .internalError("replan \(o.metric): \(error)")
+            }
+            stats.stages.append(
+                .init(
+                    name: o.metric, variables: model.variableCount, constraints: model.constraints.count,
+                    status: s.status.rawValue, seconds: s.elapsed))
             stats.seconds += s.elapsed
             guard s.hasSolution else { throw .internalError("replan \(o.metric): \(s.status.rawValue)") }
             if s.status != .optimal { stats.timeLimitHit = true }
             let value = s.value(objective).rounded()
-            results.append(ObjectiveResult(objective: o, value: Int(value), bound: s.status == .optimal ? Int(value) : Int((s.bestBound ?? 0).rounded(.up))))
+            results.append(
+                ObjectiveResult(
+                    objective: o, value: Int(value),
+                    bound: s.status == .optimal ? Int(value) : Int((s.bestBound ?? 0).rounded(.up))))
             model.add(objective, .lessOrEqual, value, name: "hold_\(o.metric)")
             start = s.values
         }
@@ -87,8 +105,10 @@ struct MetricModel {
     var expression: [Objective: LinearExpression] = [:]
     private var fill: [(variable: Variable, value: ([Int: Int]) -> Double)] = []
 
-    init(model: inout Model, people: [Int], groups: [Int], size: [Int: LinearExpression],
-         count: (Int, [Int]) -> LinearExpression, fixed: [Int: [Int]], reach: [Int: [Int]], programme: Programme) {
+    init(
+        model: inout Model, people: [Int], groups: [Int], size: [Int: LinearExpression],
+        count: (Int, [Int]) -> LinearExpression, fixed: [Int: [Int]], reach: [Int: [Int]], programme: Programme
+    ) {
         let p = programme.participants
         let members = { (g: Int, a: [Int: Int]) in people.filter { a[$0] == g } }
         var away = LinearExpression(), spread = LinearExpression(), variety = LinearExpression()
@@ -112,14 +132,17 @@ struct MetricModel {
                 let v = model.addVariable("h\(g)_\(r)", kind: .binary)
                 h.append(v)
                 fill.append((v, { a in Metrics.tally(members(g, a).map { p[$0].region }).first?.value == r ? 1 : 0 }))
-                model.add(largest - count(g, people.filter { p[$0].region == r }) + (top - fixedHere) * v, .lessOrEqual, top - fixedHere, name: "largest_\(g)_\(r)")
+                model.add(
+                    largest - count(g, people.filter { p[$0].region == r }) + (top - fixedHere) * v, .lessOrEqual,
+                    top - fixedHere, name: "largest_\(g)_\(r)")
             }
             model.add(.sum(h), .equal, 1, name: "region_\(g)")
             away = away + size[g]! - largest
             // spread: highest − lowest level present; levels of fixed members are present for sure.
             let levels = Array(Set((F + R).map { p[$0].level })).sorted()
             let topLevel = Double(levels.last ?? 0)
-            let hi = model.addVariable("hi\(g)", lowerBound: 0, upperBound: topLevel), lo = model.addVariable("lo\(g)", lowerBound: 0, upperBound: topLevel)
+            let hi = model.addVariable("hi\(g)", lowerBound: 0, upperBound: topLevel),
+                lo = model.addVariable("lo\(g)", lowerBound: 0, upperBound: topLevel)
             fill.append((hi, { a in Double(members(g, a).map { p[$0].level }.max() ?? 0) }))
             fill.append((lo, { a in Double(members(g, a).map { p[$0].level }.min() ?? 0) }))
             model.add(hi - lo, .greaterOrEqual, 0, name: "order_\(g)")
@@ -144,7 +167,9 @@ struct MetricModel {
             for f in Set(R.map { Text.functionKey(p[$0].function) }).subtracting(fixedFunctions).sorted() {
                 let z = model.addVariable("f\(g)_\(f)", kind: .binary)
                 fill.append((z, { a in members(g, a).contains { Text.functionKey(p[$0].function) == f } ? 1 : 0 }))
-                model.add(z - count(g, R.filter { Text.functionKey(p[$0].function) == f }), .lessOrEqual, 0, name: "fn_\(g)_\(f)")
+                model.add(
+                    z - count(g, R.filter { Text.functionKey(p[$0].function) == f }), .lessOrEqual, 0,
+                    name: "fn_\(g)_\(f)")
                 distinct = distinct + z
             }
             variety = variety + size[g]! - distinct

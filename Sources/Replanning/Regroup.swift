@@ -32,8 +32,11 @@ struct Regroup {
     let home: [Int: Int]
 
     init(_ programme: Programme, _ groups: [Group], facilitatorOf: [String: Int], remaining: [[Int]], joiners: [Int]) {
-        self.programme = programme; self.groups = groups; self.facilitatorOf = facilitatorOf
-        self.remaining = remaining; self.joiners = joiners
+        self.programme = programme
+        self.groups = groups
+        self.facilitatorOf = facilitatorOf
+        self.remaining = remaining
+        self.joiners = joiners
         var home: [Int: Int] = [:]
         for (g, members) in remaining.enumerated() { for i in members { home[i] = g } }
         self.home = home
@@ -51,31 +54,43 @@ struct Regroup {
         let (assignment, movesBound, dissolvedBound) = try membership(budget: budget, stats: &stats)
         events.finished(.regrouping, budget, "\(movesBound) moves needed at least")
         let movers = people.filter { home[$0] != assignment[$0] }
-        let (final, priorities) = try Priorities(self, assignment: assignment, movers: movers).solve(budget: budget, stats: &stats)
+        let (final, priorities) = try Priorities(self, assignment: assignment, movers: movers).solve(
+            budget: budget, stats: &stats)
         let p = programme.participants
         var newGroups: [Group] = [], gone: [String] = []
         for g in groups.indices {
             let members = people.filter { final[$0] == g }.sorted()
-            if members.isEmpty { gone.append(groups[g].id); continue }
+            if members.isEmpty {
+                gone.append(groups[g].id)
+                continue
+            }
             newGroups.append(Group(id: groups[g].id, members: members, homeRegion: Metrics.homeRegion(members, p)))
         }
-        let moved = home.keys.sorted().filter { final[$0] != home[$0] }.map { Move(participant: $0, from: groups[home[$0]!].id, to: groups[final[$0]!].id) }
-        return Outcome(groups: newGroups, dissolved: gone, moves: moved, movesBound: movesBound, dissolvedBound: dissolvedBound,
-                       priorities: priorities, stats: stats)
+        let moved = home.keys.sorted().filter { final[$0] != home[$0] }.map {
+            Move(participant: $0, from: groups[home[$0]!].id, to: groups[final[$0]!].id)
+        }
+        return Outcome(
+            groups: newGroups, dissolved: gone, moves: moved, movesBound: movesBound, dissolvedBound: dissolvedBound,
+            priorities: priorities, stats: stats)
     }
 
     /// Stage 1: fewest moves, then fewest groups dissolved. Returns person → group and the two proven bounds.
-    private func membership(budget: RunBudget, stats: inout SolveStats) throws(ReplanFailure) -> ([Int: Int], Int, Int) {
+    private func membership(budget: RunBudget, stats: inout SolveStats) throws(ReplanFailure) -> ([Int: Int], Int, Int)
+    {
         let cfg = programme.config.groups
         let k = groups.count
         var model = Model(name: "replan-membership")
         var x: [Int: [Variable?]] = [:]
-        for i in people { x[i] = (0..<k).map { g in allowed(i, g) ? model.addVariable("x\(i)_\(g)", kind: .binary) : nil } }
+        for i in people {
+            x[i] = (0..<k).map { g in allowed(i, g) ? model.addVariable("x\(i)_\(g)", kind: .binary) : nil }
+        }
         let d = (0..<k).map { model.addVariable("d\($0)", kind: .binary) }
         for i in people { model.add(.sum(x[i]!.compactMap { $0 }), .equal, 1, name: "one_\(i)") }
         for g in 0..<k {
             let size = LinearExpression.sum(people.compactMap { x[$0]![g] })
-            model.add(size + Double(cfg.minSizeAfterDropout) * d[g], .greaterOrEqual, Double(cfg.minSizeAfterDropout), name: "min_\(g)")
+            model.add(
+                size + Double(cfg.minSizeAfterDropout) * d[g], .greaterOrEqual, Double(cfg.minSizeAfterDropout),
+                name: "min_\(g)")
             model.add(size + Double(cfg.maxSize) * d[g], .lessOrEqual, Double(cfg.maxSize), name: "max_\(g)")
         }
         for (q, clique) in cliques().enumerated() {
@@ -101,8 +116,13 @@ struct Regroup {
             options.cuts = .all
             options.warmStart = start
             let s: Solution
-            do { s = try Solver.solve(model, options: options) } catch { throw .internalError("replan \(name): \(error)") }
-            stats.stages.append(.init(name: name, variables: model.variableCount, constraints: model.constraints.count, status: s.status.rawValue, seconds: s.elapsed))
+            do { s = try Solver.solve(model, options: options) } catch {
+                throw .internalError("replan \(name): \(error)")
+            }
+            stats.stages.append(
+                .init(
+                    name: name, variables: model.variableCount, constraints: model.constraints.count,
+                    status: s.status.rawValue, seconds: s.elapsed))
             stats.seconds += s.elapsed
             guard s.hasSolution else {
                 if s.status == .infeasible { throw .impossible(Explanation(.changes, "", changes: [])) }

@@ -10,7 +10,10 @@ public struct CurrentPlan: Sendable {
     public var schedule: ScheduleResult
     public var version: Int
     public init(programme: Programme, groups: [Group], schedule: ScheduleResult, version: Int) {
-        self.programme = programme; self.groups = groups; self.schedule = schedule; self.version = version
+        self.programme = programme
+        self.groups = groups
+        self.schedule = schedule
+        self.version = version
     }
 }
 
@@ -21,7 +24,9 @@ public struct ReplanRequest: Sendable {
     /// Meetings before this day are history.
     public var from: Day
     public init(drop: Set<Int>, joiners: [Int], from: Day) {
-        self.drop = drop; self.joiners = joiners; self.from = from
+        self.drop = drop
+        self.joiners = joiners
+        self.from = from
     }
 }
 

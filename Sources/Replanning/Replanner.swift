@@ -7,8 +7,10 @@ import Scheduling
 public enum Replanning {
     /// Version N+1 of a plan after dropouts and late joiners. `programme` must already list the joiners
     /// (`Intake.joiners`); `request.drop` and `request.joiners` index into it. `now` stamps changed events.
-    public static func replan(_ current: CurrentPlan, _ request: ReplanRequest, now: Date, budget: RunBudget,
-                              events: EventSink = .none) throws(ReplanFailure) -> ReplanResult {
+    public static func replan(
+        _ current: CurrentPlan, _ request: ReplanRequest, now: Date, budget: RunBudget,
+        events: EventSink = .none
+    ) throws(ReplanFailure) -> ReplanResult {
         var programme = current.programme
         let p = programme.participants
         try validate(current, request)
@@ -20,7 +22,9 @@ public enum Replanning {
         let grouping: GroupingResult
         var moves: [Move] = [], dissolved: [String] = [], movesBound = 0, dissolvedBound = 0
         if request.joiners.isEmpty && remaining.allSatisfy({ $0.count >= cfg.minSizeAfterDropout }) {
-            let groups = zip(current.groups, remaining).map { Group(id: $0.id, members: $1, homeRegion: Metrics.homeRegion($1, p)) }
+            let groups = zip(current.groups, remaining).map {
+                Group(id: $0.id, members: $1, homeRegion: Metrics.homeRegion($1, p))
+            }
             // With nobody moving there is exactly one plan, so each metric is its own bound.
             let objectives = programme.config.priorities.map { o in
                 let v = Metrics.total(o, groups.map(\.members), p)
@@ -28,47 +32,70 @@ public enum Replanning {
             }
             grouping = GroupingResult(groups: groups, objectives: objectives, stats: SolveStats(), awayReasons: [:])
         } else {
-            try JoinerCheck.explainIfNoRoom(programme, current.groups, remaining, request.joiners, facilitatorOf: current.schedule.facilitatorOf)
-            let regroup = Regroup(programme, current.groups, facilitatorOf: current.schedule.facilitatorOf, remaining: remaining, joiners: request.joiners)
+            try JoinerCheck.explainIfNoRoom(
+                programme, current.groups, remaining, request.joiners, facilitatorOf: current.schedule.facilitatorOf)
+            let regroup = Regroup(
+                programme, current.groups, facilitatorOf: current.schedule.facilitatorOf, remaining: remaining,
+                joiners: request.joiners)
             let out: Regroup.Outcome
             do {
                 out = try regroup.solve(budget: budget, events: events)
             } catch {
-                if case .impossible = error { throw JoinerCheck.noArrangement(programme, current.groups, remaining, request.joiners) }
+                if case .impossible = error {
+                    throw JoinerCheck.noArrangement(programme, current.groups, remaining, request.joiners)
+                }
                 throw error
             }
-            grouping = GroupingResult(groups: out.groups, objectives: out.priorities, stats: out.stats, awayReasons: [:])
-            (moves, dissolved, movesBound, dissolvedBound) = (out.moves, out.dissolved, out.movesBound, out.dissolvedBound)
+            grouping = GroupingResult(
+                groups: out.groups, objectives: out.priorities, stats: out.stats, awayReasons: [:])
+            (moves, dissolved, movesBound, dissolvedBound) = (
+                out.moves, out.dissolved, out.movesBound, out.dissolvedBound
+            )
         }
         let check = PlanCheck.violations(grouping.groups, programme, sizes: cfg.minSizeAfterDropout...cfg.maxSize)
-        guard check.isEmpty else { throw .internalError("the new groups break a rule: " + check.prefix(5).map(\.description).joined(separator: "; ")) }
+        guard check.isEmpty else {
+            throw .internalError(
+                "the new groups break a rule: " + check.prefix(5).map(\.description).joined(separator: "; "))
+        }
 
         // 2. Calendar: history frozen, dissolved groups cancelled, dates kept unless a rule forces a move.
         var schedule = current.schedule
         var changed: [MeetingChange] = []
         if !current.schedule.meetings.isEmpty {
-            (schedule.meetings, changed) = try reschedule(programme, current, grouping.groups, dissolved: Set(dissolved), request,
-                                                          now: now, budget: budget)
+            (schedule.meetings, changed) = try reschedule(
+                programme, current, grouping.groups, dissolved: Set(dissolved), request,
+                now: now, budget: budget)
             schedule.absences = schedule.meetings.filter { !$0.cancelled }.reduce(0) { $0 + $1.absent.count }
             schedule.absencesBound = schedule.absences
             schedule.absencesOptimised = false
             schedule.notes = current.schedule.notes
-            let problems = ScheduleCheck.violations(schedule, grouping.groups, programme, calendar: HolidayCalendar.forConfig(programme.config.schedule), from: request.from)
-            guard problems.isEmpty else { throw .internalError("the new calendar breaks a rule: " + problems.prefix(5).joined(separator: "; ")) }
+            let problems = ScheduleCheck.violations(
+                schedule, grouping.groups, programme, calendar: HolidayCalendar.forConfig(programme.config.schedule),
+                from: request.from)
+            guard problems.isEmpty else {
+                throw .internalError("the new calendar breaks a rule: " + problems.prefix(5).joined(separator: "; "))
+            }
         }
-        return ReplanResult(programme: programme, grouping: grouping, schedule: schedule, moves: moves, movesBound: movesBound,
-                            dissolved: dissolved, dissolvedBound: dissolvedBound, changedMeetings: changed, version: current.version + 1)
+        return ReplanResult(
+            programme: programme, grouping: grouping, schedule: schedule, moves: moves, movesBound: movesBound,
+            dissolved: dissolved, dissolvedBound: dissolvedBound, changedMeetings: changed, version: current.version + 1
+        )
     }
 
     static func validate(_ current: CurrentPlan, _ request: ReplanRequest) throws(ReplanFailure) {
         for g in current.groups where !g.members.isEmpty && g.members.allSatisfy(request.drop.contains) {
-            throw .invalidInput("every member of \(g.id) would be dropped (\(g.members.count) people)",
-                                fix: "check the list — dropping a whole group is usually the wrong file; if the group really stops, drop its members in a separate replan after all but one, so the last member is moved")
+            throw .invalidInput(
+                "every member of \(g.id) would be dropped (\(g.members.count) people)",
+                fix:
+                    "check the list — dropping a whole group is usually the wrong file; if the group really "
+                    + "stops, drop its members in a separate replan after all but one, so the last member is moved"
+            )
         }
         let s = current.programme.config.schedule
         if let first = s.firstDate, let last = s.lastDate, request.from < first || request.from > last {
-            throw .invalidInput("the first day of the changes, \(request.from), is outside the programme (\(first) to \(last))",
-                                fix: "give a date within the programme: meetings before it stay as they were")
+            throw .invalidInput(
+                "the first day of the changes, \(request.from), is outside the programme (\(first) to \(last))",
+                fix: "give a date within the programme: meetings before it stay as they were")
         }
     }
 }

@@ -9,15 +9,18 @@ extension Replanning {
     /// already cancelled are copied unchanged (history); a dissolved group's later meetings are cancelled;
     /// the others keep their dates unless a rule forces a move, and their rotation is rebalanced when the
     /// group's membership changed. An event whose visible content changed gets the next SEQUENCE.
-    static func reschedule(_ programme: Programme, _ current: CurrentPlan, _ groups: [Group], dissolved: Set<String>,
-                           _ request: ReplanRequest, now: Date, budget: RunBudget) throws(ReplanFailure) -> ([Meeting], [MeetingChange]) {
+    static func reschedule(
+        _ programme: Programme, _ current: CurrentPlan, _ groups: [Group], dissolved: Set<String>,
+        _ request: ReplanRequest, now: Date, budget: RunBudget
+    ) throws(ReplanFailure) -> ([Meeting], [MeetingChange]) {
         let old = current.schedule.meetings
         let stamp = now.timeIntervalSince1970
         let isHistory: (Meeting) -> Bool = { $0.date < request.from || $0.cancelled }
         let newDates: [String: [Day]]
         do {
-            newDates = try Scheduling.redate(programme, groups, meetings: old, facilitatorOf: current.schedule.facilitatorOf,
-                                             from: request.from, budget: budget)
+            newDates = try Scheduling.redate(
+                programme, groups, meetings: old, facilitatorOf: current.schedule.facilitatorOf,
+                from: request.from, budget: budget)
         } catch {
             switch error {
             case .impossible(let why): throw .impossible(why)
@@ -27,7 +30,9 @@ extension Replanning {
         }
         // Cases brought so far, anywhere in the programme: the rotation counts history, not just this group.
         var brought: [Int: Int] = [:]
-        for m in old where m.date < request.from && !m.cancelled { for i in m.caseBringers { brought[i, default: 0] += 1 } }
+        for m in old where m.date < request.from && !m.cancelled {
+            for i in m.caseBringers { brought[i, default: 0] += 1 }
+        }
         let byGroup = Dictionary(grouping: groups, by: \.id).mapValues { $0[0] }
         var result: [Meeting] = [], changes: [MeetingChange] = []
         for id in Array(Set(old.map(\.group))).sorted() {
@@ -51,8 +56,9 @@ extension Replanning {
             if membershipChanged || newDates[id] != nil {
                 var turn: [Int: Int] = [:]
                 for (n, i) in future.flatMap(\.caseBringers).enumerated() where turn[i] == nil { turn[i] = n }
-                let bringers = Scheduling.rebalance(group: id, members: g.members, slots: future.map(\.caseBringers.count),
-                                                    absent: future.map(\.absent), brought: brought, previousTurn: turn)
+                let bringers = Scheduling.rebalance(
+                    group: id, members: g.members, slots: future.map(\.caseBringers.count),
+                    absent: future.map(\.absent), brought: brought, previousTurn: turn)
                 for k in future.indices { future[k].caseBringers = bringers[k] }
             }
             // Look-back: the previous meeting's bringers who are still in the group.
@@ -71,7 +77,8 @@ extension Replanning {
             if !result[k].sameContent(as: was) {
                 result[k].sequence = was.sequence + 1
                 result[k].stamp = stamp
-                changes.append(MeetingChange(group: result[k].group, number: result[k].number, before: was, after: result[k]))
+                changes.append(
+                    MeetingChange(group: result[k].group, number: result[k].number, before: was, after: result[k]))
             }
         }
         return (result, changes)

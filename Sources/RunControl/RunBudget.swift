@@ -26,8 +26,9 @@ public struct RunBudget: Sendable {
     /// The part of this budget a stage may use so later stages keep the rest: the same start, cancellation
     /// and parallelism, with a limit `fraction` of the way from now to this budget's limit.
     public func portion(_ fraction: Double) -> RunBudget {
-        RunBudget(timeLimit: elapsed + remaining * min(1, max(0, fraction)), cancellation: cancellation,
-                  parallelism: parallelism, start: start)
+        RunBudget(
+            timeLimit: elapsed + remaining * min(1, max(0, fraction)), cancellation: cancellation,
+            parallelism: parallelism, start: start)
     }
 
     /// Seconds since the run started.

@@ -47,10 +47,17 @@ public struct RunEvent: Sendable, Equatable {
     public var elapsed: Double
 
     /// An event; `value`, `bound` and `gap` only for progress.
-    public init(stage: RunStage, kind: Kind, message: String, value: Double? = nil, bound: Double? = nil,
-                gap: Double? = nil, elapsed: Double) {
-        self.stage = stage; self.kind = kind; self.message = message
-        self.value = value; self.bound = bound; self.gap = gap; self.elapsed = elapsed
+    public init(
+        stage: RunStage, kind: Kind, message: String, value: Double? = nil, bound: Double? = nil,
+        gap: Double? = nil, elapsed: Double
+    ) {
+        self.stage = stage
+        self.kind = kind
+        self.message = message
+        self.value = value
+        self.bound = bound
+        self.gap = gap
+        self.elapsed = elapsed
     }
 }
 
@@ -67,8 +74,10 @@ public struct EventSink: Sendable {
 
     /// Reports that `stage` began.
     public func started(_ stage: RunStage, _ budget: RunBudget, _ detail: String? = nil) {
-        emit(RunEvent(stage: stage, kind: .started, message: stage.activity + (detail.map { ": \($0)" } ?? ""),
-                      elapsed: budget.elapsed))
+        emit(
+            RunEvent(
+                stage: stage, kind: .started, message: stage.activity + (detail.map { ": \($0)" } ?? ""),
+                elapsed: budget.elapsed))
     }
 
     /// Reports that `stage` ended, with what it reached.

@@ -3,14 +3,25 @@ import Intake
 
 /// Why a calendar is impossible, found by switching the hard calendar rules off one at a time.
 enum CalendarExplanation {
-    static func group(_ g: Group, regions: Set<HolidayRegion>, facilitator: Facilitator?, rules: DateRules) -> SchedulingFailure {
+    static func group(_ g: Group, regions: Set<HolidayRegion>, facilitator: Facilitator?, rules: DateRules)
+        -> SchedulingFailure
+    {
         let s = rules.schedule
         let cands = rules.candidates(regions: regions, facilitator: facilitator)
-        let who = "\(g.id) (holiday regions \(regions.map(\.rawValue).sorted().joined(separator: " and "))\(facilitator.map { ", facilitator \($0.name)" } ?? ""))"
+        let holidayRegions = regions.map(\.rawValue).sorted().joined(separator: " and ")
+        let who = "\(g.id) (holiday regions \(holidayRegions)\(facilitator.map { ", facilitator \($0.name)" } ?? ""))"
         if let k = cands.firstIndex(where: \.isEmpty), let fixed = s.fixedDates[k + 1] {
-            let why = rules.closed(fixed, regions: regions, facilitator: facilitator) ?? "outside the room the other meetings need"
-            return .impossible(Explanation(.calendar, "meeting \(k + 1) is fixed on \(fixed) for all groups, but \(who) cannot meet that day: \(why)",
-                               changes: ["move fixed_dates.\(k + 1) to a day that is open for every group", "remove the fixed date for meeting \(k + 1)"]))
+            let why =
+                rules.closed(fixed, regions: regions, facilitator: facilitator)
+                ?? "outside the room the other meetings need"
+            return .impossible(
+                Explanation(
+                    .calendar,
+                    "meeting \(k + 1) is fixed on \(fixed) for all groups, but \(who) cannot meet that day: \(why)",
+                    changes: [
+                        "move fixed_dates.\(k + 1) to a day that is open for every group",
+                        "remove the fixed date for meeting \(k + 1)",
+                    ]))
         }
         var helps: [String] = []
         for rule in DateRules.Rule.allCases {
@@ -21,25 +32,41 @@ enum CalendarExplanation {
         }
         if helps.isEmpty { helps = ["lengthen the programme period (first_date … last_date) or lower meetings"] }
         let open = Set(cands.flatMap { $0 }).count
-        return .impossible(Explanation(.calendar, "\(who) has no \(s.meetings) dates \(s.minWeeksBetween)–\(s.maxWeeksBetween) weeks apart between \(rules.first) and \(rules.last) on \(s.weekdays.map(\.rawValue).joined(separator: "/")): only \(open) days are open after school holidays, public holidays, blackout dates and unavailability",
-                           changes: helps))
+        return .impossible(
+            Explanation(
+                .calendar,
+                "\(who) has no \(s.meetings) dates \(s.minWeeksBetween)–\(s.maxWeeksBetween) weeks apart between "
+                    + "\(rules.first) and \(rules.last) on \(s.weekdays.map(\.rawValue).joined(separator: "/")): "
+                    + "only \(open) days are open after school holidays, public holidays, blackout dates and "
+                    + "unavailability",
+                changes: helps))
     }
 
     static func shared(_ groups: [Group], facilitator: Facilitator, rules: DateRules) -> SchedulingFailure {
-        .impossible(Explanation(.calendar, "\(facilitator.name) leads \(groups.map(\.id).joined(separator: ", ")); their meetings cannot all fall on different days within the calendar rules",
-                    changes: ["lower max_groups for \(facilitator.name) so another facilitator takes a group",
-                                  "allow more weekdays or a longer programme period"]))
+        .impossible(
+            Explanation(
+                .calendar,
+                "\(facilitator.name) leads \(groups.map(\.id).joined(separator: ", ")); their meetings cannot all "
+                    + "fall on different days within the calendar rules",
+                changes: [
+                    "lower max_groups for \(facilitator.name) so another facilitator takes a group",
+                    "allow more weekdays or a longer programme period",
+                ]))
     }
 
     static func relaxation(_ rule: DateRules.Rule, _ rules: DateRules) -> String {
         switch rule {
         case .weekdays: "allow more weekdays (now \(rules.schedule.weekdays.map(\.rawValue).joined(separator: ", ")))"
-        case .schoolHolidays: "set holidays = \"none\" and list only the holidays that matter in blackout_dates, or map a region to another holiday region in [regions]"
+        case .schoolHolidays:
+            "set holidays = \"none\" and list only the holidays that matter in blackout_dates, or map a region to "
+                + "another holiday region in [regions]"
         case .publicHolidays: "allow meetings on public holidays (holidays = \"none\")"
         case .blackout: "remove some blackout_dates"
         case .facilitator: "ask another facilitator, or shorten the facilitator's unavailable periods"
         case .fixedDates: "remove or move fixed_dates"
-        case .spacing: "lower min_weeks_between (now \(rules.schedule.minWeeksBetween)) or raise max_weeks_between (now \(rules.schedule.maxWeeksBetween))"
+        case .spacing:
+            "lower min_weeks_between (now \(rules.schedule.minWeeksBetween)) or raise max_weeks_between (now "
+                + "\(rules.schedule.maxWeeksBetween))"
         }
     }
 }

@@ -19,7 +19,9 @@ struct DateModel {
 
         /// With the members unavailable on each candidate day looked up.
         init(group: Group, candidates: [[Int]], first: Day, programme: Programme, anchor: [Int]? = nil) {
-            self.group = group; self.candidates = candidates; self.anchor = anchor
+            self.group = group
+            self.candidates = candidates
+            self.anchor = anchor
             var absentees: [Int: [Int]] = [:]
             for d in Set(candidates.flatMap { $0 }) {
                 let who = Scheduling.unavailable(group.members, on: first.adding(days: d), programme)
@@ -35,16 +37,25 @@ struct DateModel {
         Dictionary(grouping: groups.indices, by: { facilitatorOf[groups[$0].id] ?? -1 - $0 })
             .values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
-    struct Output { var offsets: [[Int]]; var absences: Int; var bound: Int; var status: SolveStatus }
+    struct Output {
+        var offsets: [[Int]]
+        var absences: Int
+        var bound: Int
+        var status: SolveStatus
+    }
 
-    static func solve(_ inputs: [Input], rules: DateRules, budget: RunBudget, seconds: Double) throws(SchedulingFailure) -> Output {
+    static func solve(_ inputs: [Input], rules: DateRules, budget: RunBudget, seconds: Double) throws(SchedulingFailure)
+        -> Output
+    {
         var model = Model(name: "dates")
         let m = rules.schedule.meetings
         var y: [[[Int: Variable]]] = []
         for (g, input) in inputs.enumerated() {
-            y.append(input.candidates.enumerated().map { k, days in
-                Dictionary(uniqueKeysWithValues: days.map { ($0, model.addVariable("y\(g)_\(k)_\($0)", kind: .binary)) })
-            })
+            y.append(
+                input.candidates.enumerated().map { k, days in
+                    Dictionary(
+                        uniqueKeysWithValues: days.map { ($0, model.addVariable("y\(g)_\(k)_\($0)", kind: .binary)) })
+                })
         }
         var absences = LinearExpression(), deviation = LinearExpression(), changes = LinearExpression()
         var worstDeviation = 0.0, worstAbsences = 0.0

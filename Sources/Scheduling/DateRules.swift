@@ -29,7 +29,9 @@ struct DateRules {
             let rule: Rule = e.kind == .school ? .schoolHolidays : .publicHolidays
             if !off.contains(rule) { return e.region.map { "\(e.name) (\($0.rawValue))" } ?? e.name }
         }
-        if !off.contains(.blackout), schedule.blackoutDates.contains(where: { $0.contains(day) }) { return "blackout date" }
+        if !off.contains(.blackout), schedule.blackoutDates.contains(where: { $0.contains(day) }) {
+            return "blackout date"
+        }
         if !off.contains(.facilitator), let f = facilitator, f.unavailable.contains(where: { $0.contains(day) }) {
             return "\(f.name) unavailable"
         }
@@ -40,7 +42,9 @@ struct DateRules {
     func candidates(regions: Set<HolidayRegion>, facilitator: Facilitator?) -> [[Int]] {
         let m = schedule.meetings
         let gap = off.contains(.spacing) ? 1 : 7 * schedule.minWeeksBetween
-        let open = (0...span).filter { closed(first.adding(days: $0), regions: regions, facilitator: facilitator) == nil }
+        let open = (0...span).filter {
+            closed(first.adding(days: $0), regions: regions, facilitator: facilitator) == nil
+        }
         return (0..<m).map { k in
             if !off.contains(.fixedDates), let fixed = schedule.fixedDates[k + 1] {
                 let d = fixed - first
@@ -53,7 +57,8 @@ struct DateRules {
 
     /// Offsets a meeting may have after one on offset `d`.
     func next(after d: Int) -> ClosedRange<Int> {
-        off.contains(.spacing) ? (d + 1)...(d + span) : (d + 7 * schedule.minWeeksBetween)...(d + 7 * schedule.maxWeeksBetween)
+        off.contains(.spacing)
+            ? (d + 1)...(d + span) : (d + 7 * schedule.minWeeksBetween)...(d + 7 * schedule.maxWeeksBetween)
     }
 
     /// Whether one group alone has any valid sequence of dates (a reachability pass, no solver needed).
@@ -66,6 +71,9 @@ struct DateRules {
     }
 
     static func regions(_ g: Group, _ programme: Programme) -> Set<HolidayRegion> {
-        Set(g.members.compactMap { HolidayRegions.of(programme.participants[$0].region, overrides: programme.config.regions) })
+        Set(
+            g.members.compactMap {
+                HolidayRegions.of(programme.participants[$0].region, overrides: programme.config.regions)
+            })
     }
 }

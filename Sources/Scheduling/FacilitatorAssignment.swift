@@ -7,7 +7,10 @@ import RunControl
 /// facilitator is tied to; first fewest facilitators outside their own
 /// region, then the load spread over as many facilitators as possible with the lowest maximum load.
 enum FacilitatorAssignment {
-    struct Outcome { var facilitatorOf: [String: Int]; var outsideRegion: Int }
+    struct Outcome {
+        var facilitatorOf: [String: Int]
+        var outsideRegion: Int
+    }
 
     /// Whether facilitator `f` may lead group `g`; the reason when not.
     static func tie(_ f: Facilitator, _ g: Group, _ p: [Participant]) -> String? {
@@ -19,22 +22,30 @@ enum FacilitatorAssignment {
         return Text.key(r) != Text.key(g.homeRegion)
     }
 
-    static func assign(_ groups: [Group], _ facilitators: [Facilitator], _ p: [Participant],
-                       budget: RunBudget) throws(SchedulingFailure) -> Outcome {
+    static func assign(
+        _ groups: [Group], _ facilitators: [Facilitator], _ p: [Participant],
+        budget: RunBudget
+    ) throws(SchedulingFailure) -> Outcome {
         try explainIfImpossible(groups, facilitators, p)
         var model = Model(name: "facilitators")
         var x: [[Variable?]] = []
         for f in facilitators {
-            x.append(groups.map { g in tie(f, g, p) == nil ? model.addVariable("x\(f.index)_\(g.id)", kind: .binary) : nil })
+            x.append(
+                groups.map { g in tie(f, g, p) == nil ? model.addVariable("x\(f.index)_\(g.id)", kind: .binary) : nil })
         }
         for (j, g) in groups.enumerated() {
             model.add(.sum(facilitators.indices.compactMap { x[$0][j] }), .equal, 1, name: "lead_\(g.id)")
         }
         let load = facilitators.indices.map { LinearExpression.sum(x[$0].compactMap { $0 }) }
-        for (i, f) in facilitators.enumerated() { model.add(load[i], .lessOrEqual, Double(f.maxGroups), name: "max_\(i)") }
-        let away = LinearExpression(facilitators.indices.flatMap { i in
-            groups.indices.compactMap { j in x[i][j].flatMap { outside(facilitators[i], groups[j]) ? ($0, 1.0) : nil } }
-        })
+        for (i, f) in facilitators.enumerated() {
+            model.add(load[i], .lessOrEqual, Double(f.maxGroups), name: "max_\(i)")
+        }
+        let away = LinearExpression(
+            facilitators.indices.flatMap { i in
+                groups.indices.compactMap { j in
+                    x[i][j].flatMap { outside(facilitators[i], groups[j]) ? ($0, 1.0) : nil }
+                }
+            })
         model.minimize(away)
         let first = try solve(model, budget)
         let awayValue = first.value(away).rounded()
@@ -62,7 +73,9 @@ enum FacilitatorAssignment {
         options.cuts = .all
         do {
             let s = try Solver.solve(model, options: options)
-            guard s.hasSolution else { throw SchedulingFailure.internalError("facilitator assignment: \(s.status.rawValue)") }
+            guard s.hasSolution else {
+                throw SchedulingFailure.internalError("facilitator assignment: \(s.status.rawValue)")
+            }
             return s
         } catch let e as SchedulingFailure {
             throw e
@@ -72,20 +85,33 @@ enum FacilitatorAssignment {
     }
 
     /// Capacity, a group nobody may lead, and Hall's condition over groups sharing their candidates.
-    static func explainIfImpossible(_ groups: [Group], _ facilitators: [Facilitator], _ p: [Participant]) throws(SchedulingFailure) {
+    static func explainIfImpossible(_ groups: [Group], _ facilitators: [Facilitator], _ p: [Participant])
+        throws(SchedulingFailure)
+    {
         let capacity = facilitators.reduce(0) { $0 + $1.maxGroups }
         if capacity < groups.count {
-            throw .impossible(Explanation(.calendar, "\(facilitators.count) facilitators can lead at most \(capacity) groups together (max_groups), but there are \(groups.count) groups",
-                              changes: ["add facilitators or raise max_groups by \(groups.count - capacity) in total",
-                                            "form fewer groups ([groups] count or a larger target_size)"]))
+            throw .impossible(
+                Explanation(
+                    .calendar,
+                    "\(facilitators.count) facilitators can lead at most \(capacity) groups together "
+                        + "(max_groups), but there are \(groups.count) groups",
+                    changes: [
+                        "add facilitators or raise max_groups by \(groups.count - capacity) in total",
+                        "form fewer groups ([groups] count or a larger target_size)",
+                    ]))
         }
         var candidates: [[Int]] = []
         for g in groups {
             let ok = facilitators.indices.filter { tie(facilitators[$0], g, p) == nil }
             if ok.isEmpty {
                 let ties = facilitators.map { "\($0.name) (tied to \(tie($0, g, p)!))" }.joined(separator: ", ")
-                throw .impossible(Explanation(.calendar, "no facilitator may lead \(g.id): every one is tied to a school in it — \(ties)",
-                                  changes: ["add a facilitator without ties to \(g.id)'s schools", "remove a tie from the facilitators file if it is not a real conflict of interest"]))
+                throw .impossible(
+                    Explanation(
+                        .calendar, "no facilitator may lead \(g.id): every one is tied to a school in it — \(ties)",
+                        changes: [
+                            "add a facilitator without ties to \(g.id)'s schools",
+                            "remove a tie from the facilitators file if it is not a real conflict of interest",
+                        ]))
             }
             candidates.append(ok)
         }
@@ -96,8 +122,15 @@ enum FacilitatorAssignment {
             if union.count > cap {
                 let names = set.map { facilitators[$0].name }.joined(separator: ", ")
                 let ids = union.sorted().map { groups[$0].id }.joined(separator: ", ")
-                throw .impossible(Explanation(.calendar, "groups \(ids) can only be led by \(names) (the others are tied to their schools), who can lead \(cap) groups together",
-                                  changes: ["raise max_groups of \(names) by \(union.count - cap) in total", "add a facilitator without ties to these groups' schools"]))
+                throw .impossible(
+                    Explanation(
+                        .calendar,
+                        "groups \(ids) can only be led by \(names) (the others are tied to their schools), who "
+                            + "can lead \(cap) groups together",
+                        changes: [
+                            "raise max_groups of \(names) by \(union.count - cap) in total",
+                            "add a facilitator without ties to these groups' schools",
+                        ]))
             }
         }
     }

@@ -24,8 +24,9 @@ public struct HolidayCalendar: Sendable {
     /// The shipped Dutch calendar. The file is part of the package, so failing to read it is a build error.
     public static let netherlands: HolidayCalendar = {
         guard let url = Bundle.module.url(forResource: "holidays-nl", withExtension: "tsv"),
-              let text = try? String(contentsOf: url, encoding: .utf8),
-              let calendar = try? HolidayCalendar(tsv: text) else {
+            let text = try? String(contentsOf: url, encoding: .utf8),
+            let calendar = try? HolidayCalendar(tsv: text)
+        else {
             preconditionFailure("holidays-nl.tsv is missing or malformed in the Scheduling bundle")
         }
         return calendar
@@ -34,7 +35,9 @@ public struct HolidayCalendar: Sendable {
     public struct Malformed: Error, CustomStringConvertible { public var description: String }
 
     init(entries: [Entry], coverage: DayRange?, sources: [String: String]) {
-        self.entries = entries; self.coverage = coverage; self.sources = sources
+        self.entries = entries
+        self.coverage = coverage
+        self.sources = sources
     }
 
     public init(tsv: String) throws {
@@ -47,20 +50,29 @@ public struct HolidayCalendar: Sendable {
             } else if line.hasPrefix("# Coverage: every day from ") {
                 let words = line.split(separator: " ")
                 if let a = words.firstIndex(of: "from").flatMap({ Day(parsing: String(words[$0 + 1])) }),
-                   let b = words.firstIndex(of: "to").flatMap({ Day(parsing: String(words[$0 + 1])) }) { covered = DayRange(a, b) }
+                    let b = words.firstIndex(of: "to").flatMap({ Day(parsing: String(words[$0 + 1])) })
+                {
+                    covered = DayRange(a, b)
+                }
             }
             guard !line.hasPrefix("#"), !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             guard fields.count == 6, let kind = Entry.Kind(rawValue: fields[0]),
-                  let first = Day(parsing: fields[2]), let last = Day(parsing: fields[3]), first <= last,
-                  fields[1] == "all" || HolidayRegion(rawValue: fields[1]) != nil else {
+                let first = Day(parsing: fields[2]), let last = Day(parsing: fields[3]), first <= last,
+                fields[1] == "all" || HolidayRegion(rawValue: fields[1]) != nil
+            else {
                 throw Malformed(description: "line \(n + 1): expected kind, region, first, last, name, source")
             }
-            entries.append(Entry(kind: kind, region: HolidayRegion(rawValue: fields[1]), range: DayRange(first, last), name: fields[4], source: fields[5]))
+            entries.append(
+                Entry(
+                    kind: kind, region: HolidayRegion(rawValue: fields[1]), range: DayRange(first, last),
+                    name: fields[4], source: fields[5]))
         }
         if let e = entries.first(where: { sources[$0.source] == nil }) {
             throw Malformed(description: "\(e.name) \(e.range) cites unknown source \(e.source)")
         }
-        self.entries = entries; self.sources = sources; coverage = covered
+        self.entries = entries
+        self.sources = sources
+        coverage = covered
     }
 
     /// The calendar the config asks for.

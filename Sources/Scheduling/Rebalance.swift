@@ -1,3 +1,5 @@
+import Intake
+
 extension Scheduling {
     /// Case bringers for a group's future meetings after its membership changed, counting history: whoever
     /// has brought the fewest cases (anywhere in the programme) goes first, so nobody who already brought is
@@ -8,16 +10,22 @@ extension Scheduling {
     ///   - absent: members unavailable per future meeting.
     ///   - brought: cases each participant brought before the replan's cut-off date.
     ///   - previousTurn: position of each participant's first future turn in the old plan.
-    public static func rebalance(group: String, members: [Int], slots: [Int], absent: [[Int]],
-                                 brought: [Int: Int], previousTurn: [Int: Int]) -> [[Int]] {
+    public static func rebalance(
+        group: String, members: [Int], slots: [Int], absent: [[Int]],
+        brought: [Int: Int], previousTurn: [Int: Int]
+    ) -> [[Int]] {
         var count = Dictionary(uniqueKeysWithValues: members.map { ($0, brought[$0] ?? 0) })
         return slots.enumerated().map { k, n in
             var chosen: [Int] = []
             for _ in 0..<min(n, members.count) {
                 let candidates = members.filter { !absent[k].contains($0) && !chosen.contains($0) }
-                guard let next = candidates.min(by: { a, b in
-                    (count[a]!, previousTurn[a] ?? Int.max, Shuffle.key(group, a)) < (count[b]!, previousTurn[b] ?? Int.max, Shuffle.key(group, b))
-                }) else { break }
+                guard
+                    let next = candidates.min(by: { a, b in
+                        (count[a]!, previousTurn[a] ?? Int.max, Shuffle.key(group, a)) < (
+                            count[b]!, previousTurn[b] ?? Int.max, Shuffle.key(group, b)
+                        )
+                    })
+                else { break }
                 chosen.append(next)
                 count[next]! += 1
             }
@@ -30,5 +38,3 @@ extension Scheduling {
         members.filter { i in programme.participants[i].unavailable.contains { $0.contains(day) } }
     }
 }
-
-import Intake

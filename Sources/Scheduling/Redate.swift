@@ -8,23 +8,33 @@ extension Scheduling {
     /// else keeps its date, and a moved meeting stays as close to its old date as the rules allow; the same
     /// date model as `plan` decides, with the old dates as anchors and history pinned.
     /// Returns the new dates per group id (all meetings, in number order) for the groups that changed.
-    public static func redate(_ programme: Programme, _ groups: [Group], meetings: [Meeting], facilitatorOf: [String: Int],
-                              from: Day, budget: RunBudget) throws(SchedulingFailure) -> [String: [Day]] {
+    public static func redate(
+        _ programme: Programme, _ groups: [Group], meetings: [Meeting], facilitatorOf: [String: Int],
+        from: Day, budget: RunBudget
+    ) throws(SchedulingFailure) -> [String: [Day]] {
         let s = programme.config.schedule
         guard let first = s.firstDate, let last = s.lastDate else { return [:] }
         let rules = DateRules(schedule: s, calendar: HolidayCalendar.forConfig(s), first: first, last: last)
         let facilitator: (Group) -> Facilitator? = { g in facilitatorOf[g.id].map { programme.facilitators![$0] } }
-        let dates: [String: [Day]] = Dictionary(uniqueKeysWithValues: groups.map { g in
-            (g.id, meetings.filter { $0.group == g.id && !$0.cancelled }.sorted { $0.number < $1.number }.map(\.date))
-        })
+        let dates: [String: [Day]] = Dictionary(
+            uniqueKeysWithValues: groups.map { g in
+                (
+                    g.id,
+                    meetings.filter { $0.group == g.id && !$0.cancelled }.sorted { $0.number < $1.number }.map(\.date)
+                )
+            })
         let needs = groups.filter { g in
             let regions = DateRules.regions(g, programme)
-            return dates[g.id]!.contains { $0 >= from && rules.closed($0, regions: regions, facilitator: facilitator(g)) != nil }
+            return dates[g.id]!.contains {
+                $0 >= from && rules.closed($0, regions: regions, facilitator: facilitator(g)) != nil
+            }
         }
         guard !needs.isEmpty else { return [:] }
         let needing = Set(needs.map(\.id))
         var result: [String: [Day]] = [:]
-        let components = DateModel.components(groups, facilitatorOf: facilitatorOf).filter { $0.contains { needing.contains(groups[$0].id) } }
+        let components = DateModel.components(groups, facilitatorOf: facilitatorOf).filter {
+            $0.contains { needing.contains(groups[$0].id) }
+        }
         for component in components {
             let inputs = component.map { gi -> DateModel.Input in
                 let g = groups[gi]
@@ -32,15 +42,25 @@ extension Scheduling {
                 let regions = DateRules.regions(g, programme)
                 let free = rules.candidates(regions: regions, facilitator: facilitator(g))
                 let cands = old.enumerated().map { k, d in
-                    needing.contains(g.id) && first.adding(days: d) >= from ? free[k].filter { first.adding(days: $0) >= from } : [d]
+                    needing.contains(g.id) && first.adding(days: d) >= from
+                        ? free[k].filter { first.adding(days: $0) >= from } : [d]
                 }
                 return DateModel.Input(group: g, candidates: cands, first: first, programme: programme, anchor: old)
             }
             let out = try DateModel.solve(inputs, rules: rules, budget: budget, seconds: budget.share(of: 0.5))
             if out.status == .infeasible {
                 let g = groups[component.first { needing.contains(groups[$0].id) }!]
-                throw .impossible(Explanation(.calendar, "after the changes \(g.id) has members in holiday regions \(DateRules.regions(g, programme).map(\.rawValue).sorted().joined(separator: " and ")), and its meetings from \(from) on cannot all move to days that are open for all of them within the spacing rules",
-                                  changes: ["move fewer people into \(g.id) from other holiday regions", "set holidays = \"none\" and list the holidays that matter in blackout_dates"]))
+                throw .impossible(
+                    Explanation(
+                        .calendar,
+                        "after the changes \(g.id) has members in holiday regions "
+                            + "\(DateRules.regions(g, programme).map(\.rawValue).sorted().joined(separator: " and ")), "
+                            + "and its meetings from \(from) on cannot all move to days that are open for all "
+                            + "of them within the spacing rules",
+                        changes: [
+                            "move fewer people into \(g.id) from other holiday regions",
+                            "set holidays = \"none\" and list the holidays that matter in blackout_dates",
+                        ]))
             }
             for (j, gi) in component.enumerated() where needing.contains(groups[gi].id) {
                 result[groups[gi].id] = out.offsets[j].map { first.adding(days: $0) }

@@ -20,11 +20,16 @@ enum Rotation {
         }
     }
 
-    struct Outcome { var bringers: [[Int]]; var notes: [String] }
+    struct Outcome {
+        var bringers: [[Int]]
+        var notes: [String]
+    }
 
     /// `absent[k]`: members unavailable at meeting k. Members are participant indices.
-    static func assign(group: String, members: [Int], absent: [[Int]], counts: [Int], names: (Int) -> String,
-                       budget: RunBudget) throws(SchedulingFailure) -> Outcome {
+    static func assign(
+        group: String, members: [Int], absent: [[Int]], counts: [Int], names: (Int) -> String,
+        budget: RunBudget
+    ) throws(SchedulingFailure) -> Outcome {
         let n = members.count
         let order = members.sorted { Shuffle.key(group, $0) < Shuffle.key(group, $1) }
         let slots = counts.enumerated().flatMap { k, c in Array(repeating: k, count: c) }
@@ -35,9 +40,10 @@ enum Rotation {
             var model = Model(name: "rotation-\(group)")
             var x: [[Variable?]] = []
             for (r, i) in order.enumerated() {
-                x.append(slots.enumerated().map { s, k in
-                    absent[k].contains(i) ? nil : model.addVariable("x\(r)_\(s)", kind: .binary)
-                })
+                x.append(
+                    slots.enumerated().map { s, k in
+                        absent[k].contains(i) ? nil : model.addVariable("x\(r)_\(s)", kind: .binary)
+                    })
             }
             var cost = LinearExpression()
             for s in slots.indices {
@@ -62,13 +68,18 @@ enum Rotation {
                 }
             }
             // Every slot filled when possible, then the shuffled order.
-            model.minimize(Double(slots.count * n + 1) * (LinearExpression(constant: Double(slots.count)) - filled) + cost)
+            model.minimize(
+                Double(slots.count * n + 1) * (LinearExpression(constant: Double(slots.count)) - filled) + cost)
             let s: Solution
-            do { s = try Solver.solve(model, options: SolverOptions(within: budget, seconds: budget.share(of: 0.25))) } catch { throw .internalError("rotation \(group): \(error)") }
+            do {
+                s = try Solver.solve(model, options: SolverOptions(within: budget, seconds: budget.share(of: 0.25)))
+            } catch { throw .internalError("rotation \(group): \(error)") }
             guard s.hasSolution else { throw .internalError("rotation \(group): \(s.status.rawValue)") }
             var bringers = Array(repeating: [Int](), count: counts.count)
             for (slot, k) in slots.enumerated() {
-                if let r = order.indices.first(where: { x[$0][slot].map { s[$0] > 0.5 } == true }) { bringers[k].append(order[r]) }
+                if let r = order.indices.first(where: { x[$0][slot].map { s[$0] > 0.5 } == true }) {
+                    bringers[k].append(order[r])
+                }
             }
             let placed = bringers.reduce(0) { $0 + $1.count }
             let perMember = Dictionary(grouping: bringers.flatMap { $0 }, by: { $0 }).mapValues(\.count)
@@ -77,9 +88,19 @@ enum Rotation {
             if !strict {
                 var notes: [String] = []
                 let unable = members.filter { i in absent.allSatisfy { $0.contains(i) } }
-                for i in unable { notes.append("\(group): \(names(i)) is unavailable on every meeting date and brings no case") }
-                if placed < slots.count { notes.append("\(group): \(slots.count - placed) case slot(s) left open — every member who could bring is unavailable or has had their turn") }
-                if notes.isEmpty { notes.append("\(group): availability forces someone to bring a second case before everyone has brought one") }
+                for i in unable {
+                    notes.append("\(group): \(names(i)) is unavailable on every meeting date and brings no case")
+                }
+                if placed < slots.count {
+                    notes.append(
+                        "\(group): \(slots.count - placed) case slot(s) left open — every member who could bring "
+                            + "is unavailable or has had their turn"
+                    )
+                }
+                if notes.isEmpty {
+                    notes.append(
+                        "\(group): availability forces someone to bring a second case before everyone has brought one")
+                }
                 return Outcome(bringers: bringers, notes: notes)
             }
         }

@@ -26,11 +26,24 @@ public struct Meeting: Sendable, Equatable, Codable {
     /// When the event last changed (seconds since 1970); nil: the plan's own timestamp.
     public var stamp: Double?
 
-    public init(group: String, number: Int, date: Day, start: Int, end: Int, caseBringers: [Int], lookBack: [Int], method: String,
-                absent: [Int], members: [Int], sequence: Int = 0, cancelled: Bool = false, stamp: Double? = nil) {
-        self.group = group; self.number = number; self.date = date; self.start = start; self.end = end
-        self.caseBringers = caseBringers; self.lookBack = lookBack; self.method = method; self.absent = absent
-        self.members = members; self.sequence = sequence; self.cancelled = cancelled; self.stamp = stamp
+    public init(
+        group: String, number: Int, date: Day, start: Int, end: Int, caseBringers: [Int], lookBack: [Int],
+        method: String,
+        absent: [Int], members: [Int], sequence: Int = 0, cancelled: Bool = false, stamp: Double? = nil
+    ) {
+        self.group = group
+        self.number = number
+        self.date = date
+        self.start = start
+        self.end = end
+        self.caseBringers = caseBringers
+        self.lookBack = lookBack
+        self.method = method
+        self.absent = absent
+        self.members = members
+        self.sequence = sequence
+        self.cancelled = cancelled
+        self.stamp = stamp
     }
 
     /// What a calendar shows; two versions of a meeting with the same content need no new SEQUENCE.
@@ -55,10 +68,16 @@ public struct ScheduleResult: Sendable {
     /// Plain-words notes for the organiser (e.g. a member who cannot bring a case on any date).
     public var notes: [String]
 
-    public init(facilitatorOf: [String: Int] = [:], meetings: [Meeting] = [], facilitatorsOutsideRegion: Int = 0,
-                absences: Int = 0, absencesBound: Int = 0, notes: [String] = []) {
-        self.facilitatorOf = facilitatorOf; self.meetings = meetings; self.facilitatorsOutsideRegion = facilitatorsOutsideRegion
-        self.absences = absences; self.absencesBound = absencesBound; self.notes = notes
+    public init(
+        facilitatorOf: [String: Int] = [:], meetings: [Meeting] = [], facilitatorsOutsideRegion: Int = 0,
+        absences: Int = 0, absencesBound: Int = 0, notes: [String] = []
+    ) {
+        self.facilitatorOf = facilitatorOf
+        self.meetings = meetings
+        self.facilitatorsOutsideRegion = facilitatorsOutsideRegion
+        self.absences = absences
+        self.absencesBound = absencesBound
+        self.notes = notes
     }
 
     public func meetings(of group: String) -> [Meeting] { meetings.filter { $0.group == group } }

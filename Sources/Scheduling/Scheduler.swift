@@ -11,7 +11,10 @@ public struct SchedulingOptions: Sendable {
     /// Where progress goes.
     public var events: EventSink
     /// Scheduling within `budget`, reporting to `events`.
-    public init(budget: RunBudget, events: EventSink = .none) { self.budget = budget; self.events = events }
+    public init(budget: RunBudget, events: EventSink = .none) {
+        self.budget = budget
+        self.events = events
+    }
     /// A run of its own with `timeLimit` seconds (tests and benchmarks).
     public init(timeLimit: Double = 30) { self.init(budget: RunBudget(timeLimit: timeLimit)) }
 }
@@ -19,7 +22,9 @@ public struct SchedulingOptions: Sendable {
 public enum Scheduling {
     /// Facilitators, meeting dates, case bringers and methods for the groups. Re-checked by
     /// `ScheduleCheck` before it is returned.
-    public static func plan(_ programme: Programme, _ groups: [Group], options: SchedulingOptions = SchedulingOptions()) throws(SchedulingFailure) -> ScheduleResult {
+    public static func plan(_ programme: Programme, _ groups: [Group], options: SchedulingOptions = SchedulingOptions())
+        throws(SchedulingFailure) -> ScheduleResult
+    {
         let p = programme.participants
         var result = ScheduleResult()
         let budget = options.budget, events = options.events
@@ -28,22 +33,28 @@ public enum Scheduling {
             let outcome = try FacilitatorAssignment.assign(groups, facilitators, p, budget: budget)
             result.facilitatorOf = outcome.facilitatorOf
             result.facilitatorsOutsideRegion = outcome.outsideRegion
-            events.finished(.facilitators, budget, "\(outcome.outsideRegion) groups led from outside their region (fewest possible)")
+            events.finished(
+                .facilitators, budget, "\(outcome.outsideRegion) groups led from outside their region (fewest possible)"
+            )
         }
         let s = programme.config.schedule
         guard let first = s.firstDate, let last = s.lastDate else { return result }
         let calendar = HolidayCalendar.forConfig(s)
         if let c = calendar.coverage, !(c.contains(first) && c.contains(last)) {
-            throw .invalidInput("the built-in Dutch holidays cover \(c.first) to \(c.last), but the programme runs \(first) to \(last)",
-                                fix: "set [schedule] holidays = \"none\" and list the holidays yourself in blackout_dates")
+            throw .invalidInput(
+                "the built-in Dutch holidays cover \(c.first) to \(c.last), but the programme runs \(first) to \(last)",
+                fix: "set [schedule] holidays = \"none\" and list the holidays yourself in blackout_dates")
         }
         let rules = DateRules(schedule: s, calendar: calendar, first: first, last: last)
-        let facilitator: (Group) -> Facilitator? = { g in result.facilitatorOf[g.id].map { programme.facilitators![$0] } }
+        let facilitator: (Group) -> Facilitator? = { g in result.facilitatorOf[g.id].map { programme.facilitators![$0] }
+        }
         var inputs: [DateModel.Input] = []
         for g in groups {
             let regions = DateRules.regions(g, programme)
             let cands = rules.candidates(regions: regions, facilitator: facilitator(g))
-            if !rules.feasible(cands) { throw CalendarExplanation.group(g, regions: regions, facilitator: facilitator(g), rules: rules) }
+            if !rules.feasible(cands) {
+                throw CalendarExplanation.group(g, regions: regions, facilitator: facilitator(g), rules: rules)
+            }
             inputs.append(DateModel.Input(group: g, candidates: cands, first: first, programme: programme))
         }
         let components = DateModel.components(groups, facilitatorOf: result.facilitatorOf)
@@ -53,7 +64,8 @@ public enum Scheduling {
             let share = budget.share(of: 1 / Double(components.count - n))
             let out = try DateModel.solve(component.map { inputs[$0] }, rules: rules, budget: budget, seconds: share)
             if out.status == .infeasible {
-                throw CalendarExplanation.shared(component.map { groups[$0] }, facilitator: facilitator(groups[component[0]])!, rules: rules)
+                throw CalendarExplanation.shared(
+                    component.map { groups[$0] }, facilitator: facilitator(groups[component[0]])!, rules: rules)
             }
             for (j, g) in component.enumerated() { offsets[g] = out.offsets[j] }
             result.absences += out.absences
@@ -65,20 +77,26 @@ public enum Scheduling {
             let dates = offsets[gi].map { first.adding(days: $0) }
             let absent = offsets[gi].map { inputs[gi].absentees[$0] ?? [] }
             let counts = Rotation.casesPerMeeting(s.casesPerMeeting, members: g.members.count, meetings: s.meetings)
-            let rota = try Rotation.assign(group: g.id, members: g.members, absent: absent, counts: counts,
-                                           names: { p[$0].name }, budget: budget)
+            let rota = try Rotation.assign(
+                group: g.id, members: g.members, absent: absent, counts: counts,
+                names: { p[$0].name }, budget: budget)
             result.notes += rota.notes
             let methods = Methods.sequence(s.methods, meetings: s.meetings, groupIndex: gi)
             for k in 0..<s.meetings {
-                result.meetings.append(Meeting(group: g.id, number: k + 1, date: dates[k], start: s.startMinutes, end: s.startMinutes + s.durationMinutes,
-                                               caseBringers: rota.bringers[k], lookBack: k == 0 ? [] : rota.bringers[k - 1],
-                                               method: methods[k], absent: absent[k], members: g.members))
+                result.meetings.append(
+                    Meeting(
+                        group: g.id, number: k + 1, date: dates[k], start: s.startMinutes,
+                        end: s.startMinutes + s.durationMinutes,
+                        caseBringers: rota.bringers[k], lookBack: k == 0 ? [] : rota.bringers[k - 1],
+                        method: methods[k], absent: absent[k], members: g.members))
             }
         }
         events.finished(.rotation, budget, "\(result.meetings.count) meetings")
         try stagger(&result, programme)
         let problems = ScheduleCheck.violations(result, groups, programme, calendar: calendar)
-        guard problems.isEmpty else { throw .internalError("the calendar breaks a rule: " + problems.prefix(5).joined(separator: "; ")) }
+        guard problems.isEmpty else {
+            throw .internalError("the calendar breaks a rule: " + problems.prefix(5).joined(separator: "; "))
+        }
         return result
     }
 }
@@ -90,8 +108,9 @@ extension Scheduling {
     /// On a date fixed for all groups, a facilitator's groups follow each other in group order.
     static func stagger(_ r: inout ScheduleResult, _ programme: Programme) throws(SchedulingFailure) {
         let s = programme.config.schedule
-        let shared = Dictionary(grouping: r.meetings.indices.filter { r.facilitatorOf[r.meetings[$0].group] != nil },
-                                by: { "\(r.facilitatorOf[r.meetings[$0].group]!) \(r.meetings[$0].date)" })
+        let shared = Dictionary(
+            grouping: r.meetings.indices.filter { r.facilitatorOf[r.meetings[$0].group] != nil },
+            by: { "\(r.facilitatorOf[r.meetings[$0].group]!) \(r.meetings[$0].date)" })
         for key in shared.keys.sorted() {
             let ids = shared[key]!
             guard ids.count > 1 else { continue }
@@ -101,11 +120,19 @@ extension Scheduling {
             }
             if let late = ids.last, r.meetings[late].end > 24 * 60 {
                 let f = programme.facilitators![r.facilitatorOf[r.meetings[late].group]!]
-                throw .impossible(Explanation(.calendar, "on \(r.meetings[late].date), fixed for all groups, \(f.name) would lead \(ids.count) groups one after the other, past midnight",
-                                  changes: ["lower max_groups for \(f.name)", "start earlier (start_time) or shorten duration_minutes", "remove the fixed date"]))
+                throw .impossible(
+                    Explanation(
+                        .calendar,
+                        "on \(r.meetings[late].date), fixed for all groups, \(f.name) would lead \(ids.count) "
+                            + "groups one after the other, past midnight",
+                        changes: [
+                            "lower max_groups for \(f.name)", "start earlier (start_time) or shorten duration_minutes",
+                            "remove the fixed date",
+                        ]))
             }
             let f = programme.facilitators![r.facilitatorOf[r.meetings[ids[0]].group]!]
-            let times = ids.map { "\(r.meetings[$0].group) at \(Clock.text(r.meetings[$0].start))" }.joined(separator: ", ")
+            let times = ids.map { "\(r.meetings[$0].group) at \(Clock.text(r.meetings[$0].start))" }.joined(
+                separator: ", ")
             r.notes.append("\(r.meetings[ids[0]].date) is fixed for all groups; \(f.name) leads \(times)")
         }
     }

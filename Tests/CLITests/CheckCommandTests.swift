@@ -3,7 +3,8 @@ import Testing
 
 /// Runs the real `intervision` binary, as an organiser or a script would.
 enum Binary {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static var executable: URL {
         // The test bundle sits beside the executable in the build folder.
@@ -13,7 +14,9 @@ enum Binary {
     }
 
     /// `environment` is added to this process's own; tests run in parallel, so they never setenv.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (code: Int32, out: String, err: String) {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (
+        code: Int32, out: String, err: String
+    ) {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
@@ -31,8 +34,10 @@ enum Binary {
 
 @Suite struct CheckCommandTests {
     @Test func validProgrammeExitsZeroWithSummary() throws {
-        let r = try Binary.run(["check", "Fixtures/lead-and-learn-345.csv", "--config", "Fixtures/lead-and-learn.toml",
-                                "--facilitators", "Fixtures/facilitators-lead-and-learn.csv"])
+        let r = try Binary.run([
+            "check", "Fixtures/lead-and-learn-345.csv", "--config", "Fixtures/lead-and-learn.toml",
+            "--facilitators", "Fixtures/facilitators-lead-and-learn.csv",
+        ])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("Lead & Learn 2027: 345 participants, 26 facilitators"))
         #expect(r.out.contains("Groups: 49 groups of 7–8 (allowed 6–8, target 7)"))
@@ -46,20 +51,23 @@ enum Binary {
         let r = try Binary.run(["check", "Fixtures/bad/03-duplicate-email.csv"])
         #expect(r.code == 2)
         #expect(r.out.isEmpty)
-        #expect(r.err.contains("03-duplicate-email.csv:4:2: error: email: anne.devries@baken.nl is already used on line 2"))
+        #expect(
+            r.err.contains("03-duplicate-email.csv:4:2: error: email: anne.devries@baken.nl is already used on line 2"))
         #expect(r.err.contains("fix: "))
     }
 
     @Test func everyBadFixtureExitsTwo() throws {
-        let manifest = try String(contentsOf: Binary.root.appendingPathComponent("Fixtures/bad/expected.tsv"), encoding: .utf8)
+        let manifest = try String(
+            contentsOf: Binary.root.appendingPathComponent("Fixtures/bad/expected.tsv"), encoding: .utf8)
         for line in manifest.split(separator: "\n") where !line.hasPrefix("#") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             let path = "Fixtures/bad/\(f[0])", valid = "Fixtures/bad/valid-signups.csv"
-            let args = switch f[1] {
-            case "signups": ["check", path]
-            case "config": ["check", valid, "--config", path]
-            default: ["check", valid, "--facilitators", path]
-            }
+            let args =
+                switch f[1] {
+                case "signups": ["check", path]
+                case "config": ["check", valid, "--config", path]
+                default: ["check", valid, "--facilitators", path]
+                }
             let r = try Binary.run(args)
             #expect(r.code == 2, "\(f[0])")
             #expect(r.err.contains(f[2]) && r.err.contains(f[3]), "\(f[0]): \(r.err)")
@@ -72,7 +80,8 @@ enum Binary {
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("nine.csv")
         let rows = (1...9).map { "P\($0),p\($0)@x.nl,teamleider,S\($0),Utrecht" }
-        try ("name,email,function,school,region\n" + rows.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        try ("name,email,function,school,region\n" + rows.joined(separator: "\n") + "\n").write(
+            to: file, atomically: true, encoding: .utf8)
         let r = try Binary.run(["check", file.path])
         #expect(r.code == 3)
         #expect(r.out.contains("9 participants cannot be split into groups of 6–8"))

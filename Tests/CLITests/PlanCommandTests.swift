@@ -9,7 +9,10 @@ import Testing
     @Test func plansTheBundledProgrammeAndWritesEveryFile() throws {
         let out = Self.tempDir()
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let r = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml", "--out", out, "--quiet"])
+        let r = try Binary.run([
+            "plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml", "--out", out,
+            "--quiet",
+        ])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("52 participants in 7 groups"))
         #expect(r.out.contains("optimal"))
@@ -19,9 +22,13 @@ import Testing
         let csv = try String(contentsOfFile: "\(out)/groups.csv", encoding: .utf8)
         let lines = csv.split(separator: "\r\n")
         #expect(lines.first == "group,email,name,function,level,school,region,facilitator")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(out)/groups.csv")).prefix(3) == Data([0xEF, 0xBB, 0xBF]), "BOM so Excel reads UTF-8")
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: "\(out)/groups.csv")).prefix(3) == Data([0xEF, 0xBB, 0xBF]),
+            "BOM so Excel reads UTF-8")
         #expect(lines.count == 53)
-        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out)/plan.json"))) as? [String: Any]
+        let plan =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out)/plan.json")))
+            as? [String: Any]
         #expect(plan?["schema"] as? String == "intervision-plan/1")
         #expect(plan?["version"] as? Int == 1)
         // A second plan into the same folder would overwrite history: refused, nothing touched.
@@ -34,26 +41,39 @@ import Testing
 
     @Test func sameInputsGiveIdenticalFiles() throws {
         let a = Self.tempDir(), b = Self.tempDir()
-        defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
+        defer {
+            try? FileManager.default.removeItem(atPath: a)
+            try? FileManager.default.removeItem(atPath: b)
+        }
         for out in [a, b] {
-            let r = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml", "--out", out, "--quiet"],
-                                   environment: ["SOURCE_DATE_EPOCH": "1800000000"])
+            let r = try Binary.run(
+                [
+                    "plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml",
+                    "--out", out, "--quiet",
+                ],
+                environment: ["SOURCE_DATE_EPOCH": "1800000000"])
             #expect(r.code == 0, "\(r.err)")
         }
         let files = try FileManager.default.subpathsOfDirectory(atPath: a).sorted()
         #expect(try FileManager.default.subpathsOfDirectory(atPath: b).sorted() == files)
         #expect(files.contains("schedule.csv") && files.contains("rota/group-G01.ics"))
-        #expect(files.filter { $0.hasPrefix("rota/") }.allSatisfy { $0.hasPrefix("rota/group-G") }, "without facilitators, rotas are per group only")
+        #expect(
+            files.filter { $0.hasPrefix("rota/") }.allSatisfy { $0.hasPrefix("rota/group-G") },
+            "without facilitators, rotas are per group only")
         for f in files where f.contains(".") {
-            #expect(try Data(contentsOf: URL(fileURLWithPath: "\(a)/\(f)")) == Data(contentsOf: URL(fileURLWithPath: "\(b)/\(f)")), "\(f) differs")
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: "\(a)/\(f)"))
+                    == Data(contentsOf: URL(fileURLWithPath: "\(b)/\(f)")), "\(f) differs")
         }
     }
 
     @Test func withFacilitatorsWritesScheduleAndRotasPerFacilitatorAndGroup() throws {
         let out = Self.tempDir()
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let r = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml",
-                                "--facilitators", "Fixtures/facilitators-lerend-leiderschap.csv", "--out", out, "--quiet"])
+        let r = try Binary.run([
+            "plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml",
+            "--facilitators", "Fixtures/facilitators-lerend-leiderschap.csv", "--out", out, "--quiet",
+        ])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("meetings: 28 from"))
         let schedule = try String(contentsOfFile: "\(out)/schedule.csv", encoding: .utf8).split(separator: "\r\n")
@@ -64,14 +84,18 @@ import Testing
             #expect(rota.contains("\(name).ics") && rota.contains("\(name).csv"), "\(name) missing in \(rota)")
         }
         // Each facilitator's calendar holds all meetings of all their groups (4 per group here).
-        let groups = try String(contentsOfFile: "\(out)/groups.csv", encoding: .utf8).split(separator: "\r\n").dropFirst()
+        let groups = try String(contentsOfFile: "\(out)/groups.csv", encoding: .utf8).split(separator: "\r\n")
+            .dropFirst()
         let gijsGroups = Set(groups.filter { $0.hasSuffix(",Gijs Hermans") }.map { $0.prefix(3) })
         #expect(!gijsGroups.isEmpty)
         let ics = try String(contentsOfFile: "\(out)/rota/gijs-hermans.ics", encoding: .utf8)
         #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == 4 * gijsGroups.count)
         #expect(ics.contains("UID:lerend-leiderschap-2027-g"))
         let report = try String(contentsOfFile: "\(out)/report.html", encoding: .utf8)
-        for section in ["<h2>Facilitators</h2>", "<h2>Calendar</h2>", "<h2>Rotation</h2>", "<h2>Absences</h2>", "<h2>Calendar rule check</h2>"] {
+        for section in [
+            "<h2>Facilitators</h2>", "<h2>Calendar</h2>", "<h2>Rotation</h2>", "<h2>Absences</h2>",
+            "<h2>Calendar rule check</h2>",
+        ] {
             #expect(report.contains(section), "\(section) missing")
         }
     }
@@ -79,15 +103,22 @@ import Testing
     /// Calendar apps match events by UID: a rerun at another time must update, not duplicate, them.
     @Test func eventUIDsAreStableAcrossRunsAtDifferentTimes() throws {
         let a = Self.tempDir(), b = Self.tempDir()
-        defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
+        defer {
+            try? FileManager.default.removeItem(atPath: a)
+            try? FileManager.default.removeItem(atPath: b)
+        }
         for (out, epoch) in [(a, "1800000000"), (b, "1800086400")] {
-            let r = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml",
-                                    "--facilitators", "Fixtures/facilitators-lerend-leiderschap.csv", "--out", out, "--quiet"],
-                                   environment: ["SOURCE_DATE_EPOCH": epoch])
+            let r = try Binary.run(
+                [
+                    "plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml",
+                    "--facilitators", "Fixtures/facilitators-lerend-leiderschap.csv", "--out", out, "--quiet",
+                ],
+                environment: ["SOURCE_DATE_EPOCH": epoch])
             #expect(r.code == 0, "\(r.err)")
         }
         let lines = { (dir: String, prefix: String) in
-            try String(contentsOfFile: "\(dir)/rota/group-G03.ics", encoding: .utf8).components(separatedBy: "\r\n").filter { $0.hasPrefix(prefix) }
+            try String(contentsOfFile: "\(dir)/rota/group-G03.ics", encoding: .utf8).components(separatedBy: "\r\n")
+                .filter { $0.hasPrefix(prefix) }
         }
         let uids = try lines(a, "UID:")
         #expect(uids == ["1", "2", "3", "4"].map { "UID:lerend-leiderschap-2027-g03-m\($0)@intervision" })
@@ -100,9 +131,13 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let config = try String(contentsOfFile: "Fixtures/lerend-leiderschap.toml", encoding: .utf8)
-            .replacingOccurrences(of: "weekdays = [\"monday\", \"thursday\"]", with: "weekdays = [\"monday\"]\nfixed_dates = { 2 = 2027-03-29 }")
+            .replacingOccurrences(
+                of: "weekdays = [\"monday\", \"thursday\"]",
+                with: "weekdays = [\"monday\"]\nfixed_dates = { 2 = 2027-03-29 }")
         try config.write(toFile: "\(dir)/c.toml", atomically: true, encoding: .utf8)
-        let r = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "\(dir)/c.toml", "--out", "\(dir)/out", "--quiet"])
+        let r = try Binary.run([
+            "plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "\(dir)/c.toml", "--out", "\(dir)/out", "--quiet",
+        ])
         #expect(r.code == 3, "\(r.err)")
         #expect(r.err.contains("meeting 2 is fixed on 2027-03-29") && r.err.contains("tweede paasdag"))
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/out"))

@@ -24,34 +24,50 @@ import Testing
 
     /// A planned folder (version 1) and a scratch folder for extra input files.
     static func planned(people: Int = 18, extra: String = "") throws -> (dir: String, scratch: String) {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("intervision-replan-\(UUID().uuidString)").path
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "intervision-replan-\(UUID().uuidString)"
+        ).path
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         var csv = "name,email,function,level,school,region\n"
         let functions = ["teamleider", "afdelingsleider", "conrector"]
-        for i in 0..<people { csv += "Person \(i),p\(i)@example.nl,\(functions[i % 3]),\(1 + i % 2),School \(i),Utrecht\n" }
+        for i in 0..<people {
+            csv += "Person \(i),p\(i)@example.nl,\(functions[i % 3]),\(1 + i % 2),School \(i),Utrecht\n"
+        }
         try csv.write(toFile: "\(scratch)/signups.csv", atomically: true, encoding: .utf8)
         try (config + extra).write(toFile: "\(scratch)/config.toml", atomically: true, encoding: .utf8)
-        let facilitators = "name,email,region,max_groups\nAnna Begeleider,anna@b.nl,Utrecht,1\nBram Begeleider,bram@b.nl,Utrecht,1\nCor Begeleider,cor@b.nl,Utrecht,1\n"
+        let facilitators =
+            "name,email,region,max_groups\nAnna Begeleider,anna@b.nl,Utrecht,1\nBram "
+            + "Begeleider,bram@b.nl,Utrecht,1\nCor Begeleider,cor@b.nl,Utrecht,1\n"
         try facilitators.write(toFile: "\(scratch)/facilitators.csv", atomically: true, encoding: .utf8)
         let dir = "\(scratch)/plan"
-        let r = try Binary.run(["plan", "\(scratch)/signups.csv", "--config", "\(scratch)/config.toml", "--facilitators", "\(scratch)/facilitators.csv",
-                                "--out", dir, "--quiet"], environment: ["SOURCE_DATE_EPOCH": "1790000000"])
+        let r = try Binary.run(
+            [
+                "plan", "\(scratch)/signups.csv", "--config", "\(scratch)/config.toml", "--facilitators",
+                "\(scratch)/facilitators.csv",
+                "--out", dir, "--quiet",
+            ], environment: ["SOURCE_DATE_EPOCH": "1790000000"])
         #expect(r.code == 0, "\(r.err)")
         return (dir, scratch)
     }
 
-    static func replan(_ dir: String, _ args: [String], epoch: String = "1800000000") throws -> (code: Int32, out: String, err: String) {
+    static func replan(_ dir: String, _ args: [String], epoch: String = "1800000000") throws -> (
+        code: Int32, out: String, err: String
+    ) {
         try Binary.run(["replan", dir] + args, environment: ["SOURCE_DATE_EPOCH": epoch])
     }
 
     /// group id → member emails, from groups.csv.
     static func groups(_ dir: String) throws -> [String: [String]] {
-        let rows = try String(contentsOfFile: "\(dir)/groups.csv", encoding: .utf8).components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
-        return Dictionary(grouping: rows.map { $0.split(separator: ",").map(String.init) }, by: { $0[0] }).mapValues { $0.map { $0[1] } }
+        let rows = try String(contentsOfFile: "\(dir)/groups.csv", encoding: .utf8).components(separatedBy: "\r\n")
+            .dropFirst().filter { !$0.isEmpty }
+        return Dictionary(grouping: rows.map { $0.split(separator: ",").map(String.init) }, by: { $0[0] }).mapValues {
+            $0.map { $0[1] }
+        }
     }
 
     static func schedule(_ dir: String) throws -> [[String]] {
-        try String(contentsOfFile: "\(dir)/schedule.csv", encoding: .utf8).components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        try String(contentsOfFile: "\(dir)/schedule.csv", encoding: .utf8).components(separatedBy: "\r\n").dropFirst()
+            .filter { !$0.isEmpty }
             .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
 
@@ -107,11 +123,16 @@ import Testing
         for row in future {
             let e = g1Events["UID:replan-test-g01-m\(row[1])@intervision"]!
             #expect(e.contains("SEQUENCE:1\r\n"))
-            #expect(!e.replacingOccurrences(of: "\r\n ", with: "").contains("Person \(g1[0].dropFirst().prefix { $0 != "@" })\\,"))
+            #expect(
+                !e.replacingOccurrences(of: "\r\n ", with: "").contains(
+                    "Person \(g1[0].dropFirst().prefix { $0 != "@" })\\,"))
         }
         // Versions: v2 written, v1 untouched.
-        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(dir)/history/plan-v1.json")) == files["history/plan-v1.json"])
-        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(dir)/plan.json"))) as! [String: Any]
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: "\(dir)/history/plan-v1.json")) == files["history/plan-v1.json"])
+        let plan =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(dir)/plan.json")))
+            as! [String: Any]
         #expect(plan["version"] as? Int == 2)
         #expect(FileManager.default.fileExists(atPath: "\(dir)/history/plan-v2.json"))
         let changes = try String(contentsOfFile: "\(dir)/changes.md", encoding: .utf8)
@@ -120,7 +141,8 @@ import Testing
     }
 
     static func groupsFacilitator(_ dir: String, _ group: String) throws -> String {
-        let rows = try String(contentsOfFile: "\(dir)/groups.csv", encoding: .utf8).components(separatedBy: "\r\n").filter { $0.hasPrefix(group + ",") }
+        let rows = try String(contentsOfFile: "\(dir)/groups.csv", encoding: .utf8).components(separatedBy: "\r\n")
+            .filter { $0.hasPrefix(group + ",") }
         return String(rows[0].split(separator: ",").last!)
     }
 
@@ -130,7 +152,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let before = try Self.groups(dir)
         let small = before.keys.sorted().first { before[$0]!.count == 6 }!
-        let r = try Self.replan(dir, ["--drop", before[small]![0], "--drop", before[small]![1], "--from", "2027-03-20"])
+        let r = try Self.replan(
+            dir, ["--drop", before[small]![0], "--drop", before[small]![1], "--from", "2027-03-20"])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("moves 1 (proven minimum 1), groups dissolved 0 (proven minimum 0)"), "\(r.out)")
         let after = try Self.groups(dir)
@@ -203,7 +226,8 @@ import Testing
         let (dir, scratch) = try Self.planned()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let rows = try Self.schedule(dir).filter { $0[0] == "G01" }
-        let names = try String(contentsOfFile: "\(dir)/groups.csv", encoding: .utf8).components(separatedBy: "\r\n").filter { $0.hasPrefix("G01,") }
+        let names = try String(contentsOfFile: "\(dir)/groups.csv", encoding: .utf8).components(separatedBy: "\r\n")
+            .filter { $0.hasPrefix("G01,") }
             .map { $0.split(separator: ",").map(String.init) }
         // Drop the person due at meeting 3.
         let due = rows[2][6]
@@ -223,8 +247,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let before = try Self.snapshot(dir)
         let email = try Self.groups(dir)["G02"]![0]
-        let crashed = try Binary.run(["replan", dir, "--drop", email, "--from", "2027-03-20"],
-                                     environment: ["SOURCE_DATE_EPOCH": "1800000000", "INTERVISION_TEST_CRASH_BEFORE_SWAP": "1"])
+        let crashed = try Binary.run(
+            ["replan", dir, "--drop", email, "--from", "2027-03-20"],
+            environment: ["SOURCE_DATE_EPOCH": "1800000000", "INTERVISION_TEST_CRASH_BEFORE_SWAP": "1"])
         #expect(crashed.code == 9)
         #expect(try Self.snapshot(dir) == before, "version 1 intact after the crash")
         let again = try Self.replan(dir, ["--drop", email, "--from", "2027-03-20"])
@@ -244,13 +269,15 @@ import Testing
         #expect(everyone.code == 2 && everyone.err.contains("every member of G03 would be dropped"))
         let outside = try Self.replan(dir, ["--drop", groups["G01"]![0], "--from", "2027-08-01"])
         #expect(outside.code == 2 && outside.err.contains("outside the programme"))
-        try "name,email,function,level,school,region\nAgain,P1@example.nl,teamleider,1,School X,Utrecht\n".write(toFile: "\(scratch)/dup.csv", atomically: true, encoding: .utf8)
+        try "name,email,function,level,school,region\nAgain,P1@example.nl,teamleider,1,School X,Utrecht\n".write(
+            toFile: "\(scratch)/dup.csv", atomically: true, encoding: .utf8)
         let dup = try Self.replan(dir, ["--add", "\(scratch)/dup.csv", "--from", "2027-03-20"])
         #expect(dup.code == 2 && dup.err.contains("P1@example.nl is already in the plan (Person 1)"))
         #expect(try Self.snapshot(dir) == before)
         // A plan folder from an unknown schema version.
         let plan = "\(dir)/plan.json"
-        let text = try String(contentsOfFile: plan, encoding: .utf8).replacingOccurrences(of: "intervision-plan/1", with: "intervision-plan/7")
+        let text = try String(contentsOfFile: plan, encoding: .utf8).replacingOccurrences(
+            of: "intervision-plan/1", with: "intervision-plan/7")
         try text.write(toFile: plan, atomically: true, encoding: .utf8)
         let schema = try Self.replan(dir, ["--drop", groups["G01"]![0], "--from", "2027-03-20"])
         #expect(schema.code == 2 && schema.err.contains("has schema \"intervision-plan/7\""))

@@ -13,7 +13,9 @@ enum Problems {
     }
 
     /// 4×4 assignment with the classic optimum 13 (rows to columns 1, 0, 2, 3).
-    static func assignment(_ cost: [[Double]] = [[9, 2, 7, 8], [6, 4, 3, 7], [5, 8, 1, 8], [7, 6, 9, 4]]) -> (Model, [[Variable]]) {
+    static func assignment(_ cost: [[Double]] = [[9, 2, 7, 8], [6, 4, 3, 7], [5, 8, 1, 8], [7, 6, 9, 4]]) -> (
+        Model, [[Variable]]
+    ) {
         var m = Model(name: "assignment")
         let n = cost.count
         let x = (0..<n).map { i in (0..<n).map { j in m.addVariable("x_\(i)_\(j)", kind: .binary) } }
@@ -36,7 +38,9 @@ enum Problems {
             for i in 0..<items { weightSum[i] += w[i] }
             m.add(LinearExpression(zip(x, w).map { ($0, $1) }), .lessOrEqual, w.reduce(0, +) / 2, name: "dim\(d)")
         }
-        m.maximize(LinearExpression(x.indices.map { (x[$0], weightSum[$0] / Double(dimensions) + Double(rng.next(in: 0...50))) }))
+        m.maximize(
+            LinearExpression(
+                x.indices.map { (x[$0], weightSum[$0] / Double(dimensions) + Double(rng.next(in: 0...50))) }))
         return m
     }
 }

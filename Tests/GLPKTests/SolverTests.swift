@@ -1,4 +1,6 @@
+import Synchronization
 import Testing
+
 @testable import GLPK
 
 @Suite struct SolverTests {
@@ -34,7 +36,8 @@ import Testing
 
     @Test func infeasibleModelsAreReported() throws {
         var lp = Model()
-        let x = lp.addVariable("x", kind: .integer, upperBound: 10), y = lp.addVariable("y", kind: .integer, upperBound: 10)
+        let x = lp.addVariable("x", kind: .integer, upperBound: 10),
+            y = lp.addVariable("y", kind: .integer, upperBound: 10)
         lp.add(x + y, .greaterOrEqual, 3)
         lp.add(x + y, .lessOrEqual, 2)
         #expect(try Solver.solve(lp).status == .infeasible)
@@ -67,7 +70,7 @@ import Testing
         #expect(s.gap! > 0)
         #expect(s.elapsed < 5)
         #expect(model.violation(of: s.values) == nil)
-        #expect(s.log.contains("mip =")) // GLPK's own progress lines are captured, not printed
+        #expect(s.log.contains("mip ="))  // GLPK's own progress lines are captured, not printed
     }
 
     @Test func progressIsReportedDuringSearch() throws {
@@ -85,7 +88,8 @@ import Testing
     @Test func warmStartIsAcceptedAsFirstIncumbent() throws {
         let model = Problems.hardKnapsack(items: 30, dimensions: 3)
         var start = [Double](repeating: 0, count: model.variableCount)
-        start[0] = 1; start[1] = 1  // feasible: two items fit in half of every dimension
+        start[0] = 1
+        start[1] = 1  // feasible: two items fit in half of every dimension
         #expect(model.violation(of: start) == nil)
         var options = SolverOptions(timeLimit: 20)
         options.warmStart = start
@@ -133,7 +137,6 @@ final class Collector: @unchecked Sendable {
     var all: [Progress] { lock.run { items } }
 }
 
-import Synchronization
 final class NSLockLike: Sendable {
     private let m = Mutex(())
     func run<T>(_ body: () -> T) -> T { m.withLock { _ in body() } }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GLPK
 
 /// Each of these would make GLPK call abort() and kill the process if it reached the C library.
@@ -37,7 +38,8 @@ import Testing
 
     @Test func variableFromAnotherModel() {
         var other = Model()
-        _ = other.addVariable(); _ = other.addVariable()
+        _ = other.addVariable()
+        _ = other.addVariable()
         let foreign = other.addVariable()
         rejects("not in this model") { m in
             let x = m.addVariable("x")
@@ -51,7 +53,8 @@ import Testing
 
     @Test func badOptions() {
         let (m, _) = Problems.knapsack()
-        for options in [SolverOptions(timeLimit: -1), SolverOptions(timeLimit: .nan), SolverOptions(relativeGap: -0.1)] {
+        for options in [SolverOptions(timeLimit: -1), SolverOptions(timeLimit: .nan), SolverOptions(relativeGap: -0.1)]
+        {
             #expect(throws: GLPKError.self) { try Solver.solve(m, options: options) }
         }
     }

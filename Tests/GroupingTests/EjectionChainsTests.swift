@@ -1,7 +1,8 @@
-@testable import Grouping
 import Intake
 import TestFixtures
 import Testing
+
+@testable import Grouping
 
 /// The packing used for large programmes' classes: whatever it returns must keep tied people apart (checked
 /// here pair by pair, not by the code under test), and it must place people a greedy pass cannot.
@@ -54,7 +55,9 @@ import Testing
         let packed = EjectionChains.pack(people: n, tied: tied, bins: 8, minSize: 6, maxSize: 6, levels: levels)
         #expect(packed.stuck.isEmpty && packed.filled)
         #expect(Self.tiedPairsTogether(packed.bins, tied).isEmpty)
-        let spread = packed.bins.reduce(0) { sum, bin in sum + bin.map { levels[$0] }.max()! - bin.map { levels[$0] }.min()! }
+        let spread = packed.bins.reduce(0) { sum, bin in
+            sum + bin.map { levels[$0] }.max()! - bin.map { levels[$0] }.min()!
+        }
         #expect(spread <= 2, "spread \(spread)")
     }
 
@@ -68,9 +71,12 @@ import Testing
             for i in 0..<70 {
                 let school = "\(region) school \(i / 2)"
                 let inTown = region == "Limburg" && i < 24
-                let competing = inTown ? (0..<12).filter { $0 != i / 2 }.map { "\(region) school \($0)" }.joined(separator: "|") : ""
-                csv += Fixture.row("P \(r)-\(i)", school: school, function: ["teamleider", "afdelingsleider", "conrector"][i % 3],
-                                   level: "\(1 + i % 2)", region: region, town: inTown ? "Venlo" : "", competitors: competing)
+                let competing =
+                    inTown
+                    ? (0..<12).filter { $0 != i / 2 }.map { "\(region) school \($0)" }.joined(separator: "|") : ""
+                csv += Fixture.row(
+                    "P \(r)-\(i)", school: school, function: ["teamleider", "afdelingsleider", "conrector"][i % 3],
+                    level: "\(1 + i % 2)", region: region, town: inTown ? "Venlo" : "", competitors: competing)
             }
         }
         let p = try Fixture.load(csv)

@@ -15,7 +15,10 @@ enum Independent {
     static func managersChain(_ p: Programme, _ email: String) -> [String] {
         let byEmail = Dictionary(uniqueKeysWithValues: p.participants.map { ($0.email.lowercased(), $0) })
         var chain: [String] = [], current = byEmail[email]?.reportsTo?.lowercased()
-        while let c = current, byEmail[c] != nil, !chain.contains(c) { chain.append(c); current = byEmail[c]?.reportsTo?.lowercased() }
+        while let c = current, byEmail[c] != nil, !chain.contains(c) {
+            chain.append(c)
+            current = byEmail[c]?.reportsTo?.lowercased()
+        }
         return chain
     }
 
@@ -25,17 +28,29 @@ enum Independent {
         let rules = Set(p.config.separate)
         for group in r.groups {
             let m = group.members.map { p.participants[$0] }
-            for a in m { for b in m where a.email < b.email {
-                let norm = { (s: String) in s.lowercased() }
-                if rules.contains(.school), norm(a.school) == norm(b.school) { out.append("school \(a.name)/\(b.name)") }
-                if rules.contains(.board), let x = a.board, let y = b.board, !x.isEmpty, norm(x) == norm(y) { out.append("board \(a.name)/\(b.name)") }
-                if rules.contains(.competitors), a.competitors.map(norm).contains(norm(b.school)) || b.competitors.map(norm).contains(norm(a.school)) {
-                    out.append("competitors \(a.name)/\(b.name)")
+            for a in m {
+                for b in m where a.email < b.email {
+                    let norm = { (s: String) in s.lowercased() }
+                    if rules.contains(.school), norm(a.school) == norm(b.school) {
+                        out.append("school \(a.name)/\(b.name)")
+                    }
+                    if rules.contains(.board), let x = a.board, let y = b.board, !x.isEmpty, norm(x) == norm(y) {
+                        out.append("board \(a.name)/\(b.name)")
+                    }
+                    if rules.contains(.competitors),
+                        a.competitors.map(norm).contains(norm(b.school))
+                            || b.competitors.map(norm).contains(norm(a.school))
+                    {
+                        out.append("competitors \(a.name)/\(b.name)")
+                    }
+                    if rules.contains(.hierarchy),
+                        managersChain(p, norm(a.email)).contains(norm(b.email))
+                            || managersChain(p, norm(b.email)).contains(norm(a.email))
+                    {
+                        out.append("hierarchy \(a.name)/\(b.name)")
+                    }
                 }
-                if rules.contains(.hierarchy), managersChain(p, norm(a.email)).contains(norm(b.email)) || managersChain(p, norm(b.email)).contains(norm(a.email)) {
-                    out.append("hierarchy \(a.name)/\(b.name)")
-                }
-            } }
+            }
             let range = p.config.groups.minSize...p.config.groups.maxSize
             if !range.contains(m.count) { out.append("size \(group.id)=\(m.count)") }
         }
@@ -47,18 +62,22 @@ enum Independent {
 
 @Suite struct HardRuleTests {
     @Test func lerendLeiderschapKeepsEveryRuleAndProvesAllObjectives() throws {
-        let p = try Intake.load(signups: Fixture.file("lerend-leiderschap-52.csv"), config: Fixture.file("lerend-leiderschap.toml"))
+        let p = try Intake.load(
+            signups: Fixture.file("lerend-leiderschap-52.csv"), config: Fixture.file("lerend-leiderschap.toml"))
         let r = try Grouping.plan(p)
         #expect(Independent.broken(p, r) == [])
         #expect(r.groups.count == 7)
         #expect(r.objectives.map(\.objective) == [.region, .level, .variety])
         #expect(r.objectives.allSatisfy { $0.optimal }, "\(r.objectives)")
         // The reported values are the SPEC metrics of the groups written.
-        for o in r.objectives { #expect(o.value == Metrics.total(o.objective, r.groups.map(\.members), p.participants)) }
+        for o in r.objectives {
+            #expect(o.value == Metrics.total(o.objective, r.groups.map(\.members), p.participants))
+        }
     }
 
     @Test func leadAndLearnKeepsEveryRule() throws {
-        let p = try Intake.load(signups: Fixture.file("lead-and-learn-345.csv"), config: Fixture.file("lead-and-learn.toml"))
+        let p = try Intake.load(
+            signups: Fixture.file("lead-and-learn-345.csv"), config: Fixture.file("lead-and-learn.toml"))
         let r = try Grouping.plan(p, options: GroupingOptions(timeLimit: 60))
         #expect(Independent.broken(p, r) == [])
         #expect(r.groups.count == 49)
@@ -91,7 +110,9 @@ enum Independent {
 
     @Test func boardAndTownRulesApplyWhenConfigured() throws {
         var csv = Fixture.header
-        for n in 0..<12 { csv += Fixture.row("P \(n)", school: "S\(n)", board: n < 2 ? "Board A" : "", town: n >= 10 ? "Gouda" : "") }
+        for n in 0..<12 {
+            csv += Fixture.row("P \(n)", school: "S\(n)", board: n < 2 ? "Board A" : "", town: n >= 10 ? "Gouda" : "")
+        }
         let p = try Fixture.load(csv, config: "[rules]\nseparate = [\"school\", \"board\", \"town\"]\n")
         let r = try Grouping.plan(p)
         let g = Independent.group(of: p, r)

@@ -1,8 +1,9 @@
-@testable import Grouping
 import Intake
 import RunControl
 import TestFixtures
 import Testing
+
+@testable import Grouping
 
 /// The fallback for large programmes: whatever it does, the result must keep every rule (checked by
 /// `PlanCheck`), and its moves and swaps must never make the objectives worse.
@@ -11,7 +12,9 @@ import Testing
     static func programme() throws -> Programme {
         var csv = Fixture.header
         for i in 0..<30 {
-            csv += Fixture.row("P \(i)", school: "School \(i / 2)", level: "\(1 + i % 3)", region: i / 6 % 2 == 0 ? "Utrecht" : "Limburg")
+            csv += Fixture.row(
+                "P \(i)", school: "School \(i / 2)", level: "\(1 + i % 3)",
+                region: i / 6 % 2 == 0 ? "Utrecht" : "Limburg")
         }
         return try Fixture.load(csv)
     }
@@ -24,7 +27,9 @@ import Testing
         let placed = repair.place(Array(12..<30), preferring: [2, 3, 4])
         let filled = repair.fillSmallGroups()
         #expect(placed && filled)
-        let groups = repair.groups.enumerated().map { Group(id: "G\($0.offset)", members: $0.element.sorted(), homeRegion: "") }
+        let groups = repair.groups.enumerated().map {
+            Group(id: "G\($0.offset)", members: $0.element.sorted(), homeRegion: "")
+        }
         #expect(PlanCheck.violations(groups, p).isEmpty, "\(PlanCheck.violations(groups, p))")
     }
 
@@ -36,7 +41,9 @@ import Testing
         let before = Metrics.total(.region, mixed, p.participants)
         var repair = LocalRepair(p, groups: mixed, slotRegion: Array(repeating: nil, count: 5))
         repair.improve(until: RunBudget(timeLimit: 10), budget: 5)
-        let groups = repair.groups.enumerated().map { Group(id: "G\($0.offset)", members: $0.element.sorted(), homeRegion: "") }
+        let groups = repair.groups.enumerated().map {
+            Group(id: "G\($0.offset)", members: $0.element.sorted(), homeRegion: "")
+        }
         #expect(PlanCheck.violations(groups, p).isEmpty)
         let after = Metrics.total(.region, repair.groups, p.participants)
         #expect(after < before, "away \(before) → \(after)")

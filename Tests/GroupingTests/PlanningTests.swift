@@ -5,7 +5,9 @@ import TestFixtures
 import Testing
 
 @Suite struct PlanningTests {
-    static func people(_ n: Int, region: (Int) -> String = { _ in "Utrecht" }, level: (Int) -> String = { _ in "" }) -> String {
+    static func people(_ n: Int, region: (Int) -> String = { _ in "Utrecht" }, level: (Int) -> String = { _ in "" })
+        -> String
+    {
         var csv = Fixture.header
         for i in 0..<n { csv += Fixture.row("P \(i)", school: "S\(i)", level: level(i), region: region(i)) }
         return csv
@@ -18,7 +20,10 @@ import Testing
             _ = try Grouping.plan(p)
             return nil
         } catch {
-            guard case .impossible(let why) = error else { Issue.record("expected impossible, got \(error)"); return nil }
+            guard case .impossible(let why) = error else {
+                Issue.record("expected impossible, got \(error)")
+                return nil
+            }
             return why
         }
     }
@@ -45,7 +50,9 @@ import Testing
         for i in 0..<9 { csv += Fixture.row("Other \(i)", school: "S\(i)") }
         let p = try Fixture.load(csv)
         let why = try #require(Self.impossible(p), "three colleagues cannot be separated by two groups")
-        #expect(why.headline.contains("these 3 people from 1 school must all be in different groups, but there are only 2 groups"))
+        #expect(
+            why.headline.contains(
+                "these 3 people from 1 school must all be in different groups, but there are only 2 groups"))
         #expect(why.details.filter { $0.contains("Colleague") }.count == 3)
         #expect(why.suggestions.contains { $0.change.contains("count = 3") })
     }
@@ -54,25 +61,32 @@ import Testing
         // Two regions of 6, each half level 1 and half level 2: region first keeps regions together
         // (away 0, spread 2); level first makes level-pure groups (spread 0, away 6).
         let csv = Self.people(12, region: { $0 < 6 ? "Utrecht" : "Limburg" }, level: { $0 % 2 == 0 ? "1" : "2" })
-        let regionFirst = try Grouping.plan(try Fixture.load(csv, config: "[rules]\npriorities = [\"region\", \"level\"]\n"))
+        let regionFirst = try Grouping.plan(
+            try Fixture.load(csv, config: "[rules]\npriorities = [\"region\", \"level\"]\n"))
         #expect(regionFirst.objectives.map(\.value) == [0, 2])
-        let levelFirst = try Grouping.plan(try Fixture.load(csv, config: "[rules]\npriorities = [\"level\", \"region\"]\n"))
+        let levelFirst = try Grouping.plan(
+            try Fixture.load(csv, config: "[rules]\npriorities = [\"level\", \"region\"]\n"))
         #expect(levelFirst.objectives.map(\.value) == [0, 6])
         #expect((regionFirst.objectives + levelFirst.objectives).allSatisfy { $0.optimal })
     }
 
     @Test func samePlanEveryRun() throws {
-        let p = try Intake.load(signups: Fixture.file("lerend-leiderschap-52.csv"), config: Fixture.file("lerend-leiderschap.toml"))
+        let p = try Intake.load(
+            signups: Fixture.file("lerend-leiderschap-52.csv"), config: Fixture.file("lerend-leiderschap.toml"))
         let a = try Grouping.plan(p), b = try Grouping.plan(p)
         #expect(a.groups == b.groups)
     }
 
     @Test func planCheckCatchesWhatTheSolverMustNeverDo() throws {
         var csv = Fixture.header
-        csv += Fixture.row("A", school: "Same"); csv += Fixture.row("B", school: "Same")
+        csv += Fixture.row("A", school: "Same")
+        csv += Fixture.row("B", school: "Same")
         for i in 0..<10 { csv += Fixture.row("O \(i)", school: "S\(i)") }
         let p = try Fixture.load(csv)
-        let bad = [Group(id: "G01", members: Array(0..<6), homeRegion: "Utrecht"), Group(id: "G02", members: Array(6..<11), homeRegion: "Utrecht")]
+        let bad = [
+            Group(id: "G01", members: Array(0..<6), homeRegion: "Utrecht"),
+            Group(id: "G02", members: Array(6..<11), homeRegion: "Utrecht"),
+        ]
         let v = PlanCheck.violations(bad, p)
         #expect(v.contains { $0.rule == .separate(.school) })
         #expect(v.contains { $0.rule == .size })

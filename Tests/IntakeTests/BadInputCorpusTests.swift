@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Intake
 
 /// Every file in Fixtures/bad is one mistake an organiser makes; each must be rejected with its own
@@ -23,7 +24,8 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: Fixture.path("bad"))
             .filter { $0.first!.isNumber }
         #expect(Set(files) == Set(Self.cases.map(\.file)), "every bad file has an expectation and vice versa")
-        #expect(Set(Self.cases.map { $0.role + $0.message }).count == Self.cases.count, "each file is a different mistake")
+        #expect(
+            Set(Self.cases.map { $0.role + $0.message }).count == Self.cases.count, "each file is a different mistake")
     }
 
     @Test(arguments: cases)
@@ -46,10 +48,12 @@ import Testing
 
     @Test func allProblemsAreCollectedInOnePass() {
         let h = Fixture.header
-        let d = Fixture.failure(h + "Anne,anne@x.nl,teamleider,,A,,Utrecht,,,,,\n"
-                                    + ",bad-email,decaan,,,,,,,,zes,2027-13-01\n")
+        let d = Fixture.failure(
+            h + "Anne,anne@x.nl,teamleider,,A,,Utrecht,,,,,\n"
+                + ",bad-email,decaan,,,,,,,,zes,2027-13-01\n")
         let messages = d.filter { $0.severity == .error }.map(\.description)
-        #expect(messages.count == 7, "\(messages.joined(separator: "\n"))")  // name, email, function level, school, region, experience, date
+        // name, email, function level, school, region, experience, date
+        #expect(messages.count == 7, "\(messages.joined(separator: "\n"))")
         #expect(d.allSatisfy { $0.line == 3 })
     }
 }

@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+
 @testable import Intake
 
 @Suite struct CSVTests {
     @Test func excelDutchExportWithBOMSemicolonsCRLFAndQuotedLineBreak() throws {
-        let text = "\u{FEFF}Naam;E-mail;Functie;Organisatie;Provincie;Concurrenten;Afwezig\r\n"
-            + "\"Vries, Anne de\";anne@baken.nl;Teamleider;Het Baken;Utrecht;\"De Linde|Ring\";2027-02-15..2027-02-19|2027-03-01\r\n"
+        let text =
+            "\u{FEFF}Naam;E-mail;Functie;Organisatie;Provincie;Concurrenten;Afwezig\r\n"
+            + "\"Vries, Anne de\";anne@baken.nl;Teamleider;Het Baken;Utrecht;\"De "
+            + "Linde|Ring\";2027-02-15..2027-02-19|2027-03-01\r\n"
             + "Bram;bram@linde.nl;Conrector;\"De Linde\r\nlocatie Zeist\";Utrecht;;\r\n"
             + "Carla;carla@ring.nl;coördinator;Ring;Gelderland;;14-3-2027\r\n"
             + ";;;;;;\r\n"
@@ -30,13 +33,15 @@ import Testing
     }
 
     @Test func commaFileUsesSemicolonOrPipeInListCells() throws {
-        let p = try Fixture.load(Fixture.header + "Anne,anne@a.nl,teamleider,,A,,Utrecht,,,B;C|D,,2027-01-05;2027-01-06\n")
+        let p = try Fixture.load(
+            Fixture.header + "Anne,anne@a.nl,teamleider,,A,,Utrecht,,,B;C|D,,2027-01-05;2027-01-06\n")
         #expect(p.participants[0].competitors == ["B", "C", "D"])
         #expect(p.participants[0].unavailable.count == 2)
     }
 
     @Test func unknownExtraColumnsAreKeptOutOfTheWay() throws {
-        let p = try Fixture.load("name,email,function,school,region,opmerking\nAnne,anne@a.nl,rector,A,Utrecht,\"vegetarisch, graag\"\n")
+        let p = try Fixture.load(
+            "name,email,function,school,region,opmerking\nAnne,anne@a.nl,rector,A,Utrecht,\"vegetarisch, graag\"\n")
         #expect(p.participants[0].level == 3)
     }
 

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import Intake
 
 @Suite struct CheckSummaryTests {
     @Test func leadAndLearnSummary() throws {
-        let p = try Intake.load(signups: Fixture.file("lead-and-learn-345.csv"), config: Fixture.file("lead-and-learn.toml"),
-                                facilitators: Fixture.file("facilitators-lead-and-learn.csv"))
+        let p = try Intake.load(
+            signups: Fixture.file("lead-and-learn-345.csv"), config: Fixture.file("lead-and-learn.toml"),
+            facilitators: Fixture.file("facilitators-lead-and-learn.csv"))
         let s = CheckSummary(p)
         #expect(s.participants == 345)
         #expect(s.byRegion.count == 12, "all provinces")
@@ -24,13 +26,17 @@ import Testing
         let s = CheckSummary(try Fixture.load(Fixture.header + rows.joined()))
         #expect(s.isImpossible)
         let signal = try #require(s.signals.first { $0.kind == .impossible })
-        #expect(signal.text == "these 8 people from Het Baken must all be in different groups, but there are only 2 groups")
+        #expect(
+            signal.text == "these 8 people from Het Baken must all be in different groups, but there are only 2 groups")
     }
 
     @Test func facilitatorCapacityIsChecked() throws {
         let rows = (1...14).map { Fixture.row("P\($0)", school: "S\($0)") }.joined()
         let p = try Fixture.load(Fixture.header + rows, facilitators: "name,email,max_groups\nF,f@x.nl,1\n")
         let s = CheckSummary(p)
-        #expect(s.signals.contains { $0.kind == .impossible && $0.text.contains("can lead at most 1 groups together, but there are 2 groups") })
+        #expect(
+            s.signals.contains {
+                $0.kind == .impossible && $0.text.contains("can lead at most 1 groups together, but there are 2 groups")
+            })
     }
 }

@@ -1,13 +1,19 @@
 import Testing
+
 @testable import Intake
 
 @Suite struct ConflictModelTests {
-    private func model(_ rows: [String], separate: String = "[\"school\", \"hierarchy\", \"competitors\"]") throws -> Programme {
+    private func model(_ rows: [String], separate: String = "[\"school\", \"hierarchy\", \"competitors\"]") throws
+        -> Programme
+    {
         try Fixture.load(Fixture.header + rows.joined(), config: "[rules]\nseparate = \(separate)\n")
     }
 
     @Test func colleaguesAreTied() throws {
-        let p = try model([Fixture.row("Anne", school: "Het Baken"), Fixture.row("Bram", school: "het  baken "), Fixture.row("Carla", school: "De Linde")])
+        let p = try model([
+            Fixture.row("Anne", school: "Het Baken"), Fixture.row("Bram", school: "het  baken "),
+            Fixture.row("Carla", school: "De Linde"),
+        ])
         #expect(p.conflicts.rules(between: 0, 1) == [.school], "school names compare without case and extra spaces")
         #expect(!p.conflicts.areTied(0, 2))
     }
@@ -42,9 +48,11 @@ import Testing
     }
 
     @Test func boardAndTownOnlyWhenConfigured() throws {
-        let rows = [Fixture.row("Anne", school: "A", board: "Stichting X", town: "Ede"),
-                    Fixture.row("Bram", school: "B", board: "Stichting X", town: "Zeist"),
-                    Fixture.row("Carla", school: "C", board: "Stichting Y", town: "Ede")]
+        let rows = [
+            Fixture.row("Anne", school: "A", board: "Stichting X", town: "Ede"),
+            Fixture.row("Bram", school: "B", board: "Stichting X", town: "Zeist"),
+            Fixture.row("Carla", school: "C", board: "Stichting Y", town: "Ede"),
+        ]
         let plain = try model(rows)
         #expect(plain.conflicts.totalPairs == 0)
         let strict = try model(rows, separate: "[\"school\", \"board\", \"town\"]")
@@ -54,15 +62,17 @@ import Testing
     }
 
     @Test func hierarchyRuleCanBeSwitchedOff() throws {
-        let p = try model([Fixture.row("Anne", school: "A", reportsTo: "bram@example.nl"), Fixture.row("Bram", school: "B")],
-                          separate: "[\"school\"]")
+        let p = try model(
+            [Fixture.row("Anne", school: "A", reportsTo: "bram@example.nl"), Fixture.row("Bram", school: "B")],
+            separate: "[\"school\"]")
         #expect(!p.conflicts.areTied(0, 1))
     }
 
     /// The adjacency lists (used by solvers) and the pairwise rule check (used by the plan checker) are
     /// built separately; on the 345 fixture they must agree on every one of the 59,340 pairs.
     @Test func adjacencyAgreesWithPairwiseRulesOnFixture() throws {
-        let p = try Intake.load(signups: Fixture.file("lead-and-learn-345.csv"), config: Fixture.file("lead-and-learn.toml"))
+        let p = try Intake.load(
+            signups: Fixture.file("lead-and-learn-345.csv"), config: Fixture.file("lead-and-learn.toml"))
         let c = p.conflicts
         var pairs = 0
         for i in 0..<c.count {
@@ -77,7 +87,9 @@ import Testing
     }
 
     @Test func warningsForNamesThatMatchNobody() throws {
-        let p = try model([Fixture.row("Anne", school: "A", reportsTo: "boss@elders.nl", competitors: "Nergens College")])
+        let p = try model([
+            Fixture.row("Anne", school: "A", reportsTo: "boss@elders.nl", competitors: "Nergens College")
+        ])
         let w = p.warnings.map(\.description)
         #expect(w.contains { $0.contains("\"boss@elders.nl\" matches no participant's email") })
         #expect(w.contains { $0.contains("\"Nergens College\" matches no participant's school") })
@@ -88,9 +100,11 @@ import Testing
 @Suite struct MaxCliqueTests {
     @Test func findsLargestMutuallyTiedSet() throws {
         // Three mutually competing schools in one town (2 + 2 + 1 people) and an unrelated pair of colleagues.
-        let rows = [Fixture.row("A1", school: "A", competitors: "B|C"), Fixture.row("A2", school: "A"),
-                    Fixture.row("B1", school: "B", competitors: "C"), Fixture.row("B2", school: "B"),
-                    Fixture.row("C1", school: "C"), Fixture.row("D1", school: "D"), Fixture.row("D2", school: "D")]
+        let rows = [
+            Fixture.row("A1", school: "A", competitors: "B|C"), Fixture.row("A2", school: "A"),
+            Fixture.row("B1", school: "B", competitors: "C"), Fixture.row("B2", school: "B"),
+            Fixture.row("C1", school: "C"), Fixture.row("D1", school: "D"), Fixture.row("D2", school: "D"),
+        ]
         let p = try Fixture.load(Fixture.header + rows.joined())
         let r = MaxClique.find(in: p.conflicts)
         #expect(r.members == [0, 1, 2, 3, 4])

@@ -1,5 +1,6 @@
-@testable import Intake
 @_exported import TestFixtures
+
+@testable import Intake
 
 extension Fixture {
     /// The diagnostics of an input that must fail.

@@ -9,8 +9,10 @@ import Testing
     static func generated(size: Int, seed: Int) throws -> InputFile {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", Fixture.root.deletingLastPathComponent().path + "/Benchmarks/generate_programme.py",
-                       "--size", "\(size)", "--seed", "\(seed)"]
+        p.arguments = [
+            "python3", Fixture.root.deletingLastPathComponent().path + "/Benchmarks/generate_programme.py",
+            "--size", "\(size)", "--seed", "\(seed)",
+        ]
         let out = Pipe()
         p.standardOutput = out
         try p.run()
@@ -23,8 +25,9 @@ import Testing
         let signups = try Self.generated(size: 2000, seed: 2000)
         let folder = Scratch.folder("cancel")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let request = PlanRequest(inputs: ProgrammeInputs(signups: signups, config: try Fixture.file("lead-and-learn.toml")),
-                                  folder: folder)
+        let request = PlanRequest(
+            inputs: ProgrammeInputs(signups: signups, config: try Fixture.file("lead-and-learn.toml")),
+            folder: folder)
         let log = EventLog()
         let task = Task { try await Intervision.plan(request, budget: RunBudget(timeLimit: 120), events: log.sink) }
         try await Task.sleep(for: .seconds(1))
@@ -32,7 +35,9 @@ import Testing
         task.cancel()
         let outcome = await task.result
         let waited = ContinuousClock.now - cancelled
-        #expect(waited < .seconds(2), "returned \(waited) after the cancel; events: \(log.all.map { "\($0.elapsed) \($0.message)" })")
+        #expect(
+            waited < .seconds(2),
+            "returned \(waited) after the cancel; events: \(log.all.map { "\($0.elapsed) \($0.message)" })")
         guard case .failure(let error) = outcome, case .cancelled = error as? PlanningFailure else {
             Issue.record("expected .cancelled, got \(outcome)")
             return

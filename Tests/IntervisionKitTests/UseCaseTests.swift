@@ -14,7 +14,8 @@ import Testing
     }
 
     @Test func invalidInputListsEveryProblemWithItsPlace() throws {
-        let signups = Fixture.csv(Fixture.header + Fixture.row("Anne", school: "S1") + "Bram,bram@x,teamleider,0,S2,,Utrecht,,,,,\n")
+        let signups = Fixture.csv(
+            Fixture.header + Fixture.row("Anne", school: "S1") + "Bram,bram@x,teamleider,0,S2,,Utrecht,,,,,\n")
         #expect {
             _ = try Intervision.check(ProgrammeInputs(signups: signups))
         } throws: { error in
@@ -34,13 +35,15 @@ import Testing
         let folder = Scratch.folder("plan")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let log = EventLog()
-        let planned = try await Intervision.plan(PlanRequest(inputs: try Scratch.lerendLeiderschap(), folder: folder),
-                                                 budget: RunBudget(timeLimit: 60), events: log.sink)
+        let planned = try await Intervision.plan(
+            PlanRequest(inputs: try Scratch.lerendLeiderschap(), folder: folder),
+            budget: RunBudget(timeLimit: 60), events: log.sink)
         #expect(planned.grouping.groups.count == 7)
         #expect(planned.grouping.objectives.allSatisfy { $0.optimal })
         #expect(planned.files.contains("plan.json") && planned.files.contains("schedule.csv"))
         for file in planned.files {
-            #expect(FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(file)), "\(file)")
+            #expect(
+                FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(file)), "\(file)")
         }
         // Re-checked from the file, not from the result: sizes, one school per group, everyone once.
         let rows = try Scratch.csv((folder as NSString).appendingPathComponent("groups.csv"))
@@ -55,7 +58,9 @@ import Testing
         // Events: every stage started and finished, in pipeline order, in organiser's words.
         let stages = log.all.filter { $0.kind == .finished }.map(\.stage)
         #expect(stages == [.grouping, .facilitators, .dates, .rotation, .writing])
-        #expect(log.all.first { $0.stage == .grouping && $0.kind == .finished }?.message.contains("outside their region") == true)
+        #expect(
+            log.all.first { $0.stage == .grouping && $0.kind == .finished }?.message.contains("outside their region")
+                == true)
     }
 
     @Test func aFolderThatHoldsAPlanIsRefusedAndLeftAlone() async throws {
@@ -77,8 +82,10 @@ import Testing
         let rows = (1...9).map { Fixture.row("P\($0)", school: "S\($0)") }.joined()
         let folder = Scratch.folder("impossible")
         await #expect {
-            _ = try await Intervision.plan(PlanRequest(inputs: ProgrammeInputs(signups: Fixture.csv(Fixture.header + rows)),
-                                                       folder: folder), budget: RunBudget(timeLimit: 10))
+            _ = try await Intervision.plan(
+                PlanRequest(
+                    inputs: ProgrammeInputs(signups: Fixture.csv(Fixture.header + rows)),
+                    folder: folder), budget: RunBudget(timeLimit: 10))
         } throws: { error in
             guard case .impossible(let why) = error as? PlanningFailure else { return false }
             return why.subject == .groups && why.headline.contains("9 participants")
@@ -90,13 +97,15 @@ import Testing
     @Test func replanDropsAParticipantAndKeepsHistory() async throws {
         let folder = Scratch.folder("replan")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        _ = try await Intervision.plan(PlanRequest(inputs: try Scratch.lerendLeiderschap(), folder: folder),
-                                       budget: RunBudget(timeLimit: 60))
+        _ = try await Intervision.plan(
+            PlanRequest(inputs: try Scratch.lerendLeiderschap(), folder: folder),
+            budget: RunBudget(timeLimit: 60))
         let rows = try Scratch.csv(folder + "/groups.csv").dropFirst()
         let leaver = try #require(rows.first)[1]
         let log = EventLog()
         let changes = ReplanChanges(dropouts: [.init(email: leaver, source: "test")], from: Day(parsing: "2027-04-01"))
-        let replanned = try await Intervision.replan(folder, changes, budget: RunBudget(timeLimit: 30), events: log.sink)
+        let replanned = try await Intervision.replan(
+            folder, changes, budget: RunBudget(timeLimit: 30), events: log.sink)
         #expect(replanned.result.version == 2)
         #expect(replanned.result.moves.isEmpty && replanned.result.movesBound == 0)
         #expect(replanned.changes.contains(leaver) || replanned.changes.contains(rows.first![2]))
@@ -106,8 +115,9 @@ import Testing
         #expect(log.all.contains { $0.stage == .writing && $0.kind == .finished })
         // Unknown people are refused with where they were named, and nothing changes.
         await #expect {
-            _ = try await Intervision.replan(folder, ReplanChanges(dropouts: [.init(email: "nobody@x.nl", source: "list.txt", line: 4)]),
-                                             budget: RunBudget(timeLimit: 30))
+            _ = try await Intervision.replan(
+                folder, ReplanChanges(dropouts: [.init(email: "nobody@x.nl", source: "list.txt", line: 4)]),
+                budget: RunBudget(timeLimit: 30))
         } throws: { error in
             guard case .invalidInput(let d) = error as? PlanningFailure else { return false }
             return d.contains { $0.file == "list.txt" && $0.line == 4 && $0.message.contains("nobody@x.nl") }

@@ -7,11 +7,13 @@ import Testing
 @Suite struct PlanDocumentTests {
     static func planned(_ tag: String) async throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("intervision-\(tag)-\(UUID())").path
-        let inputs = try ProgrammeInputs(signups: Fixture.path("lerend-leiderschap-52.csv"),
-                                         config: Fixture.path("lerend-leiderschap.toml"),
-                                         facilitators: Fixture.path("facilitators-lerend-leiderschap.csv"))
-        _ = try await Intervision.plan(PlanRequest(inputs: inputs, folder: folder, now: Date(timeIntervalSince1970: 1.8e9)),
-                                       budget: RunBudget(timeLimit: 60))
+        let inputs = try ProgrammeInputs(
+            signups: Fixture.path("lerend-leiderschap-52.csv"),
+            config: Fixture.path("lerend-leiderschap.toml"),
+            facilitators: Fixture.path("facilitators-lerend-leiderschap.csv"))
+        _ = try await Intervision.plan(
+            PlanRequest(inputs: inputs, folder: folder, now: Date(timeIntervalSince1970: 1.8e9)),
+            budget: RunBudget(timeLimit: 60))
         return folder
     }
 
@@ -29,7 +31,8 @@ import Testing
         let p = plan.programme.participants
         let restored = plan.groups.flatMap { g in g.members.map { [g.id, p[$0].email] } }
         #expect(restored == rows.map { [$0[0], $0[1]] })
-        let meetings = try String(contentsOfFile: folder + "/schedule.csv", encoding: .utf8).split(separator: "\r\n").count - 1
+        let meetings =
+            try String(contentsOfFile: folder + "/schedule.csv", encoding: .utf8).split(separator: "\r\n").count - 1
         #expect(plan.schedule.meetings.count == meetings)
         #expect(plan.version == 1)
     }
@@ -40,8 +43,9 @@ import Testing
         let (_, current) = try PlanStore(folder: folder).read()
         let leaver = current.groups[0].members[0]
         let request = ReplanRequest(drop: [leaver], joiners: [], from: Day(parsing: "2027-04-01")!)
-        let result = try Replanning.replan(current, request, now: Date(timeIntervalSince1970: 1.9e9),
-                                           budget: RunBudget(timeLimit: 30))
+        let result = try Replanning.replan(
+            current, request, now: Date(timeIntervalSince1970: 1.9e9),
+            budget: RunBudget(timeLimit: 30))
         #expect(result.moves.isEmpty && result.movesBound == 0 && result.dissolved.isEmpty)
         #expect(result.version == 2)
         #expect(!result.grouping.groups[0].members.contains(leaver))

@@ -1,6 +1,7 @@
 import RunControl
-@testable import Scheduling
 import Testing
+
+@testable import Scheduling
 
 /// Fairness re-checked from the bringers alone: counts, "nobody twice before everyone once", availability.
 @Suite struct RotationTests {
@@ -9,12 +10,15 @@ import Testing
         #expect(all.count == counts.reduce(0, +))
         let n = members.count, t = all.count
         let per = Dictionary(grouping: all, by: { $0 }).mapValues(\.count)
-        for i in members { #expect((t / n...(t + n - 1) / n).contains(per[i] ?? 0), "member \(i) brings \(per[i] ?? 0) of \(t)") }
+        for i in members {
+            #expect((t / n...(t + n - 1) / n).contains(per[i] ?? 0), "member \(i) brings \(per[i] ?? 0) of \(t)")
+        }
         // Nobody's second turn comes before everyone's first, and so on.
         var seen: [Int: Int] = [:]
         for (position, i) in all.enumerated() {
             seen[i, default: 0] += 1
-            #expect(seen[i]! == position / n + 1, "member \(i) brings for the \(seen[i]!)th time at position \(position)")
+            #expect(
+                seen[i]! == position / n + 1, "member \(i) brings for the \(seen[i]!)th time at position \(position)")
         }
         for (k, b) in bringers.enumerated() {
             #expect(Set(b).count == b.count)
@@ -28,7 +32,9 @@ import Testing
         let counts = Rotation.casesPerMeeting(.fixed(cases), members: size, meetings: 5)
         // The second member cannot come to meeting 1, the last cannot come to meeting 3.
         let absent = [[101], [], [members.last!], [], []]
-        let r = try Rotation.assign(group: "G01", members: members, absent: absent, counts: counts, names: { "P\($0)" }, budget: RunBudget(timeLimit: 10))
+        let r = try Rotation.assign(
+            group: "G01", members: members, absent: absent, counts: counts, names: { "P\($0)" },
+            budget: RunBudget(timeLimit: 10))
         Self.check(r.bringers, members: members, absent: absent, counts: counts)
         #expect(r.notes.isEmpty)
     }
@@ -45,15 +51,24 @@ import Testing
         let members = Array(0..<7)
         let counts = Array(repeating: 1, count: 5)
         let none = Array(repeating: [Int](), count: 5)
-        let orders = try (1...6).map { try Rotation.assign(group: "G0\($0)", members: members, absent: none, counts: counts, names: { "\($0)" }, budget: RunBudget(timeLimit: 10)).bringers }
+        let orders = try (1...6).map {
+            try Rotation.assign(
+                group: "G0\($0)", members: members, absent: none, counts: counts, names: { "\($0)" },
+                budget: RunBudget(timeLimit: 10)
+            ).bringers
+        }
         #expect(Set(orders.map { $0.flatMap { $0 } }).count == 6)
-        #expect(Set(orders.map { $0.flatMap { $0 }.first! }).count >= 4, "the first case bringer differs between most groups: \(orders)")
+        #expect(
+            Set(orders.map { $0.flatMap { $0 }.first! }).count >= 4,
+            "the first case bringer differs between most groups: \(orders)")
     }
 
     @Test func someoneUnavailableAtEveryMeetingIsNamed() throws {
         let members = Array(0..<6)
         let absent = Array(repeating: [3], count: 6)
-        let r = try Rotation.assign(group: "G02", members: members, absent: absent, counts: Array(repeating: 1, count: 6), names: { "P\($0)" }, budget: RunBudget(timeLimit: 10))
+        let r = try Rotation.assign(
+            group: "G02", members: members, absent: absent, counts: Array(repeating: 1, count: 6), names: { "P\($0)" },
+            budget: RunBudget(timeLimit: 10))
         #expect(!r.bringers.flatMap { $0 }.contains(3))
         #expect(r.notes.contains { $0.contains("P3 is unavailable on every meeting date") })
         #expect(r.bringers.allSatisfy { $0.count == 1 })

@@ -9,19 +9,26 @@ public enum Fixture {
     public static func path(_ name: String) -> String { root.appendingPathComponent(name).path }
     public static func file(_ name: String) throws -> InputFile { try InputFile.read(path(name)) }
 
-    public static func csv(_ text: String, name: String = "test.csv") -> InputFile { InputFile(name: name, data: Data(text.utf8)) }
-
-    public static func load(_ signups: String, config: String? = nil, facilitators: String? = nil) throws -> Programme {
-        try Intake.load(signups: csv(signups), config: config.map { csv($0, name: "test.toml") },
-                        facilitators: facilitators.map { csv($0, name: "facilitators.csv") })
+    public static func csv(_ text: String, name: String = "test.csv") -> InputFile {
+        InputFile(name: name, data: Data(text.utf8))
     }
 
-    public static let header = "name,email,function,level,school,board,region,town,reports_to,competitors,experience_years,unavailable\n"
+    public static func load(_ signups: String, config: String? = nil, facilitators: String? = nil) throws -> Programme {
+        try Intake.load(
+            signups: csv(signups), config: config.map { csv($0, name: "test.toml") },
+            facilitators: facilitators.map { csv($0, name: "facilitators.csv") })
+    }
+
+    public static let header =
+        "name,email,function,level,school,board,region,town,reports_to,competitors,experience_years,unavailable\n"
 
     /// A sign-up row with sensible defaults; override what the test is about.
-    public static func row(_ name: String, school: String, function: String = "teamleider", level: String = "", board: String = "",
-                    region: String = "Utrecht", town: String = "", reportsTo: String = "", competitors: String = "") -> String {
+    public static func row(
+        _ name: String, school: String, function: String = "teamleider", level: String = "", board: String = "",
+        region: String = "Utrecht", town: String = "", reportsTo: String = "", competitors: String = ""
+    ) -> String {
         let email = name.lowercased().replacingOccurrences(of: " ", with: ".") + "@example.nl"
-        return "\(name),\(email),\(function),\(level),\(school),\(board),\(region),\(town),\(reportsTo),\(competitors),,\n"
+        return
+            "\(name),\(email),\(function),\(level),\(school),\(board),\(region),\(town),\(reportsTo),\(competitors),,\n"
     }
 }

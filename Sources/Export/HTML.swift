@@ -1,0 +1,29 @@
+/// The report's small HTML vocabulary: rows, cells and marked-up words, so report code reads as structure
+/// rather than as long strings. Arguments are markup; wrap user text in `HTML.text` to escape it.
+enum HTML {
+    /// `s` with `&`, `<`, `>` and `"` escaped, safe as element content and attribute value.
+    static func text(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// A table row of data cells.
+    static func row(_ cells: [String]) -> String { "<tr>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>" }
+
+    /// A table row of header cells.
+    static func header(_ titles: [String]) -> String {
+        "<tr>" + titles.map { "<th>\($0)</th>" }.joined() + "</tr>"
+    }
+
+    /// An opening `<table>` with its header row.
+    static func table(_ titles: [String]) -> String { "<table>" + header(titles) }
+
+    /// `content` in a `<span>` of class `name`.
+    static func span(_ name: String, _ content: String) -> String { "<span class=\"\(name)\">\(content)</span>" }
+
+    /// Good news, in green.
+    static func ok(_ content: String) -> String { span("ok", content) }
+
+    /// Something short of the best, in amber.
+    static func gap(_ content: String) -> String { span("gap", content) }
+}
