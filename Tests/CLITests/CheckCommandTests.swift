@@ -1,37 +1,8 @@
 import Foundation
+import TestFixtures
 import Testing
 
 /// Runs the real `intervision` binary, as an organiser or a script would.
-enum Binary {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    static var executable: URL {
-        // The test bundle sits beside the executable in the build folder.
-        let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("intervision")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return root.appendingPathComponent(".build/debug/intervision")
-    }
-
-    /// `environment` is added to this process's own; tests run in parallel, so they never setenv.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (
-        code: Int32, out: String, err: String
-    ) {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = arguments
-        p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        p.currentDirectoryURL = root
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
-}
-
 @Suite struct CheckCommandTests {
     @Test func validProgrammeExitsZeroWithSummary() throws {
         let r = try Binary.run([

@@ -1,10 +1,9 @@
 import Foundation
+import TestFixtures
 import Testing
 
 @Suite struct PlanCommandTests {
-    static func tempDir() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("intervision-plan-\(UUID().uuidString)").path
-    }
+    static func tempDir() -> String { Scratch.folder("plan") }
 
     @Test func plansTheBundledProgrammeAndWritesEveryFile() throws {
         let out = Self.tempDir()

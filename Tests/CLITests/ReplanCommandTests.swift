@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 
 /// `intervision replan` end to end on a small programme: 3 groups of 6 in one region, 4 meetings, one

@@ -2,13 +2,8 @@ import Foundation
 import IntervisionKit
 import TestFixtures
 
-/// Temporary folders and fixture inputs for the in-process tests.
-enum Scratch {
-    /// A fresh path under the temporary directory (not created).
-    static func folder(_ tag: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("intervision-\(tag)-\(UUID().uuidString)").path
-    }
-
+/// Fixture inputs for the in-process tests.
+enum Inputs {
     /// The bundled 52-person programme.
     static func lerendLeiderschap(facilitators: Bool = true) throws -> ProgrammeInputs {
         try ProgrammeInputs(

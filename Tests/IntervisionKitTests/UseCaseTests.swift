@@ -6,7 +6,7 @@ import Testing
 /// check, plan and replan called in-process, with typed results re-checked against the files they wrote.
 @Suite struct UseCaseTests {
     @Test func checkSummarisesTheProgrammeWithItsWarnings() throws {
-        let report = try Intervision.check(try Scratch.lerendLeiderschap())
+        let report = try Intervision.check(try Inputs.lerendLeiderschap())
         #expect(report.summary.participants == 52)
         #expect(report.summary.facilitators == 4)
         #expect(!report.isImpossible)
@@ -36,7 +36,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let log = EventLog()
         let planned = try await Intervision.plan(
-            PlanRequest(inputs: try Scratch.lerendLeiderschap(), folder: folder),
+            PlanRequest(inputs: try Inputs.lerendLeiderschap(), folder: folder),
             budget: RunBudget(timeLimit: 60), events: log.sink)
         #expect(planned.grouping.groups.count == 7)
         #expect(planned.grouping.objectives.allSatisfy { $0.optimal })
@@ -46,7 +46,7 @@ import Testing
                 FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(file)), "\(file)")
         }
         // Re-checked from the file, not from the result: sizes, one school per group, everyone once.
-        let rows = try Scratch.csv((folder as NSString).appendingPathComponent("groups.csv"))
+        let rows = try Inputs.csv((folder as NSString).appendingPathComponent("groups.csv"))
         #expect(rows[0] == ["group", "email", "name", "function", "level", "school", "region", "facilitator"])
         let byGroup = Dictionary(grouping: rows.dropFirst(), by: { $0[0] })
         #expect(byGroup.count == 7)
@@ -66,7 +66,7 @@ import Testing
     @Test func aFolderThatHoldsAPlanIsRefusedAndLeftAlone() async throws {
         let folder = Scratch.folder("twice")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let request = PlanRequest(inputs: try Scratch.lerendLeiderschap(facilitators: false), folder: folder)
+        let request = PlanRequest(inputs: try Inputs.lerendLeiderschap(facilitators: false), folder: folder)
         _ = try await Intervision.plan(request, budget: RunBudget(timeLimit: 60))
         let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/plan.json"))
         await #expect {
@@ -98,9 +98,9 @@ import Testing
         let folder = Scratch.folder("replan")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try await Intervision.plan(
-            PlanRequest(inputs: try Scratch.lerendLeiderschap(), folder: folder),
+            PlanRequest(inputs: try Inputs.lerendLeiderschap(), folder: folder),
             budget: RunBudget(timeLimit: 60))
-        let rows = try Scratch.csv(folder + "/groups.csv").dropFirst()
+        let rows = try Inputs.csv(folder + "/groups.csv").dropFirst()
         let leaver = try #require(rows.first)[1]
         let log = EventLog()
         let changes = ReplanChanges(dropouts: [.init(email: leaver, source: "test")], from: Day(parsing: "2027-04-01"))
@@ -109,7 +109,7 @@ import Testing
         #expect(replanned.result.version == 2)
         #expect(replanned.result.moves.isEmpty && replanned.result.movesBound == 0)
         #expect(replanned.changes.contains(leaver) || replanned.changes.contains(rows.first![2]))
-        let after = try Scratch.csv(folder + "/groups.csv").dropFirst()
+        let after = try Inputs.csv(folder + "/groups.csv").dropFirst()
         #expect(after.count == rows.count - 1 && !after.contains { $0[1] == leaver })
         #expect(FileManager.default.fileExists(atPath: folder + "/history/plan-v1.json"))
         #expect(log.all.contains { $0.stage == .writing && $0.kind == .finished })
@@ -122,6 +122,6 @@ import Testing
             guard case .invalidInput(let d) = error as? PlanningFailure else { return false }
             return d.contains { $0.file == "list.txt" && $0.line == 4 && $0.message.contains("nobody@x.nl") }
         }
-        #expect(try Scratch.csv(folder + "/groups.csv").dropFirst().count == after.count)
+        #expect(try Inputs.csv(folder + "/groups.csv").dropFirst().count == after.count)
     }
 }

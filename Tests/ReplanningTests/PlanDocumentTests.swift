@@ -6,7 +6,7 @@ import Testing
 /// plan.json is what every later replan starts from: it must read back to the same plan.
 @Suite struct PlanDocumentTests {
     static func planned(_ tag: String) async throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("intervision-\(tag)-\(UUID())").path
+        let folder = Scratch.folder(tag)
         let inputs = try ProgrammeInputs(
             signups: Fixture.path("lerend-leiderschap-52.csv"),
             config: Fixture.path("lerend-leiderschap.toml"),

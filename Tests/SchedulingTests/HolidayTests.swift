@@ -1,4 +1,5 @@
 import Intake
+import TestFixtures
 import Testing
 
 @testable import Scheduling
@@ -8,7 +9,7 @@ import Testing
 @Suite struct HolidayTests {
     static let nl = HolidayCalendar.netherlands
 
-    static func day(_ s: String) -> Day { Day(parsing: s)! }
+    static func day(_ s: String) -> Day { TestFixtures.day(s) }
 
     static func closed(_ s: String, _ r: HolidayRegion) -> String? { nl.closure(on: day(s), for: [r])?.name }
 

@@ -8,7 +8,7 @@ import Testing
 
 /// Calendars built from small programmes; every assertion re-derives the rule from the inputs.
 @Suite struct ScheduleTests {
-    static func day(_ s: String) -> Day { Day(parsing: s)! }
+    static func day(_ s: String) -> Day { TestFixtures.day(s) }
 
     /// n people per region in `regions`, groups of `size` in order of the rows.
     static func programme(
