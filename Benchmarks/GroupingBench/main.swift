@@ -54,10 +54,10 @@ func rss() -> Int {
 }
 for pair in stride(from: 0, to: args.count, by: 2) {
     let name = (args[pair] as NSString).lastPathComponent.replacingOccurrences(of: ".csv", with: "")
-    let p = try Intake.load(signups: InputFile.read(args[pair]), config: InputFile.read(args[pair + 1]))
+    let p = try ProgrammeReader.load(signups: InputFile.read(args[pair]), config: InputFile.read(args[pair + 1]))
     let start = Date()
     do {
-        let r = try Grouping.plan(p, options: GroupingOptions(timeLimit: timeLimit))
+        let r = try GroupPlanner.plan(p, options: GroupingOptions(timeLimit: timeLimit))
         for st in r.stats.stages {
             FileHandle.standardError.write(
                 Data(String(format: "  %@: %@, %.2f s, %d vars\n", st.name, st.status, st.seconds, st.variables).utf8))

@@ -14,19 +14,20 @@ guard args.count == 6, let from = Day(parsing: args[5]) else {
         Data("usage: replan-bench SIGNUPS CONFIG FACILITATORS DROPS.txt JOINERS.csv FROM\n".utf8))
     exit(2)
 }
-let programme = try Intake.load(
+let programme = try ProgrammeReader.load(
     signups: InputFile.read(args[0]), config: InputFile.read(args[1]), facilitators: InputFile.read(args[2]))
-let grouping = try Grouping.plan(programme)
-let schedule = try Scheduling.plan(programme, grouping.groups)
+let grouping = try GroupPlanner.plan(programme)
+let schedule = try Scheduler.plan(programme, grouping.groups)
 let byEmail = Dictionary(uniqueKeysWithValues: programme.participants.map { ($0.emailKey, $0.index) })
 let drops = try String(contentsOfFile: args[3], encoding: .utf8).split(separator: "\n")
     .filter { !$0.hasPrefix("#") && !$0.isEmpty }.map { byEmail[$0.lowercased()]! }
-let (all, _) = try Intake.joiners(InputFile.read(args[4]), existing: programme.participants, config: programme.config)
+let (all, _) = try ProgrammeReader.joiners(
+    InputFile.read(args[4]), existing: programme.participants, config: programme.config)
 let withJoiners = Programme(config: programme.config, participants: all, facilitators: programme.facilitators)
 let current = CurrentPlan(programme: withJoiners, groups: grouping.groups, schedule: schedule, version: 1)
 let request = ReplanRequest(drop: Set(drops), joiners: Array(programme.participants.count..<all.count), from: from)
 let t0 = Date()
-let r = try Replanning.replan(current, request, now: Date(timeIntervalSince1970: 0), budget: RunBudget(timeLimit: 30))
+let r = try Replanner.replan(current, request, now: Date(timeIntervalSince1970: 0), budget: RunBudget(timeLimit: 30))
 let wall = Date().timeIntervalSince(t0)
 for s in r.grouping.stats.stages {
     print(

@@ -1,6 +1,6 @@
 // Scheduling benchmark: facilitators, dates, rotation and all rota files for a grouped programme.
 //   swift run -c release schedule-bench [--runs N] SIGNUPS CONFIG FACILITATORS
-// Groups are formed once (not timed); then Scheduling.plan and the file rendering are timed per run.
+// Groups are formed once (not timed); then Scheduler.plan and the file rendering are timed per run.
 // Prints one Markdown table row.
 import Export
 import Foundation
@@ -18,15 +18,15 @@ guard args.count == 3 else {
     FileHandle.standardError.write(Data("usage: schedule-bench [--runs N] SIGNUPS CONFIG FACILITATORS\n".utf8))
     exit(2)
 }
-let programme = try Intake.load(
+let programme = try ProgrammeReader.load(
     signups: InputFile.read(args[0]), config: InputFile.read(args[1]), facilitators: InputFile.read(args[2]))
-let grouping = try Grouping.plan(programme)
+let grouping = try GroupPlanner.plan(programme)
 var planTimes: [Double] = [], fileTimes: [Double] = []
 var last: ScheduleResult?
 var fileCount = 0
 for _ in 0..<runs {
     let t0 = Date()
-    let s = try Scheduling.plan(programme, grouping.groups)
+    let s = try Scheduler.plan(programme, grouping.groups)
     let t1 = Date()
     let files = PlanFiles.render(programme, grouping, s, created: Date(timeIntervalSince1970: 0))
     let t2 = Date()

@@ -77,7 +77,7 @@ public enum ICS {
     }
 
     static func local(_ d: (year: Int, month: Int, day: Int), _ minutes: Int) -> String {
-        // A meeting ending after midnight is not planned (see Scheduling.stagger), so the date stays.
+        // A meeting ending after midnight is not planned (see Scheduler.stagger), so the date stays.
         "\(pad(d.year, 4))\(pad(d.month))\(pad(d.day))T\(pad(minutes / 60))\(pad(minutes % 60))00"
     }
 

@@ -204,7 +204,7 @@ struct DetailedModel {
     /// minimum (LocalRepair tops them up).
     func greedyBins() -> [[Int]]? {
         guard Set(slots.map { slotClass[$0] }).count == 1 else { return nil }
-        var (bins, stuck, _) = Grouping.pack(people, into: slots.count, programme)
+        var (bins, stuck, _) = GroupPlanner.pack(people, into: slots.count, programme)
         // With slack whoever is still left stays unplaced (LocalRepair places them); otherwise no start.
         guard slack || stuck.isEmpty else { return nil }
         guard bins.allSatisfy({ !$0.isEmpty }) else { return nil }

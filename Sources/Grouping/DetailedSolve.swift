@@ -3,7 +3,7 @@ import GLPK
 import Intake
 import RunControl
 
-extension Grouping {
+extension GroupPlanner {
     /// Named people into the aggregate plan's slots with its exact flows. People of one type share
     /// region, level, function and every tied set, so which of them fills a type's flow into a class
     /// changes nothing: each class then becomes its own small model, solved two at a time.

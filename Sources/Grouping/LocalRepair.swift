@@ -32,7 +32,7 @@ struct LocalRepair {
         let regions = Array(Set(p.map(\.region))).sorted()
         let r = Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1, $0) })
         regionOf = p.map { r[$0.region]! }
-        functionOf = Grouping.functionIds(p)
+        functionOf = GroupPlanner.functionIds(p)
         self.slotRegion = slotRegion
         self.groups = groups
     }

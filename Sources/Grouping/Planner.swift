@@ -43,7 +43,7 @@ public struct GroupingOptions: Sendable {
 }
 
 /// Stage 2 of the pipeline: groups that break no hard rule, optimised lexicographically, with proofs.
-public enum Grouping {
+public enum GroupPlanner {
     /// Largest programme for the all-slot fallback model; measured: above a few hundred people its LP
     /// relaxation alone does not finish in useful time.
     static let weightedLimit = 400

@@ -1,7 +1,7 @@
 import Intake
 import RunControl
 
-extension Grouping {
+extension GroupPlanner {
     /// A number per distinct function (as `Text.functionKey` spells them, in sorted order), per participant.
     static func functionIds(_ p: [Participant]) -> [Int] {
         let keys = p.map { Text.functionKey($0.function) }
@@ -69,7 +69,7 @@ extension Grouping {
     }
 }
 
-extension Grouping {
+extension GroupPlanner {
     /// A whole plan by hand, for programmes whose first aggregate model GLPK cannot find a solution for in
     /// its time (5,000 people): each region gets its share of the groups (people / target size, adjusted
     /// to `k` in total and to what its people can fill), is packed by the greedy pass and ejection chains,

@@ -1,23 +1,6 @@
 import Foundation
 
-extension Programme {
-    /// A programme from values already validated, e.g. restored from a plan file. `dropped` participants stay
-    /// in the list (history names them) but belong to no group any more.
-    public init(
-        config: ProgrammeConfig, participants: [Participant], facilitators: [Facilitator]?, dropped: Set<Int> = [],
-        warnings: [Diagnostic] = []
-    ) {
-        self.init(
-            config: config, participants: participants, facilitators: facilitators,
-            conflicts: ConflictModel(participants: participants, rules: config.separate), warnings: warnings)
-        self.dropped = dropped
-    }
-
-    /// Participants still taking part, in index order.
-    public var active: [Int] { participants.indices.filter { !dropped.contains($0) } }
-}
-
-extension Intake {
+extension ProgrammeReader {
     /// Reads late joiners (the sign-up columns) against the participants already in a plan and returns the
     /// combined list: joiners appended with the next indices, `reports_to` resolved across both, so a joiner
     /// whose manager is already in the programme is kept apart from them.

@@ -12,6 +12,23 @@ public struct Programme: Sendable {
     public var dropped: Set<Int> = []
 }
 
+extension Programme {
+    /// A programme from values already validated, e.g. restored from a plan file. `dropped` participants stay
+    /// in the list (history names them) but belong to no group any more.
+    public init(
+        config: ProgrammeConfig, participants: [Participant], facilitators: [Facilitator]?, dropped: Set<Int> = [],
+        warnings: [Diagnostic] = []
+    ) {
+        self.init(
+            config: config, participants: participants, facilitators: facilitators,
+            conflicts: ConflictModel(participants: participants, rules: config.separate), warnings: warnings)
+        self.dropped = dropped
+    }
+
+    /// Participants still taking part, in index order.
+    public var active: [Int] { participants.indices.filter { !dropped.contains($0) } }
+}
+
 /// An input file's name (for messages) and contents.
 public struct InputFile: Sendable {
     public var name: String
@@ -39,7 +56,7 @@ public struct InputFile: Sendable {
     }
 }
 
-public enum Intake {
+public enum ProgrammeReader {
     /// Reads and validates all inputs in one pass. Throws `IntakeFailure` with every error (and the
     /// warnings) when anything is wrong; returns the programme with its warnings otherwise.
     public static func load(signups: InputFile, config: InputFile? = nil, facilitators: InputFile? = nil)

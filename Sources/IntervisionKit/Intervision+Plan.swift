@@ -43,7 +43,7 @@ extension Intervision {
         events.started(.grouping, budget, "\(programme.participants.count) participants")
         let result: GroupingResult
         do {
-            result = try Grouping.plan(
+            result = try GroupPlanner.plan(
                 programme, options: GroupingOptions(budget: budget.portion(groupingShare), events: events))
         } catch {
             guard !budget.isCancelled else { throw .cancelled }
@@ -68,7 +68,7 @@ extension Intervision {
         throws(PlanningFailure) -> ScheduleResult
     {
         do {
-            return try Scheduling.plan(programme, groups, options: SchedulingOptions(budget: budget, events: events))
+            return try Scheduler.plan(programme, groups, options: SchedulingOptions(budget: budget, events: events))
         } catch {
             guard !budget.isCancelled else { throw .cancelled }
             switch error {

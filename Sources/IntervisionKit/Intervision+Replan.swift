@@ -16,7 +16,7 @@ extension Intervision {
         plan.programme = programme
         let result: ReplanResult
         do {
-            result = try Replanning.replan(plan, request, now: changes.now, budget: budget, events: events)
+            result = try Replanner.replan(plan, request, now: changes.now, budget: budget, events: events)
         } catch {
             guard !budget.isCancelled else { throw .cancelled }
             switch error {

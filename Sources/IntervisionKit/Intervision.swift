@@ -37,7 +37,8 @@ public enum Intervision {
     /// Intake in one pass: every problem in every file, or the programme with its warnings.
     static func load(_ inputs: ProgrammeInputs) throws(PlanningFailure) -> Programme {
         do {
-            return try Intake.load(signups: inputs.signups, config: inputs.config, facilitators: inputs.facilitators)
+            return try ProgrammeReader.load(
+                signups: inputs.signups, config: inputs.config, facilitators: inputs.facilitators)
         } catch {
             throw .invalidInput(error.diagnostics)
         }

@@ -36,7 +36,8 @@ extension ReplanChanges {
         var warnings: [Diagnostic] = []
         if let file = self.joiners {
             do {
-                let (all, diagnostics) = try Intake.joiners(file, existing: p, config: current.programme.config)
+                let (all, diagnostics) = try ProgrammeReader.joiners(
+                    file, existing: p, config: current.programme.config)
                 joiners = Array(p.count..<all.count)
                 programme = Programme(
                     config: current.programme.config, participants: all,

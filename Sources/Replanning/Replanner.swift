@@ -4,9 +4,9 @@ import Intake
 import RunControl
 import Scheduling
 
-public enum Replanning {
+public enum Replanner {
     /// Version N+1 of a plan after dropouts and late joiners. `programme` must already list the joiners
-    /// (`Intake.joiners`); `request.drop` and `request.joiners` index into it. `now` stamps changed events.
+    /// (`ProgrammeReader.joiners`); `request.drop` and `request.joiners` index into it. `now` stamps changed events.
     public static func replan(
         _ current: CurrentPlan, _ request: ReplanRequest, now: Date, budget: RunBudget,
         events: EventSink = .none

@@ -4,7 +4,7 @@ import Intake
 import RunControl
 import Scheduling
 
-extension Replanning {
+extension Replanner {
     /// The meetings of version N+1 and the future ones that changed. Meetings before `from` and meetings
     /// already cancelled are copied unchanged (history); a dissolved group's later meetings are cancelled;
     /// the others keep their dates unless a rule forces a move, and their rotation is rebalanced when the
@@ -18,7 +18,7 @@ extension Replanning {
         let isHistory: (Meeting) -> Bool = { $0.date < request.from || $0.cancelled }
         let newDates: [String: [Day]]
         do {
-            newDates = try Scheduling.redate(
+            newDates = try Scheduler.redate(
                 programme, groups, meetings: old, facilitatorOf: current.schedule.facilitatorOf,
                 from: request.from, budget: budget)
         } catch {
@@ -51,12 +51,12 @@ extension Replanning {
             for k in future.indices {
                 if let dates = newDates[id] { future[k].date = dates[future[k].number - 1] }
                 future[k].members = g.members
-                future[k].absent = Scheduling.unavailable(g.members, on: future[k].date, programme)
+                future[k].absent = Scheduler.unavailable(g.members, on: future[k].date, programme)
             }
             if membershipChanged || newDates[id] != nil {
                 var turn: [Int: Int] = [:]
                 for (n, i) in future.flatMap(\.caseBringers).enumerated() where turn[i] == nil { turn[i] = n }
-                let bringers = Scheduling.rebalance(
+                let bringers = Scheduler.rebalance(
                     group: id, members: g.members, slots: future.map(\.caseBringers.count),
                     absent: future.map(\.absent), brought: brought, previousTurn: turn)
                 for k in future.indices { future[k].caseBringers = bringers[k] }

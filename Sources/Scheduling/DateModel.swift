@@ -24,7 +24,7 @@ struct DateModel {
             self.anchor = anchor
             var absentees: [Int: [Int]] = [:]
             for d in Set(candidates.flatMap { $0 }) {
-                let who = Scheduling.unavailable(group.members, on: first.adding(days: d), programme)
+                let who = Scheduler.unavailable(group.members, on: first.adding(days: d), programme)
                 if !who.isEmpty { absentees[d] = who }
             }
             self.absentees = absentees

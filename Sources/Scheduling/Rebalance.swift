@@ -1,6 +1,6 @@
 import Intake
 
-extension Scheduling {
+extension Scheduler {
     /// Case bringers for a group's future meetings after its membership changed, counting history: whoever
     /// has brought the fewest cases (anywhere in the programme) goes first, so nobody who already brought is
     /// asked again before those who have not; nobody brings on a date they are unavailable or twice in one

@@ -2,7 +2,7 @@ import Grouping
 import Intake
 import RunControl
 
-extension Scheduling {
+extension Scheduler {
     /// After a replan changed who is in which group: new dates for the meetings from `from` on of every group
     /// whose current dates now break a rule (e.g. a member from another holiday region joined). Everything
     /// else keeps its date, and a moved meeting stays as close to its old date as the rules allow; the same

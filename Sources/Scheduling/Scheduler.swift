@@ -19,7 +19,7 @@ public struct SchedulingOptions: Sendable {
     public init(timeLimit: Double = 30) { self.init(budget: RunBudget(timeLimit: timeLimit)) }
 }
 
-public enum Scheduling {
+public enum Scheduler {
     /// Facilitators, meeting dates, case bringers and methods for the groups. Re-checked by
     /// `ScheduleCheck` before it is returned.
     public static func plan(_ programme: Programme, _ groups: [Group], options: SchedulingOptions = SchedulingOptions())
@@ -101,7 +101,7 @@ public enum Scheduling {
     }
 }
 
-extension Scheduling {
+extension Scheduler {
     /// Minutes between two meetings a facilitator leads on one fixed date.
     static let changeover = 30
 

@@ -80,7 +80,7 @@ import Testing
             }
         }
         let p = try Fixture.load(csv)
-        let result = try Grouping.plan(p, options: GroupingOptions(timeLimit: 60))
+        let result = try GroupPlanner.plan(p, options: GroupingOptions(timeLimit: 60))
         #expect(PlanCheck.violations(result.groups, p).isEmpty)
         #expect(result.groups.allSatisfy { (6...8).contains($0.members.count) })
         // The tied set cannot all stay at home, and the plan proves how many must leave.

@@ -62,9 +62,9 @@ enum Independent {
 
 @Suite struct HardRuleTests {
     @Test func lerendLeiderschapKeepsEveryRuleAndProvesAllObjectives() throws {
-        let p = try Intake.load(
+        let p = try ProgrammeReader.load(
             signups: Fixture.file("lerend-leiderschap-52.csv"), config: Fixture.file("lerend-leiderschap.toml"))
-        let r = try Grouping.plan(p)
+        let r = try GroupPlanner.plan(p)
         #expect(Independent.broken(p, r) == [])
         #expect(r.groups.count == 7)
         #expect(r.objectives.map(\.objective) == [.region, .level, .variety])
@@ -76,9 +76,9 @@ enum Independent {
     }
 
     @Test func leadAndLearnKeepsEveryRule() throws {
-        let p = try Intake.load(
+        let p = try ProgrammeReader.load(
             signups: Fixture.file("lead-and-learn-345.csv"), config: Fixture.file("lead-and-learn.toml"))
-        let r = try Grouping.plan(p, options: GroupingOptions(timeLimit: 60))
+        let r = try GroupPlanner.plan(p, options: GroupingOptions(timeLimit: 60))
         #expect(Independent.broken(p, r) == [])
         #expect(r.groups.count == 49)
         #expect(r.objectives[0].optimal && r.objectives[1].optimal, "\(r.objectives)")
@@ -100,7 +100,7 @@ enum Independent {
         csv += Fixture.row("Yves Two", school: "Y2")
         for n in 0..<11 { csv += Fixture.row("Free \(n)", school: "F\(n)") }
         let p = try Fixture.load(csv)
-        let r = try Grouping.plan(p)
+        let r = try GroupPlanner.plan(p)
         let g = Independent.group(of: p, r)
         #expect(Set(["ann.top", "bob.mid", "cas.low"].map { g["\($0)@example.nl"]! }).count == 3)
         #expect(g["xena.one@example.nl"] != g["yara.one@example.nl"])
@@ -114,7 +114,7 @@ enum Independent {
             csv += Fixture.row("P \(n)", school: "S\(n)", board: n < 2 ? "Board A" : "", town: n >= 10 ? "Gouda" : "")
         }
         let p = try Fixture.load(csv, config: "[rules]\nseparate = [\"school\", \"board\", \"town\"]\n")
-        let r = try Grouping.plan(p)
+        let r = try GroupPlanner.plan(p)
         let g = Independent.group(of: p, r)
         #expect(g["p.0@example.nl"] != g["p.1@example.nl"])
         #expect(g["p.10@example.nl"] != g["p.11@example.nl"])

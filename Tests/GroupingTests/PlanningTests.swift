@@ -17,7 +17,7 @@ import Testing
     /// failure) when a plan came out or it failed for another reason.
     static func impossible(_ p: Programme) -> Explanation? {
         do {
-            _ = try Grouping.plan(p)
+            _ = try GroupPlanner.plan(p)
             return nil
         } catch {
             guard case .impossible(let why) = error else {
@@ -33,7 +33,7 @@ import Testing
     func sizeEdgeCases(n: Int, groups: Int?) throws {
         let p = try Fixture.load(Self.people(n))
         if let groups {
-            let r = try Grouping.plan(p)
+            let r = try GroupPlanner.plan(p)
             #expect(r.groups.count == groups)
             #expect(r.groups.allSatisfy { (6...8).contains($0.members.count) })
         } else {
@@ -61,19 +61,19 @@ import Testing
         // Two regions of 6, each half level 1 and half level 2: region first keeps regions together
         // (away 0, spread 2); level first makes level-pure groups (spread 0, away 6).
         let csv = Self.people(12, region: { $0 < 6 ? "Utrecht" : "Limburg" }, level: { $0 % 2 == 0 ? "1" : "2" })
-        let regionFirst = try Grouping.plan(
+        let regionFirst = try GroupPlanner.plan(
             try Fixture.load(csv, config: "[rules]\npriorities = [\"region\", \"level\"]\n"))
         #expect(regionFirst.objectives.map(\.value) == [0, 2])
-        let levelFirst = try Grouping.plan(
+        let levelFirst = try GroupPlanner.plan(
             try Fixture.load(csv, config: "[rules]\npriorities = [\"level\", \"region\"]\n"))
         #expect(levelFirst.objectives.map(\.value) == [0, 6])
         #expect((regionFirst.objectives + levelFirst.objectives).allSatisfy { $0.optimal })
     }
 
     @Test func samePlanEveryRun() throws {
-        let p = try Intake.load(
+        let p = try ProgrammeReader.load(
             signups: Fixture.file("lerend-leiderschap-52.csv"), config: Fixture.file("lerend-leiderschap.toml"))
-        let a = try Grouping.plan(p), b = try Grouping.plan(p)
+        let a = try GroupPlanner.plan(p), b = try GroupPlanner.plan(p)
         #expect(a.groups == b.groups)
     }
 

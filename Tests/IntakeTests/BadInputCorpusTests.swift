@@ -34,9 +34,9 @@ import Testing
         let valid = try Fixture.file("bad/valid-signups.csv")
         do {
             switch c.role {
-            case "signups": _ = try Intake.load(signups: bad)
-            case "config": _ = try Intake.load(signups: valid, config: bad)
-            default: _ = try Intake.load(signups: valid, facilitators: bad)
+            case "signups": _ = try ProgrammeReader.load(signups: bad)
+            case "config": _ = try ProgrammeReader.load(signups: valid, config: bad)
+            default: _ = try ProgrammeReader.load(signups: valid, facilitators: bad)
             }
             Issue.record("\(c.file) was accepted")
         } catch {

@@ -16,7 +16,7 @@ import Testing
         #expect(t.delimiter == ";")
         #expect(t.records.map(\.line) == [2, 3, 5], "a quoted line break moves the next record's line")
         #expect(t.records[0].fields[0] == "Vries, Anne de")
-        let p = try Intake.load(signups: Fixture.csv(text))
+        let p = try ProgrammeReader.load(signups: Fixture.csv(text))
         #expect(p.participants.count == 3)
         #expect(p.participants[0].competitors == ["De Linde", "Ring"])
         #expect(p.participants[1].school == "De Linde\r\nlocatie Zeist")
@@ -27,7 +27,7 @@ import Testing
 
     @Test func tabSeparatedWithEnglishHeadersInAnyCase() throws {
         let text = "NAME\tEmail\tFunction\tSchool\tRegion\tLevel\nAnne\tanne@a.nl\tconsultant\tA\tUtrecht\t2\n"
-        let p = try Intake.load(signups: Fixture.csv(text))
+        let p = try ProgrammeReader.load(signups: Fixture.csv(text))
         #expect(p.participants.first?.level == 2)
         #expect(p.participants.first?.function == "consultant")
     }

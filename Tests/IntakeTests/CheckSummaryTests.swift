@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct CheckSummaryTests {
     @Test func leadAndLearnSummary() throws {
-        let p = try Intake.load(
+        let p = try ProgrammeReader.load(
             signups: Fixture.file("lead-and-learn-345.csv"), config: Fixture.file("lead-and-learn.toml"),
             facilitators: Fixture.file("facilitators-lead-and-learn.csv"))
         let s = CheckSummary(p)

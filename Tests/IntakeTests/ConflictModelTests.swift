@@ -71,7 +71,7 @@ import Testing
     /// The adjacency lists (used by solvers) and the pairwise rule check (used by the plan checker) are
     /// built separately; on the 345 fixture they must agree on every one of the 59,340 pairs.
     @Test func adjacencyAgreesWithPairwiseRulesOnFixture() throws {
-        let p = try Intake.load(
+        let p = try ProgrammeReader.load(
             signups: Fixture.file("lead-and-learn-345.csv"), config: Fixture.file("lead-and-learn.toml"))
         let c = p.conflicts
         var pairs = 0

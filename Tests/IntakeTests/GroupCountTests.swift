@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func bundledConfigsAreRead() throws {
-        let p = try Intake.load(
+        let p = try ProgrammeReader.load(
             signups: Fixture.file("lerend-leiderschap-52.csv"), config: Fixture.file("lerend-leiderschap.toml"),
             facilitators: Fixture.file("facilitators-lerend-leiderschap.csv"))
         #expect(p.config.name == "Lerend Leiderschap 2027")
@@ -64,7 +64,7 @@ import Testing
         #expect(p.config.schedule.weekdays == [.monday, .thursday])
         #expect(p.config.schedule.startMinutes == 14 * 60)
         #expect(p.facilitators?.count == 4)
-        let q = try Intake.load(
+        let q = try ProgrammeReader.load(
             signups: Fixture.file("lead-and-learn-345.csv"), config: Fixture.file("lead-and-learn.toml"))
         #expect(q.config.schedule.fixedDates == [1: Day(parsing: "2027-01-14")!])
         #expect(q.config.schedule.blackoutDates == [DayRange(Day(parsing: "2027-05-07")!)])

@@ -43,7 +43,7 @@ import Testing
         let (_, current) = try PlanStore(folder: folder).read()
         let leaver = current.groups[0].members[0]
         let request = ReplanRequest(drop: [leaver], joiners: [], from: Day(parsing: "2027-04-01")!)
-        let result = try Replanning.replan(
+        let result = try Replanner.replan(
             current, request, now: Date(timeIntervalSince1970: 1.9e9),
             budget: RunBudget(timeLimit: 30))
         #expect(result.moves.isEmpty && result.movesBound == 0 && result.dissolved.isEmpty)

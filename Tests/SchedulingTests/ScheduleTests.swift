@@ -42,7 +42,7 @@ import Testing
 
     @Test func meetingsAreSpacedOnAllowedWeekdaysAndHonourFixedAndBlackoutDates() throws {
         let (p, groups) = try Self.programme(Array(repeating: "Utrecht", count: 12), schedule: Self.spring)
-        let r = try Scheduling.plan(p, groups)
+        let r = try Scheduler.plan(p, groups)
         #expect(r.meetings.count == 10)
         for g in groups {
             let dates = r.meetings(of: g.id).map(\.date)
@@ -76,13 +76,13 @@ import Testing
             """
         let (p, groups) = try Self.programme(
             ["Groningen", "Groningen", "Groningen", "Limburg", "Limburg", "Limburg"], schedule: schedule)
-        let dates = try Scheduling.plan(p, groups).meetings.map(\.date)
+        let dates = try Scheduler.plan(p, groups).meetings.map(\.date)
         #expect(dates.count == 3)
         #expect(!dates.contains { $0 >= Self.day("2027-02-13") && $0 <= Self.day("2027-02-28") }, "\(dates)")
         // A noord-only group may meet during zuid's holiday; the same calendar for it is therefore different.
         let (pn, gn) = try Self.programme(
             Array(repeating: "Groningen", count: 6), schedule: schedule + "\nfixed_dates = { 2 = 2027-02-16 }")
-        #expect(try Scheduling.plan(pn, gn).meetings[1].date == Self.day("2027-02-16"))
+        #expect(try Scheduler.plan(pn, gn).meetings[1].date == Self.day("2027-02-16"))
     }
 
     static let facilitators = """
@@ -94,7 +94,7 @@ import Testing
     @Test func aFacilitatorNeverHasTwoMeetingsADayAndIsNeverBookedWhenUnavailableOrTied() throws {
         let (p, groups) = try Self.programme(
             Array(repeating: "Utrecht", count: 18), schedule: Self.spring, facilitators: Self.facilitators)
-        let r = try Scheduling.plan(p, groups)
+        let r = try Scheduler.plan(p, groups)
         // Bo is tied to a school in every group, so Ank leads all three.
         #expect(groups.allSatisfy { r.facilitatorOf[$0.id] == 0 })
         let dates = r.meetings.map(\.date)
@@ -106,7 +106,7 @@ import Testing
     @Test func onTheFixedDateAFacilitatorsGroupsMeetOneAfterTheOther() throws {
         let (p, groups) = try Self.programme(
             Array(repeating: "Utrecht", count: 18), schedule: Self.spring, facilitators: Self.facilitators)
-        let r = try Scheduling.plan(p, groups)
+        let r = try Scheduler.plan(p, groups)
         let first = r.meetings.filter { $0.number == 1 }
         #expect(first.map(\.date) == Array(repeating: Self.day("2027-01-14"), count: 3))
         #expect(first.map { Clock.text($0.start) } == ["13:30", "16:30", "19:30"])
@@ -155,7 +155,7 @@ import Testing
             """
         let regions = Array(repeating: "Utrecht", count: 12) + Array(repeating: "Limburg", count: 6)
         let (p, groups) = try Self.programme(regions, schedule: "", facilitators: three)
-        let r = try Scheduling.plan(p, groups)
+        let r = try Scheduler.plan(p, groups)
         #expect(
             r.facilitatorOf == ["G01": 1, "G02": 2, "G03": 0] || r.facilitatorOf == ["G01": 2, "G02": 1, "G03": 0])
         #expect(r.facilitatorsOutsideRegion == 0)
@@ -212,7 +212,7 @@ import Testing
         let (p, groups) = try Self.programme(
             Array(repeating: "Utrecht", count: 12), schedule: Self.spring,
             unavailable: [1: "2027-01-11..2027-04-30", 7: "2027-02-01..2027-02-28"])
-        let r = try Scheduling.plan(p, groups)
+        let r = try Scheduler.plan(p, groups)
         // P 1 misses the fixed first meeting and the second (at most 8 weeks later); the third can be on 4 May.
         // P 7 need miss nothing.
         let g1 = r.meetings(of: "G01")
@@ -224,7 +224,7 @@ import Testing
 
     static func failure(_ p: Programme, _ g: [Group]) -> SchedulingFailure? {
         do {
-            _ = try Scheduling.plan(p, g)
+            _ = try Scheduler.plan(p, g)
             return nil
         } catch { return error }
     }
@@ -242,21 +242,21 @@ import Testing
             Array(repeating: "Groningen", count: 6) + ["Limburg"], perGroup: 7, schedule: pinned)
         var noordOnly = groups
         noordOnly[0].members = Array(0..<6)
-        let planned = try Scheduling.plan(pinnedProgramme, noordOnly)
+        let planned = try Scheduler.plan(pinnedProgramme, noordOnly)
         #expect(planned.meetings[1].date == ScheduleTests.day("2027-02-16"))
         let (programme, _) = try ScheduleTests.programme(
             Array(repeating: "Groningen", count: 6) + ["Limburg"], perGroup: 7, schedule: schedule)
         let from = ScheduleTests.day("2027-02-01")
         // Unchanged membership: nothing moves.
         #expect(
-            try Scheduling.redate(
+            try Scheduler.redate(
                 programme, noordOnly, meetings: planned.meetings, facilitatorOf: [:], from: from,
                 budget: RunBudget(timeLimit: 10)
             ).isEmpty)
         // With the Limburg member: meeting 2 leaves 13–21 Feb; meetings 1, 3, 4, 5 keep their dates if spacing
         // allows.
         let moved = try #require(
-            try Scheduling.redate(
+            try Scheduler.redate(
                 programme, groups, meetings: planned.meetings, facilitatorOf: [:], from: from,
                 budget: RunBudget(timeLimit: 10))["G01"])
         let old = planned.meetings.map(\.date)

@@ -14,7 +14,7 @@ public enum Fixture {
     }
 
     public static func load(_ signups: String, config: String? = nil, facilitators: String? = nil) throws -> Programme {
-        try Intake.load(
+        try ProgrammeReader.load(
             signups: csv(signups), config: config.map { csv($0, name: "test.toml") },
             facilitators: facilitators.map { csv($0, name: "facilitators.csv") })
     }
