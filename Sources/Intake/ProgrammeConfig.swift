@@ -1,4 +1,4 @@
-/// The programme config (TOML) as plain values, with SPEC.md's defaults.
+/// The programme config (TOML) as plain values, with docs/SPEC.md's defaults.
 public struct ProgrammeConfig: Sendable, Equatable, Codable {
     public struct Groups: Sendable, Equatable, Codable {
         public var minSize = 6

@@ -28,7 +28,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable, Comparable {
     }
 }
 
-/// A soft objective, minimised lexicographically in the configured order. Definitions in SPEC.md.
+/// A soft objective, minimised lexicographically in the configured order. Definitions in docs/SPEC.md.
 public enum Objective: String, CaseIterable, Sendable, Codable {
     /// Σ over groups of (size − size of its largest region).
     case region

@@ -19,7 +19,7 @@ public struct IntervisionCommand: ParsableCommand {
     /// Required by ArgumentParser; the root command only dispatches.
     public init() {}
 
-    /// Runs the command line and exits with SPEC.md's codes (argument errors are 2, where swift-argument-parser
+    /// Runs the command line and exits with docs/SPEC.md's codes (argument errors are 2, where swift-argument-parser
     /// would use 64).
     public static func runFromCommandLine(_ arguments: [String]? = nil) async -> Never {
         do {
@@ -41,7 +41,7 @@ public struct IntervisionCommand: ParsableCommand {
     }
 }
 
-/// The process exit codes of SPEC.md.
+/// The process exit codes of docs/SPEC.md.
 public enum ExitStatus {
     /// The command did what was asked.
     public static let done: Int32 = 0

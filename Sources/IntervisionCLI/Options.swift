@@ -7,7 +7,7 @@ struct ProgrammeFiles: ParsableArguments {
     @Argument(help: "Sign-up CSV (one row per participant).")
     var signups: String
 
-    @Option(help: "Programme config (TOML). Defaults per SPEC when absent.")
+    @Option(help: "Programme config (TOML). Built-in defaults (docs/SPEC.md) when absent.")
     var config: String?
 
     @Option(help: "Facilitators CSV.")
