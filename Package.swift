@@ -25,7 +25,7 @@ let package = Package(
         // Stage 1: read and validate sign-ups, facilitators and config; build the conflict model.
         .target(name: "Intake", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         // Stage 2: groups by integer programming (aggregate bounds, then named people per region).
-        .target(name: "Grouping", dependencies: ["Intake", "GLPK", "RunControl"]),
+        .target(name: "Grouping", dependencies: ["Intake", "GLPK", "RunControl"], exclude: ["README.md"]),
         // Stage 3: facilitators, meeting dates (holidays, spacing, no double-booking) and the case-bringer rotation.
         .target(
             name: "Scheduling", dependencies: ["Intake", "Grouping", "GLPK", "RunControl"],
