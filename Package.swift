@@ -48,7 +48,7 @@ let package = Package(
             ]),
         .executableTarget(name: "intervision", dependencies: ["IntervisionCLI"]),
         .target(name: "TestFixtures", dependencies: ["Intake"], path: "Tests/TestFixtures"),
-        .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK", "RunControl"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestFixtures"]),
         .testTarget(name: "GroupingTests", dependencies: ["Grouping", "Intake", "RunControl", "TestFixtures"]),
         .testTarget(

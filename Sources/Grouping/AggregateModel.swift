@@ -195,9 +195,8 @@ struct AggregateModel {
             throw .solverFailed("the aggregate model found no solution for \(o.metric) (\(s.status.rawValue))")
         }
         let value = Int(s.objective!.rounded())
-        let bound = s.status == .optimal ? value : Int(((s.bestBound ?? 0) - 1e-6).rounded(.up))
         return StageResult(
-            value: value, bound: max(0, min(value, bound)),
+            value: value, bound: Lexicographic.provenBound(s, value: value),
             groupsPerClass: m.map { Int(s[$0].rounded()) },
             flow: y.map { $0.map { $0.map { Int(s[$0].rounded()) } ?? 0 } },
             stage: .init(

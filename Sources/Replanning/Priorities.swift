@@ -64,28 +64,25 @@ struct Priorities {
         var results: [ObjectiveResult] = []
         for (n, o) in r.programme.config.priorities.enumerated() {
             let objective = metrics.expression[o]!
-            model.minimize(objective)
             var options = SolverOptions(
                 within: budget, seconds: budget.share(of: 1 / Double(r.programme.config.priorities.count - n)))
             options.cuts = .all
             options.warmStart = start
-            let s: Solution
-            do { s = try Solver.solve(model, options: options) } catch {
+            let step: Lexicographic.Step
+            do { step = try Lexicographic.minimize(objective, in: &model, holding: o.metric, options: options) } catch {
                 throw .internalError("replan \(o.metric): \(error)")
             }
+            let s = step.solution
             stats.stages.append(
                 .init(
-                    name: o.metric, variables: model.variableCount, constraints: model.constraints.count,
+                    name: o.metric, variables: step.variables, constraints: step.rows,
                     status: s.status.rawValue, seconds: s.elapsed))
             stats.seconds += s.elapsed
-            guard s.hasSolution else { throw .internalError("replan \(o.metric): \(s.status.rawValue)") }
-            if s.status != .optimal { stats.timeLimitHit = true }
-            let value = s.value(objective).rounded()
-            results.append(
-                ObjectiveResult(
-                    objective: o, value: Int(value),
-                    bound: s.status == .optimal ? Int(value) : Int((s.bestBound ?? 0).rounded(.up))))
-            model.add(objective, .lessOrEqual, value, name: "hold_\(o.metric)")
+            guard let value = step.value else {
+                throw .internalError("replan \(o.metric): \(s.status.rawValue)")
+            }
+            if !step.proven { stats.timeLimitHit = true }
+            results.append(ObjectiveResult(objective: o, value: value, bound: step.bound))
             start = s.values
         }
         var final = assignment

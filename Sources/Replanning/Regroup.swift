@@ -111,27 +111,25 @@ struct Regroup {
         var bounds: [Int] = []
         var values: [Double] = []
         for (name, objective) in [("moves", moves), ("dissolved", LinearExpression.sum(d))] {
-            model.minimize(objective)
             var options = SolverOptions(within: budget, seconds: budget.share(of: 0.3))
             options.cuts = .all
             options.warmStart = start
-            let s: Solution
-            do { s = try Solver.solve(model, options: options) } catch {
+            let step: Lexicographic.Step
+            do { step = try Lexicographic.minimize(objective, in: &model, holding: name, options: options) } catch {
                 throw .internalError("replan \(name): \(error)")
             }
+            let s = step.solution
             stats.stages.append(
                 .init(
-                    name: name, variables: model.variableCount, constraints: model.constraints.count,
+                    name: name, variables: step.variables, constraints: step.rows,
                     status: s.status.rawValue, seconds: s.elapsed))
             stats.seconds += s.elapsed
-            guard s.hasSolution else {
+            guard step.value != nil else {
                 if s.status == .infeasible { throw .impossible(Explanation(.changes, "", changes: [])) }
                 throw .internalError("replan \(name): no solution within the time limit (\(s.status.rawValue))")
             }
-            if s.status != .optimal { stats.timeLimitHit = true }
-            let value = s.value(objective).rounded()
-            bounds.append(s.status == .optimal ? Int(value) : Int((s.bestBound ?? 0).rounded(.up)))
-            model.add(objective, .lessOrEqual, value, name: "hold_\(name)")
+            if !step.proven { stats.timeLimitHit = true }
+            bounds.append(step.bound)
             start = s.values
             values = s.values
         }

@@ -46,11 +46,8 @@ enum FacilitatorAssignment {
                     x[i][j].flatMap { outside(facilitators[i], groups[j]) ? ($0, 1.0) : nil }
                 }
             })
-        model.minimize(away)
-        let first = try solve(model, budget)
-        let awayValue = first.value(away).rounded()
-        // Hold the region objective, then balance: lowest maximum load, most facilitators used.
-        model.add(away, .lessOrEqual, awayValue, name: "hold_away")
+        // The region objective first and held, then balance: lowest maximum load, most facilitators used.
+        let awayValue = try solve(away, &model, holding: "away", budget).value!
         let peak = model.addVariable("peak", kind: .integer, lowerBound: 0, upperBound: Double(groups.count))
         var used: [Variable] = []
         for i in facilitators.indices {
@@ -59,29 +56,28 @@ enum FacilitatorAssignment {
             model.add(u - load[i], .lessOrEqual, 0, name: "used_\(i)")
             used.append(u)
         }
-        model.minimize(Double(facilitators.count + 1) * peak - LinearExpression.sum(used))
-        let second = try solve(model, budget)
+        let balance = Double(facilitators.count + 1) * peak - LinearExpression.sum(used)
+        let second = try solve(balance, &model, holding: "balance", budget).solution
         var result: [String: Int] = [:]
         for i in facilitators.indices {
             for (j, g) in groups.enumerated() where x[i][j].map({ second[$0] > 0.5 }) == true { result[g.id] = i }
         }
-        return Outcome(facilitatorOf: result, outsideRegion: Int(awayValue))
+        return Outcome(facilitatorOf: result, outsideRegion: awayValue)
     }
 
-    private static func solve(_ model: Model, _ budget: RunBudget) throws(SchedulingFailure) -> Solution {
+    private static func solve(
+        _ objective: LinearExpression, _ model: inout Model, holding name: String, _ budget: RunBudget
+    ) throws(SchedulingFailure) -> Lexicographic.Step {
         var options = SolverOptions(within: budget, seconds: budget.share(of: 0.25))
         options.cuts = .all
-        do {
-            let s = try Solver.solve(model, options: options)
-            guard s.hasSolution else {
-                throw SchedulingFailure.internalError("facilitator assignment: \(s.status.rawValue)")
-            }
-            return s
-        } catch let e as SchedulingFailure {
-            throw e
-        } catch {
+        let step: Lexicographic.Step
+        do { step = try Lexicographic.minimize(objective, in: &model, holding: name, options: options) } catch {
             throw .internalError("facilitator assignment: \(error)")
         }
+        guard step.value != nil else {
+            throw .internalError("facilitator assignment: \(step.solution.status.rawValue)")
+        }
+        return step
     }
 
     /// Capacity, a group nobody may lead, and Hall's condition over groups sharing their candidates.
