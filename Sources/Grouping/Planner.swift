@@ -70,6 +70,7 @@ public enum GroupPlanner {
         }
 
         let cliques = Cliques.cover(programme.conflicts, regions: p.map(\.region), minSize: g.minSize)
+        if options.budget.isCancelled { throw .cancelled }
         let priorities = programme.config.priorities
         var stats = SolveStats()
         do {
@@ -209,6 +210,7 @@ public enum GroupPlanner {
             // Large programmes: the first stage starts from a plan by hand (GLPK finds none in time at 5,000).
             if n == 0 && programme.participants.count > Self.weightedLimit {
                 handPlan = greedyPlan(programme, groups: k, deadline)
+                if deadline.isCancelled { throw GroupingFailure.cancelled }
             }
             var start =
                 last.map { model.warmStart(from: $0.0, $0.1) }

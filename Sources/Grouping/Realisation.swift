@@ -92,6 +92,7 @@ extension GroupPlanner {
         }
         var groups: [[Int]] = [], slotRegion: [String?] = [], left: [Int] = []
         for (r, entry) in byRegion.enumerated() {
+            if deadline.isCancelled { return nil }
             let members = entry.value
             guard quota[r] > 0 else {
                 left += members

@@ -30,6 +30,11 @@ import Testing
             folder: folder)
         let log = EventLog()
         let task = Task { try await Intervision.plan(request, budget: RunBudget(timeLimit: 120), events: log.sink) }
+        // Cancel in the middle of the search: one second after grouping began (reading 2,000 rows comes first).
+        let waitStart = ContinuousClock.now
+        while !log.all.contains(where: { $0.stage == .grouping }) && ContinuousClock.now - waitStart < .seconds(60) {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         try await Task.sleep(for: .seconds(1))
         let cancelled = ContinuousClock.now
         task.cancel()
