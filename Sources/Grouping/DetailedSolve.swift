@@ -16,14 +16,18 @@ extension GroupPlanner {
     }
     /// Class size above which a large programme's class keeps its greedy placement instead of a GLPK model.
     static let greedyOnlyAbove = 250
+}
 
-    static func exact(
-        _ programme: Programme, _ c: Composition, _ flow: [[Int]], _ slotClass: [Int],
-        _ deadline: RunBudget, _ options: GroupingOptions, _ stats: inout SolveStats
-    ) throws -> Placement {
+extension GroupingRun {
+    /// Named people into the aggregate plan's slots (see `GroupPlanner.Placement`).
+    mutating func exact(_ c: Composition, _ flow: [[Int]], _ slotClass: [Int]) throws -> GroupPlanner.Placement {
+        // The workers below run concurrently: they read these copies, never `self`.
+        let programme = self.programme, options = self.options, deadline = budget
         var parts: [Int: (people: [Int], slots: [Int])] = [:]
         for (s, cl) in slotClass.enumerated() { parts[cl, default: ([], [])].slots.append(s) }
-        for (cl, people) in classPeople(c, flow, classes: parts.keys.sorted()) { parts[cl]!.people = people }
+        for (cl, people) in GroupPlanner.classPeople(c, flow, classes: parts.keys.sorted()) {
+            parts[cl]!.people = people
+        }
         let jobs = parts.keys.sorted().map { parts[$0]! }.map { (people: $0.people.sorted(), slots: $0.slots) }
         // Largest first so the two workers finish together.
         let order = jobs.indices.sorted { jobs[$0].people.count > jobs[$1].people.count }
@@ -46,7 +50,7 @@ extension GroupPlanner {
             // unplaced instead of failing outright; LocalRepair then places only those few.
             let detailed = DetailedModel(
                 programme, c, people: job.people, slots: job.slots, slotClass: slotClass,
-                mode: .exactFlows(flow, slack: programme.participants.count > Self.weightedLimit),
+                mode: .exactFlows(flow, slack: programme.participants.count > GroupPlanner.weightedLimit),
                 priorities: programme.config.priorities)
             // Jobs run two at a time; a job starting late gets a share of what is left, not the first job's budget.
             var o = SolverOptions(within: deadline, seconds: min(budget, deadline.share(of: 0.5)))
@@ -58,7 +62,7 @@ extension GroupPlanner {
                 } : nil
             // Measured: on classes of ~300+ people GLPK overran its limit by 30 s inside a single step, so those
             // keep the greedy pass (LocalRepair places whoever it leaves out).
-            if detailed.slack && job.people.count > Self.greedyOnlyAbove, let bins = detailed.greedyBins() {
+            if detailed.slack && job.people.count > GroupPlanner.greedyOnlyAbove, let bins = detailed.greedyBins() {
                 let stage = SolveStats.Stage(
                     name: "groups \(label) (\(job.people.count) people, \(job.slots.count) groups), greedy",
                     variables: detailed.model.variableCount, constraints: detailed.model.constraints.count,
@@ -77,7 +81,8 @@ extension GroupPlanner {
             let fallback = detailed.slack ? detailed.greedyBins().map { $0.map { $0.map { job.people[$0] } } } : nil
             results.set(order[n], (outcome.map { $0.hasSolution ? detailed.groups($0) : fallback }, stage))
         }
-        var placement = Placement(members: Array(repeating: [], count: slotClass.count), unplaced: [], failedSlots: [])
+        var placement = GroupPlanner.Placement(
+            members: Array(repeating: [], count: slotClass.count), unplaced: [], failedSlots: [])
         for (n, job) in jobs.enumerated() {
             let (outcome, stage) = results.get(n)!
             stats.stages.append(stage)
@@ -96,10 +101,10 @@ extension GroupPlanner {
 
     /// For programmes too large for the all-slot model: the classes that worked keep their groups and
     /// `LocalRepair` places the rest. nil when even that finds no valid grouping.
-    static func repaired(
-        _ programme: Programme, _ c: Composition, _ placement: Placement, _ slotClass: [Int],
-        _ deadline: RunBudget, share: Double, _ stats: inout SolveStats
+    mutating func repaired(
+        _ c: Composition, _ placement: GroupPlanner.Placement, _ slotClass: [Int], share: Double
     ) -> [[Int]]? {
+        let deadline = budget
         let started = deadline.elapsed
         var repair = LocalRepair(
             programme, groups: placement.members,
@@ -124,10 +129,10 @@ extension GroupPlanner {
     }
 
     /// Complete groups improved for every objective by moves and swaps that never worsen an earlier one.
-    static func improved(
-        _ programme: Programme, _ groups: [[Int]], _ deadline: RunBudget, _ stats: inout SolveStats,
-        label: String = "first objective's groups, then moves and swaps"
+    mutating func improved(
+        _ groups: [[Int]], label: String = "first objective's groups, then moves and swaps"
     ) -> [[Int]] {
+        let deadline = budget
         let started = deadline.elapsed
         var repair = LocalRepair(
             programme, groups: groups, slotRegion: groups.map { Metrics.homeRegion($0, programme.participants) })
@@ -142,11 +147,8 @@ extension GroupPlanner {
 
     /// The fallback when exact flows cannot be realised: everyone may use their own region's slots
     /// and the slots their type flows to, then every slot; objectives weighted lexicographically.
-    static func weighted(
-        _ programme: Programme, _ c: Composition, _ flow: [[Int]], _ slotClass: [Int],
-        _ priorities: [Objective], _ deadline: RunBudget, _ options: GroupingOptions,
-        _ stats: inout SolveStats
-    ) throws -> [[Int]]? {
+    mutating func weighted(_ c: Composition, _ flow: [[Int]], _ slotClass: [Int]) throws -> [[Int]]? {
+        let deadline = budget
         for everywhere in [false, true] {
             let detailed = DetailedModel(
                 programme, c, people: Array(programme.participants.indices),
