@@ -35,29 +35,46 @@ struct DetailedModel {
         self.people = people
         self.slots = slots
         self.slotClass = slotClass
-        let g = programme.config.groups
-        maxSize = g.maxSize
-        minSize = g.minSize
+        maxSize = programme.config.groups.maxSize
+        minSize = programme.config.groups.minSize
         self.programme = programme
+        if case .exactFlows(_, true) = mode { slack = true }
         let classesHere = Array(Set(slots.map { slotClass[$0] })).sorted()
-        func allowedClasses(_ i: Int) -> Set<Int> {
-            let t = c.typeOf[i]
-            switch mode {
-            case .exactFlows(let flow, _): return Set(classesHere.filter { flow[t][$0] > 0 })
-            case .weighted(let flow, let everywhere):
-                return Set(
-                    classesHere.filter { cl in
-                        everywhere || c.classes[cl].region == c.types[t].region
-                            || c.classes[cl].region == Composition.mixed || flow[t][cl] > 0
-                    })
-            }
+        addAssignment(allowed: people.map { Self.allowedClasses($0, c, mode, classesHere) }, classesHere)
+        addMembershipAndSizeRows()
+        addTieRows(c)
+        let variety = addVarietyCounters(c)
+        switch mode {
+        case .exactFlows(let flow, _):
+            addFlowRows(c, flow, classesHere)
+            minimiseVariety(variety)
+        case .weighted:
+            minimiseWeighted(c, priorities, variety)
         }
-        // Rank of each person among those allowed in a class, for ordering identical slots.
+    }
+
+    /// The classes whose slots person `i` may join.
+    private static func allowedClasses(_ i: Int, _ c: Composition, _ mode: Mode, _ classesHere: [Int]) -> Set<Int> {
+        let t = c.typeOf[i]
+        switch mode {
+        case .exactFlows(let flow, _): return Set(classesHere.filter { flow[t][$0] > 0 })
+        case .weighted(let flow, let everywhere):
+            return Set(
+                classesHere.filter { cl in
+                    everywhere || c.classes[cl].region == c.types[t].region
+                        || c.classes[cl].region == Composition.mixed || flow[t][cl] > 0
+                })
+        }
+    }
+
+    /// x[i, s] for the allowed pairs. Slots of one class are interchangeable, so the k-th person allowed in a
+    /// class may only use the class's first k+1 slots: every plan keeps one representative, and the search
+    /// no longer explores its permutations.
+    private mutating func addAssignment(allowed: [Set<Int>], _ classesHere: [Int]) {
         var rank: [Int: [Int: Int]] = [:]
-        let allowed = people.map(allowedClasses)
         for cl in classesHere {
             var k = 0
-            for (pos, _) in people.enumerated() where allowed[pos].contains(cl) {
+            for pos in people.indices where allowed[pos].contains(cl) {
                 rank[cl, default: [:]][pos] = k
                 k += 1
             }
@@ -68,7 +85,6 @@ struct DetailedModel {
             slotIndexInClass.append(seen[slotClass[s], default: 0])
             seen[slotClass[s], default: 0] += 1
         }
-
         x = people.enumerated().map { pos, i in
             slots.enumerated().map { sp, s in
                 let cl = slotClass[s]
@@ -76,15 +92,22 @@ struct DetailedModel {
                 return model.addVariable("x\(i)_\(s)", kind: .binary)
             }
         }
-        if case .exactFlows(_, true) = mode { slack = true }
+    }
+
+    /// Everyone in one slot (at most one with slack); every slot within the size range.
+    private mutating func addMembershipAndSizeRows() {
         for (pos, i) in people.enumerated() {
             model.add(.sum(x[pos].compactMap { $0 }), slack ? .lessOrEqual : .equal, 1, name: "one\(i)")
         }
         for sp in slots.indices {
             let s = LinearExpression.sum(people.indices.compactMap { x[$0][sp] })
-            model.add(s, .greaterOrEqual, Double(g.minSize), name: "min\(slots[sp])")
-            model.add(s, .lessOrEqual, Double(g.maxSize), name: "max\(slots[sp])")
+            model.add(s, .greaterOrEqual, Double(minSize), name: "min\(slots[sp])")
+            model.add(s, .lessOrEqual, Double(maxSize), name: "max\(slots[sp])")
         }
+    }
+
+    /// At most one member of each cover clique per slot.
+    private mutating func addTieRows(_ c: Composition) {
         let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
         for q in c.cliques {
             let inside = q.compactMap { position[$0] }
@@ -94,7 +117,11 @@ struct DetailedModel {
                 if vars.count > 1 { model.add(.sum(vars), .lessOrEqual, 1) }
             }
         }
-        // Distinct functions per slot.
+    }
+
+    /// A counter per slot and function that may be 1 only when someone of that function is in the slot;
+    /// returns the variety metric (people − distinct functions).
+    private mutating func addVarietyCounters(_ c: Composition) -> LinearExpression {
         var distinct = LinearExpression()
         for sp in slots.indices {
             var byFunction: [Int: [Variable]] = [:]
@@ -108,77 +135,82 @@ struct DetailedModel {
                 distinct = distinct + d
             }
         }
-        let variety = LinearExpression(constant: Double(people.count)) - distinct
+        return LinearExpression(constant: Double(people.count)) - distinct
+    }
 
-        switch mode {
-        case .exactFlows(let flow, _):
-            for t in Set(people.map { c.typeOf[$0] }).sorted() {
-                for cl in classesHere where flow[t][cl] > 0 {
-                    let vars = people.indices.filter { c.typeOf[people[$0]] == t }.flatMap { pos in
-                        slots.indices.filter { slotClass[slots[$0]] == cl }.compactMap { x[pos][$0] }
-                    }
-                    model.add(.sum(vars), slack ? .lessOrEqual : .equal, Double(flow[t][cl]), name: "flow\(t)_\(cl)")
+    /// Every type fills each class with exactly (with slack: at most) its aggregate flow.
+    private mutating func addFlowRows(_ c: Composition, _ flow: [[Int]], _ classesHere: [Int]) {
+        for t in Set(people.map { c.typeOf[$0] }).sorted() {
+            for cl in classesHere where flow[t][cl] > 0 {
+                let vars = people.indices.filter { c.typeOf[people[$0]] == t }.flatMap { pos in
+                    slots.indices.filter { slotClass[slots[$0]] == cl }.compactMap { x[pos][$0] }
                 }
+                model.add(.sum(vars), slack ? .lessOrEqual : .equal, Double(flow[t][cl]), name: "flow\(t)_\(cl)")
             }
-            if slack {
-                let placed = LinearExpression.sum(x.flatMap { $0.compactMap { $0 } })
-                model.minimize(
-                    Double(people.count + 1) * (LinearExpression(constant: Double(people.count)) - placed) + variety)
-            } else {
-                model.minimize(variety)
-            }
-        case .weighted:
-            var metric: [Objective: LinearExpression] = [.variety: variety]
-            var away = LinearExpression(constant: Double(people.count))
-            var spread = LinearExpression()
-            for sp in slots.indices {
-                let home = c.classes[slotClass[slots[sp]]].region
-                if home == Composition.mixed {
-                    away = away + (-1.0)
-                } else {
-                    away =
-                        away
-                        - .sum(
-                            people.indices.filter { c.types[c.typeOf[people[$0]]].region == home }.compactMap {
-                                x[$0][sp]
-                            })
-                }
-                var present: [Int: Variable] = [:]
-                for l in c.levels.indices {
-                    let vars = people.indices.filter { c.types[c.typeOf[people[$0]]].level == l }.compactMap {
-                        x[$0][sp]
-                    }
-                    guard !vars.isEmpty else { continue }
-                    let u = model.addVariable("u\(l)_\(slots[sp])", kind: .binary)
-                    for v in vars { model.add(v - u, .lessOrEqual, 0) }
-                    present[l] = u
-                }
-                let s = model.addVariable("spread\(slots[sp])", lowerBound: 0)
-                for (l, ul) in present {
-                    for (l2, ul2) in present where l2 < l {
-                        model.add(
-                            LinearExpression([
-                                (s, 1), (ul, -Double(c.levels[l] - c.levels[l2])),
-                                (ul2, -Double(c.levels[l] - c.levels[l2])),
-                            ]),
-                            .greaterOrEqual, -Double(c.levels[l] - c.levels[l2]))
-                    }
-                }
-                spread = spread + s
-            }
-            metric[.region] = away
-            metric[.level] = spread
-            let ceiling: [Objective: Double] = [
-                .region: Double(people.count), .variety: Double(people.count),
-                .level: Double(slots.count * ((c.levels.last ?? 0) - (c.levels.first ?? 0))),
-            ]
-            var objective = LinearExpression(), weight = 1.0
-            for o in priorities.reversed() {
-                objective = objective + weight * metric[o]!
-                weight *= ceiling[o]! + 1
-            }
-            model.minimize(objective)
         }
+    }
+
+    /// Exact flows fix region and level: only variety is left, after placing everyone who can be placed.
+    private mutating func minimiseVariety(_ variety: LinearExpression) {
+        guard slack else { return model.minimize(variety) }
+        let placed = LinearExpression.sum(x.flatMap { $0.compactMap { $0 } })
+        model.minimize(Double(people.count + 1) * (LinearExpression(constant: Double(people.count)) - placed) + variety)
+    }
+
+    /// All objectives, weighted so that each outweighs everything after it in `priorities`.
+    private mutating func minimiseWeighted(_ c: Composition, _ priorities: [Objective], _ variety: LinearExpression) {
+        let metric: [Objective: LinearExpression] = [.variety: variety, .region: away(c), .level: spread(c)]
+        let ceiling: [Objective: Double] = [
+            .region: Double(people.count), .variety: Double(people.count),
+            .level: Double(slots.count * ((c.levels.last ?? 0) - (c.levels.first ?? 0))),
+        ]
+        var objective = LinearExpression(), weight = 1.0
+        for o in priorities.reversed() {
+            objective = objective + weight * metric[o]!
+            weight *= ceiling[o]! + 1
+        }
+        model.minimize(objective)
+    }
+
+    /// Σ over slots of (size − members of the slot's planned region); a mixed slot counts everyone but one.
+    private func away(_ c: Composition) -> LinearExpression {
+        var away = LinearExpression(constant: Double(people.count))
+        for sp in slots.indices {
+            let home = c.classes[slotClass[slots[sp]]].region
+            if home == Composition.mixed {
+                away = away + (-1.0)
+            } else {
+                let inRegion = people.indices.filter { c.types[c.typeOf[people[$0]]].region == home }
+                away = away - .sum(inRegion.compactMap { x[$0][sp] })
+            }
+        }
+        return away
+    }
+
+    /// Σ over slots of a variable at least (max level − min level) of the slot, through per-level presence flags.
+    private mutating func spread(_ c: Composition) -> LinearExpression {
+        var spread = LinearExpression()
+        for sp in slots.indices {
+            var present: [Int: Variable] = [:]
+            for l in c.levels.indices {
+                let vars = people.indices.filter { c.types[c.typeOf[people[$0]]].level == l }.compactMap { x[$0][sp] }
+                guard !vars.isEmpty else { continue }
+                let u = model.addVariable("u\(l)_\(slots[sp])", kind: .binary)
+                for v in vars { model.add(v - u, .lessOrEqual, 0) }
+                present[l] = u
+            }
+            let s = model.addVariable("spread\(slots[sp])", lowerBound: 0)
+            // Sorted: the rows' order reaches GLPK, and a Dictionary's order changes with every process.
+            for l in present.keys.sorted() {
+                for l2 in present.keys.sorted() where l2 < l {
+                    let step = Double(c.levels[l] - c.levels[l2])
+                    model.add(
+                        LinearExpression([(s, 1), (present[l]!, -step), (present[l2]!, -step)]), .greaterOrEqual, -step)
+                }
+            }
+            spread = spread + s
+        }
+        return spread
     }
 
     /// A first plan by hand for the exact-flow model, whose feasible points GLPK's own heuristics rarely
