@@ -26,13 +26,7 @@ extension GroupingRun {
         var firstPlan: [[Int]]?
         var cliques = cover
         var handPlan: [[Int]]?
-        // When the second stage will be too large to run, the first gets the time it would have had.
-        let laterStagesRun =
-            priorities.count < 2
-            || AggregateModel.estimatedVariables(
-                Composition(
-                    programme.participants, cliques: cover, byLevel: priorities[...1].contains(.level),
-                    byFunction: priorities[...1].contains(.variety))) <= GroupPlanner.laterStageLimit
+        let laterStagesRun = laterStagesWillRun(cover)
         for (n, o) in priorities.enumerated() {
             if deadline.isCancelled { throw GroupingFailure.cancelled }
             let prefix = priorities[...n]
@@ -43,13 +37,7 @@ extension GroupingRun {
             // GLPK does not interrupt its root LP: measured on the spread stage, 24,076 variables took 9–12 s
             // (2,000 people) but 61,776 took 181 s against a 60 s limit (5,000). Such later stages are left out.
             if n > 0 && model.model.variableCount > GroupPlanner.laterStageLimit {
-                stats.stages.append(
-                    .init(
-                        name: "bound \(o.metric) (\(c.types.count) types, \(c.classes.count) classes)",
-                        variables: model.model.variableCount,
-                        constraints: model.model.constraints.count,
-                        status: "too large to solve in time; the earlier stage's plan is used", seconds: 0))
-                stats.timeLimitHit = true
+                skipStage(o, c, model, because: "too large to solve in time")
                 break
             }
             for earlier in priorities[..<n] { model.hold(earlier, atMost: values[earlier]!.value) }
@@ -59,21 +47,7 @@ extension GroupingRun {
                 handPlan = GroupPlanner.greedyPlan(programme, groups: k, deadline)
                 if deadline.isCancelled { throw GroupingFailure.cancelled }
             }
-            var start =
-                last.map { model.warmStart(from: $0.0, $0.1) }
-                ?? handPlan.map { model.warmStart(groups: $0, programme.participants) }
-            // The first stage's named groups (packed by level bands) usually start the later stages far better.
-            if n > 0, let plan = firstPlan {
-                let alternative = model.warmStart(groups: plan, programme.participants)
-                if model.model.violation(of: alternative) == nil,
-                    start.map({
-                        model.model.violation(of: $0) != nil
-                            || model.metric[o]!.value(at: alternative) < model.metric[o]!.value(at: $0)
-                    }) ?? true
-                {
-                    start = alternative
-                }
-            }
+            let start = warmStart(model, o, previous: last, handPlan: handPlan, firstPlan: n > 0 ? firstPlan : nil)
             // The first objective is the one organisers care most about; later ones get less of the clock.
             var r: AggregateModel.StageResult
             do {
@@ -84,43 +58,13 @@ extension GroupingRun {
                 // A later objective without any solution in its time: keep the plan of the objectives so far;
                 // this one and the rest are reported without a proven bound.
                 guard n > 0 else { throw error }
-                stats.stages.append(
-                    .init(
-                        name: "bound \(o.metric) (\(c.types.count) types, \(c.classes.count) classes)",
-                        variables: model.model.variableCount,
-                        constraints: model.model.constraints.count,
-                        status: "no solution in time; the earlier stage's plan is used", seconds: 0))
-                stats.timeLimitHit = true
+                skipStage(o, c, model, because: "no solution in time")
                 break
             }
             stats.stages.append(r.stage)
             if n == 0 && programme.participants.count > GroupPlanner.weightedLimit {
                 // Clique cuts first: they are valid, so the bound they raise stays proven.
-                for round in 2...6 where deadline.elapsed < 0.3 * deadline.timeLimit {
-                    let (groups, stuck) = GroupPlanner.realise(
-                        programme, c, flow: r.flow, groupsPerClass: r.groupsPerClass)
-                    if stuck.isEmpty {
-                        firstPlan = groups
-                        break
-                    }
-                    let extra = missedCliques(c, r, stuck.map(\.cl), cliques)
-                    guard !extra.isEmpty else { break }
-                    let c2 = Composition(
-                        programme.participants, cliques: cliques + extra, byLevel: prefix.contains(.level),
-                        byFunction: prefix.contains(.variety))
-                    var model2 = AggregateModel(programme, c2, groupCount: k)
-                    guard
-                        var next = try? model2.minimize(
-                            o, timeLimit: deadline.share(of: 0.25), options: options,
-                            warmStart: handPlan.map { model2.warmStart(groups: $0, programme.participants) })
-                    else { break }
-                    next.stage.name +=
-                        ", round \(round): \(extra.count) more tied sets from groups that could not be filled, "
-                        + "value \(next.value)"
-                    stats.stages.append(next.stage)
-                    cliques += extra
-                    (c, model, r) = (c2, model2, next)
-                }
+                firstPlan = addMissedCliques(o, prefix, handPlan, &cliques, &c, &model, &r)
                 if firstPlan == nil {
                     (r, firstPlan) = realisable(c, &model, o, r, &restrictions)
                 }
@@ -132,6 +76,78 @@ extension GroupingRun {
         return Bounds(
             values: values, composition: last!.0, groupsPerClass: last!.1.groupsPerClass, flow: last!.1.flow,
             firstPlan: firstPlan)
+    }
+
+    /// Large programmes: while some class of the aggregate plan cannot be filled with named people, adds the
+    /// tied sets found inside it (valid cuts, so the raised bound stays proven) and solves again. Returns the
+    /// named groups once every class is filled; nil when that did not happen.
+    private mutating func addMissedCliques(
+        _ o: Objective, _ prefix: ArraySlice<Objective>, _ handPlan: [[Int]]?, _ cliques: inout [[Int]],
+        _ c: inout Composition, _ model: inout AggregateModel, _ r: inout AggregateModel.StageResult
+    ) -> [[Int]]? {
+        let k = groupCount
+        for round in 2...6 where budget.elapsed < 0.3 * budget.timeLimit {
+            let (groups, stuck) = GroupPlanner.realise(
+                programme, c, flow: r.flow, groupsPerClass: r.groupsPerClass)
+            if stuck.isEmpty {
+                return groups
+            }
+            let extra = missedCliques(c, r, stuck.map(\.cl), cliques)
+            guard !extra.isEmpty else { break }
+            let c2 = Composition(
+                programme.participants, cliques: cliques + extra, byLevel: prefix.contains(.level),
+                byFunction: prefix.contains(.variety))
+            var model2 = AggregateModel(programme, c2, groupCount: k)
+            guard
+                var next = try? model2.minimize(
+                    o, timeLimit: budget.share(of: 0.25), options: options,
+                    warmStart: handPlan.map { model2.warmStart(groups: $0, programme.participants) })
+            else { break }
+            next.stage.name +=
+                ", round \(round): \(extra.count) more tied sets from groups that could not be filled, "
+                + "value \(next.value)"
+            stats.stages.append(next.stage)
+            cliques += extra
+            (c, model, r) = (c2, model2, next)
+        }
+        return nil
+    }
+
+    /// Whether the second stage's model will be small enough to solve; when not, the first stage gets the
+    /// time it would have had.
+    private func laterStagesWillRun(_ cover: [[Int]]) -> Bool {
+        guard priorities.count >= 2 else { return true }
+        let second = Composition(
+            programme.participants, cliques: cover, byLevel: priorities[...1].contains(.level),
+            byFunction: priorities[...1].contains(.variety))
+        return AggregateModel.estimatedVariables(second) <= GroupPlanner.laterStageLimit
+    }
+
+    /// Records a later stage that was left out; the earlier stage's plan is used and its objective is reported
+    /// without a proven bound.
+    private mutating func skipStage(_ o: Objective, _ c: Composition, _ model: AggregateModel, because why: String) {
+        stats.stages.append(
+            .init(
+                name: "bound \(o.metric) (\(c.types.count) types, \(c.classes.count) classes)",
+                variables: model.model.variableCount, constraints: model.model.constraints.count,
+                status: "\(why); the earlier stage's plan is used", seconds: 0))
+        stats.timeLimitHit = true
+    }
+
+    /// Where a stage's search starts: the previous stage's solution, or the hand plan for the first; the first
+    /// stage's named groups (packed by level bands) when they are valid here and better for this objective.
+    private func warmStart(
+        _ model: AggregateModel, _ o: Objective, previous: (Composition, AggregateModel.StageResult)?,
+        handPlan: [[Int]]?, firstPlan: [[Int]]?
+    ) -> [Double]? {
+        let start =
+            previous.map { model.warmStart(from: $0.0, $0.1) }
+            ?? handPlan.map { model.warmStart(groups: $0, programme.participants) }
+        guard let plan = firstPlan else { return start }
+        let alternative = model.warmStart(groups: plan, programme.participants)
+        guard model.model.violation(of: alternative) == nil else { return start }
+        guard let start, model.model.violation(of: start) == nil else { return alternative }
+        return model.metric[o]!.value(at: alternative) < model.metric[o]!.value(at: start) ? alternative : start
     }
 
     /// Maximal tied sets inside the people of classes that could not be filled, at least as large as the
