@@ -94,18 +94,16 @@ struct LocalRepair {
     /// Tops up groups under the minimum from groups that can spare someone; false when that is impossible.
     mutating func fillSmallGroups() -> Bool {
         for g in groups.indices where groups[g].count < minSize {
-            while groups[g].count < minSize {
-                if cancellation?.isCancelled == true { return false }
-                let home = region(g)
-                let donor = groups.indices.filter { $0 != g && groups[$0].count > minSize }.flatMap { h in
-                    groups[h].map { (h, $0) }
-                }
-                .filter { clear($0.1, g) }
-                .min { (p[$0.1].region == home ? 0 : 1, $0.0, $0.1) < (p[$1.1].region == home ? 0 : 1, $1.0, $1.1) }
-                guard let (h, i) = donor else { return false }
-                groups[h].removeAll { $0 == i }
-                groups[g].append(i)
-            }
+            if cancellation?.isCancelled == true { return false }
+            let (tied, p, planned) = (self.tied, self.p, slotRegion[g])
+            let filled = TopUp.fill(
+                g, in: &groups, minimum: minSize, canJoin: { i, members in !members.contains { tied[i].contains($0) } },
+                ranking: { members in
+                    // The group's region as it stands: the planned one while it is empty.
+                    let home = members.isEmpty ? planned : Metrics.homeRegion(members, p)
+                    return { i, h, _ in [p[i].region == home ? 0 : 1, h, i] }
+                })
+            if !filled { return false }
         }
         return true
     }

@@ -1,3 +1,4 @@
+import Grouping
 import Intake
 
 /// A quick feasible membership for the first incumbent: joiners into groups with room (undersized first,
@@ -31,25 +32,13 @@ struct Repair {
         }
         for g in members.indices where !members[g].isEmpty && members[g].count < cfg.minSizeAfterDropout {
             var trial = members, trialAssign = assign
-            var ok = true
-            while trial[g].count < cfg.minSizeAfterDropout {
-                let donor = r.people.filter { i in
-                    let h = trialAssign[i]!
-                    return h != g && trial[h].count > cfg.minSizeAfterDropout && r.allowed(i, g)
-                        && !trial[g].contains { r.programme.conflicts.areTied(i, $0) }
-                }.min { a, b in
-                    (p[a].region == r.groups[g].homeRegion ? 0 : 1, -trial[trialAssign[a]!].count, a) < (
-                        p[b].region == r.groups[g].homeRegion ? 0 : 1, -trial[trialAssign[b]!].count, b
-                    )
-                }
-                guard let i = donor else {
-                    ok = false
-                    break
-                }
-                trial[trialAssign[i]!].removeAll { $0 == i }
-                trial[g].append(i)
-                trialAssign[i] = g
-            }
+            // Own region first, then from the largest group.
+            let home = r.groups[g].homeRegion, conflicts = r.programme.conflicts
+            let ok = TopUp.fill(
+                g, in: &trial, minimum: cfg.minSizeAfterDropout,
+                canJoin: { i, members in r.allowed(i, g) && !members.contains { conflicts.areTied(i, $0) } },
+                ranking: { _ in { i, _, size in [p[i].region == home ? 0 : 1, -size, i] } })
+            for (h, people) in trial.enumerated() { for i in people { trialAssign[i] = h } }
             if !ok {
                 // Dissolve: everyone to a group with room and no tie.
                 trial = members
