@@ -2,8 +2,8 @@ import Foundation
 
 /// CSV as Excel and LibreOffice open it without questions: UTF-8 with BOM, CRLF, RFC 4180 quoting.
 /// Cells that a spreadsheet would run as a formula are neutralised with a leading apostrophe.
-public enum CSVWriter {
-    public static func render(header: [String], rows: [[String]]) -> String {
+package enum CSVWriter {
+    package static func render(header: [String], rows: [[String]]) -> String {
         "\u{FEFF}" + ([header] + rows).map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 

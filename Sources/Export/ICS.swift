@@ -2,19 +2,19 @@ import Foundation
 
 /// RFC 5545 text: CRLF line ends, lines folded at 75 octets without splitting a UTF-8 sequence,
 /// TEXT values escaped, a VTIMEZONE built from the system's time-zone rules for the years in use.
-public enum ICS {
-    public struct Event: Sendable {
-        public var uid: String
-        public var sequence: Int
+package enum ICS {
+    package struct Event: Sendable {
+        package var uid: String
+        package var sequence: Int
         /// Local date and minutes after midnight in the calendar's time zone.
-        public var date: (year: Int, month: Int, day: Int)
-        public var start: Int, end: Int
-        public var summary: String
-        public var description: String
-        public var cancelled = false
+        package var date: (year: Int, month: Int, day: Int)
+        package var start: Int, end: Int
+        package var summary: String
+        package var description: String
+        package var cancelled = false
         /// DTSTAMP: when this event last changed; nil for the calendar's own time.
-        public var stamp: Date?
-        public init(
+        package var stamp: Date?
+        package init(
             uid: String, sequence: Int, date: (year: Int, month: Int, day: Int), start: Int, end: Int, summary: String,
             description: String,
             cancelled: Bool = false, stamp: Date? = nil
@@ -31,7 +31,7 @@ public enum ICS {
         }
     }
 
-    public static func calendar(name: String, timeZone: String, stamp: Date, events: [Event]) -> String {
+    package static func calendar(name: String, timeZone: String, stamp: Date, events: [Event]) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Intervision//Intervision planner//EN", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(name), "X-WR-TIMEZONE:" + timeZone,

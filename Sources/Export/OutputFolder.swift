@@ -3,10 +3,10 @@ import Foundation
 
 /// Writes a set of files into an output folder all-or-nothing: everything goes to a hidden staging
 /// folder beside it first and is renamed into place only when every file has been written.
-public enum OutputFolder {
-    public struct Failure: Error, CustomStringConvertible { public var description: String }
+package enum OutputFolder {
+    package struct Failure: Error, CustomStringConvertible { public var description: String }
 
-    public static func write(_ files: [String: Data], to dir: String) throws(Failure) {
+    package static func write(_ files: [String: Data], to dir: String) throws(Failure) {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: dir).standardizedFileURL
         let staging = sibling(of: target, "partial")
@@ -31,7 +31,8 @@ public enum OutputFolder {
     /// itself, the new files are written into the copy, and the two are exchanged (renameat2). An
     /// interruption at any point leaves either the old folder or the new one, never a mix.
     /// `beforeSwap` runs when the copy is complete (tests use it to simulate a crash).
-    public static func replace(_ dir: String, with files: [String: Data], beforeSwap: () -> Void = {}) throws(Failure) {
+    package static func replace(_ dir: String, with files: [String: Data], beforeSwap: () -> Void = {}) throws(Failure)
+    {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: dir).standardizedFileURL
         let staging = sibling(of: target, "next")

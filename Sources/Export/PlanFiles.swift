@@ -5,9 +5,9 @@ import Scheduling
 
 /// The files people read, rendered from a plan: `groups.csv`, `schedule.csv`, `rota/`, `report.html`.
 /// `plan.json` and `history/` are the plan store's (`PlanStore`).
-public enum PlanFiles {
+package enum PlanFiles {
     /// Every rendered file by its path inside the plan folder.
-    public static func render(
+    package static func render(
         _ programme: Programme, _ result: GroupingResult, _ schedule: ScheduleResult, version: Int = 1, created: Date,
         replan: PlanDocument.ReplanEntry? = nil
     ) -> [String: Data] {

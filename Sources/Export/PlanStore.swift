@@ -4,20 +4,20 @@ import Replanning
 /// A plan folder on disk: `plan.json`, `history/plan-vN.json` and the rendered files beside them. Writes are
 /// all-or-nothing (`OutputFolder`): a new folder appears complete, and a new version replaces the old one in
 /// one atomic exchange.
-public struct PlanStore: Sendable {
+package struct PlanStore: Sendable {
     /// The folder, as the user named it.
-    public let folder: String
+    package let folder: String
 
     /// The store in `folder` (which need not exist yet).
-    public init(folder: String) { self.folder = folder }
+    package init(folder: String) { self.folder = folder }
 
     /// Whether the folder already holds a plan (`plan.json`).
-    public var holdsPlan: Bool {
+    package var holdsPlan: Bool {
         FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("plan.json"))
     }
 
     /// The current version: the document as stored and the plan restored from it.
-    public func read() throws(PlanReadFailure) -> (document: PlanDocument, plan: CurrentPlan) {
+    package func read() throws(PlanReadFailure) -> (document: PlanDocument, plan: CurrentPlan) {
         let document = try PlanDocument.read(folder: folder)
         return (document, try document.restore())
     }
@@ -31,13 +31,13 @@ public struct PlanStore: Sendable {
     }
 
     /// Writes version 1 into the folder, creating it; nothing is written when anything fails.
-    public func create(_ document: PlanDocument, files rendered: [String: Data]) throws(OutputFolder.Failure) {
+    package func create(_ document: PlanDocument, files rendered: [String: Data]) throws(OutputFolder.Failure) {
         try OutputFolder.write(Self.contents(document, rendered), to: folder)
     }
 
     /// Replaces the folder's contents by a new version in one atomic step; `beforeSwap` runs when the new
     /// version is staged (tests use it to simulate a crash).
-    public func replace(
+    package func replace(
         with document: PlanDocument, files rendered: [String: Data], beforeSwap: () -> Void = {}
     ) throws(OutputFolder.Failure) {
         try OutputFolder.replace(folder, with: Self.contents(document, rendered), beforeSwap: beforeSwap)

@@ -5,8 +5,8 @@ import Scheduling
 
 /// `report.html`: one self-contained page for the organiser — metrics with bounds, the rule check,
 /// every group with its make-up, and why anyone sits outside their region. Prints on A4.
-public enum Report {
-    public static func html(
+package enum Report {
+    package static func html(
         _ programme: Programme, _ result: GroupingResult, _ schedule: ScheduleResult, version: Int = 1,
         replan: PlanDocument.ReplanEntry? = nil, created: Date
     ) -> String {

@@ -5,8 +5,8 @@ import Scheduling
 
 /// `schedule.csv` for the organiser and `rota/` for the people who run the meetings: one calendar and
 /// one printable list per facilitator (all their groups) and per group.
-public enum RotaFiles {
-    public static let scheduleHeader = [
+package enum RotaFiles {
+    package static let scheduleHeader = [
         "group", "meeting", "date", "start", "end", "facilitator", "case_bringers", "look_back", "method", "status",
     ]
     static let rotaHeader = [
@@ -15,15 +15,15 @@ public enum RotaFiles {
     ]
 
     /// Stable across reruns and replans: derived from programme, group and meeting number only.
-    public static func uid(_ programme: String, _ m: Meeting) -> String {
+    package static func uid(_ programme: String, _ m: Meeting) -> String {
         "\(Slug.make(programme, fallback: "programme"))-\(m.group.lowercased())-m\(m.number)@intervision"
     }
 
-    public static func facilitatorName(_ programme: Programme, _ schedule: ScheduleResult, _ group: String) -> String {
+    package static func facilitatorName(_ programme: Programme, _ schedule: ScheduleResult, _ group: String) -> String {
         schedule.facilitatorOf[group].map { programme.facilitators![$0].name } ?? ""
     }
 
-    public static func build(_ programme: Programme, _ schedule: ScheduleResult, created: Date) -> [String: Data] {
+    package static func build(_ programme: Programme, _ schedule: ScheduleResult, created: Date) -> [String: Data] {
         guard !schedule.meetings.isEmpty else { return [:] }
         let p = programme.participants
         let names: ([Int]) -> String = { $0.map { p[$0].name }.joined(separator: "; ") }
@@ -66,7 +66,7 @@ public enum RotaFiles {
     }
 
     /// Facilitator index → file name (without extension) for everyone with at least one meeting.
-    public static func facilitatorFiles(_ programme: Programme, _ schedule: ScheduleResult) -> [Int: String] {
+    package static func facilitatorFiles(_ programme: Programme, _ schedule: ScheduleResult) -> [Int: String] {
         guard let facilitators = programme.facilitators else { return [:] }
         var used = Set(schedule.meetings.map { "group-\($0.group)" })
         var result: [Int: String] = [:]
@@ -107,8 +107,8 @@ public enum RotaFiles {
 }
 
 /// File names from people's names: ASCII letters, digits and hyphens only, so they stay inside the folder.
-public enum Slug {
-    public static func make(_ s: String, fallback: String) -> String {
+package enum Slug {
+    package static func make(_ s: String, fallback: String) -> String {
         let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var out = ""
         for ch in folded.unicodeScalars {

@@ -2,7 +2,7 @@ import Intake
 
 /// Sets of mutually tied participants that together cover every tie. One row Σ x[i,g] ≤ 1 per clique
 /// and group replaces all the pair rows inside it — far fewer rows and a much stronger LP relaxation.
-public enum Cliques {
+package enum Cliques {
     /// Greedy edge clique cover: each uncovered tie grows into a maximal clique through the common
     /// neighbours, lowest index first, so the cover is deterministic.
     /// With `regions`, it starts from every maximal clique inside one region that is at least as large as
@@ -11,7 +11,7 @@ public enum Cliques {
     /// in pieces — measured on synthetic-2000: Limburg's aggregate counts put a 24-person clique into 23
     /// groups. Smaller thresholds (people / max size) add many cliques that never bind and, on the 345
     /// fixture, slowed the variety stage from under a second to over 9 s.
-    public static func cover(_ conflicts: ConflictModel, regions: [String]? = nil, minSize: Int = 6) -> [[Int]] {
+    package static func cover(_ conflicts: ConflictModel, regions: [String]? = nil, minSize: Int = 6) -> [[Int]] {
         let n = conflicts.count
         let adjacency = conflicts.neighbours.map(Set.init)
         var covered = [Set<Int>](repeating: [], count: n)

@@ -3,9 +3,9 @@ import Intake
 /// Re-checks a plan against every hard rule with code that shares nothing with the solver:
 /// pairs are tested with `ConflictModel.rules(between:)`, sizes and membership are counted afresh.
 /// Nothing is written unless this returns no violations.
-public enum PlanCheck {
+package enum PlanCheck {
     /// Every rule a grouping must keep, each under the one name used in code, report and tests.
-    public enum HardRule: Sendable, Hashable, CustomStringConvertible {
+    package enum HardRule: Sendable, Hashable, CustomStringConvertible {
         /// A `[rules] separate` rule: no tied pair in one group.
         case separate(Rule)
         /// Every group within the size range.
@@ -14,7 +14,7 @@ public enum PlanCheck {
         case membership
 
         /// `school`, `hierarchy`, …, `size`, `membership`.
-        public var description: String {
+        package var description: String {
             switch self {
             case .separate(let rule): rule.rawValue
             case .size: "size"
@@ -24,17 +24,17 @@ public enum PlanCheck {
     }
 
     /// One broken rule in one group (or in the plan as a whole).
-    public struct Violation: Sendable, Equatable, CustomStringConvertible {
+    package struct Violation: Sendable, Equatable, CustomStringConvertible {
         /// The group, when the violation is inside one.
-        public var group: String?
+        package var group: String?
         /// Which rule is broken.
-        public var rule: HardRule
+        package var rule: HardRule
         /// Who and what, in words.
-        public var text: String
-        public var description: String { (group.map { "\($0): " } ?? "") + text }
+        package var text: String
+        package var description: String { (group.map { "\($0): " } ?? "") + text }
     }
 
-    public static func violations(_ groups: [Group], _ programme: Programme, sizes: ClosedRange<Int>? = nil)
+    package static func violations(_ groups: [Group], _ programme: Programme, sizes: ClosedRange<Int>? = nil)
         -> [Violation]
     {
         let p = programme.participants

@@ -3,8 +3,8 @@
 /// Provinces map to one region except Gelderland, Flevoland and Noord-Brabant, which the regulation splits
 /// by municipality; the built-in table takes the region that holds most of each province's schools, and
 /// `[regions]` in the config overrides it (also for regions that are not provinces, e.g. "Randstad").
-public enum HolidayRegions {
-    public static let builtIn: [String: HolidayRegion] = [
+package enum HolidayRegions {
+    package static let builtIn: [String: HolidayRegion] = [
         "drenthe": .noord, "flevoland": .noord, "fryslan": .noord, "friesland": .noord, "groningen": .noord,
         "noord-holland": .noord, "overijssel": .noord,
         "gelderland": .midden, "utrecht": .midden, "zuid-holland": .midden,
@@ -12,7 +12,7 @@ public enum HolidayRegions {
     ]
 
     /// The holiday region of `region`: the config's `[regions]` entry first, then the province table.
-    public static func of(_ region: String, overrides: [String: HolidayRegion]) -> HolidayRegion? {
+    package static func of(_ region: String, overrides: [String: HolidayRegion]) -> HolidayRegion? {
         let key = Text.key(region)
         if let o = overrides.first(where: { Text.key($0.key) == key }) { return o.value }
         return builtIn[key.replacingOccurrences(of: " ", with: "-")]

@@ -1,7 +1,7 @@
 /// Managerial layer by function, for rows whose level column is empty.
-public enum Levels {
+package enum Levels {
     /// Dutch secondary-education (VO) defaults, plus the English names a form may use.
-    public static let builtIn: [String: Int] = [
+    package static let builtIn: [String: Int] = [
         "teamleider": 1, "afdelingsleider": 1, "coördinator": 1, "coordinator": 1,
         "team leader": 1, "department head": 1,
         "conrector": 2, "locatiedirecteur": 2, "deelschoolleider": 2, "adjunct-directeur": 2,
@@ -11,7 +11,7 @@ public enum Levels {
     ]
 
     /// Built-in table with the config's `[levels]` on top, keyed by `Text.functionKey`.
-    public static func table(overrides: [String: Int]) -> [String: Int] {
+    package static func table(overrides: [String: Int]) -> [String: Int] {
         var t: [String: Int] = [:]
         for (f, l) in builtIn { t[Text.functionKey(f)] = l }
         for (f, l) in overrides { t[Text.functionKey(f)] = l }

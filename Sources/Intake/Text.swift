@@ -1,15 +1,15 @@
 import Foundation
 
-public enum Text {
+package enum Text {
     /// The form in which names are compared: trimmed, case and accents folded, inner spaces collapsed.
     /// "Coördinator " and "coordinator" are the same function; "Het Baken" and "het  baken" the same school.
-    public static func key(_ s: String) -> String {
+    package static func key(_ s: String) -> String {
         s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// A function name with spaces and hyphens removed as well: "adjunct directeur" = "adjunct-directeur".
-    public static func functionKey(_ s: String) -> String {
+    package static func functionKey(_ s: String) -> String {
         key(s).filter { $0.isLetter || $0.isNumber }
     }
 

@@ -29,7 +29,7 @@ enum ReplanText {
         lines.append(
             "meetings changed: \(r.changedMeetings.count) (\(dates) new date\(dates == 1 ? "" : "s"), "
                 + "\(cancelled) cancelled)")
-        let who = ChangesFile.recipients(r, before: before)
+        let who = replanned.recipients
         let changes = (replanned.folder as NSString).appendingPathComponent("changes.md")
         lines.append(
             "send new files to \(who.facilitators.count) facilitator(s) and "

@@ -48,8 +48,8 @@ extension Intervision {
         }
         events.finished(.writing, budget, "version \(result.version) in \(folder)")
         return ReplannedProgramme(
-            before: current, result: result, from: request.from, folder: folder,
-            changes: changesText, warnings: warnings)
+            before: current, result: result, from: request.from, folder: folder, changes: changesText,
+            recipients: ChangesFile.recipients(result, before: current), warnings: warnings)
     }
 
     /// Tests stop the process here, as a crash would, once everything is staged and before the swap.

@@ -40,6 +40,8 @@ public struct ReplannedProgramme: Sendable {
     public var folder: String
     /// The contents of `changes.md`.
     public var changes: String
+    /// Who must receive new files: the groups whose calendar or membership changed, and their facilitators.
+    public var recipients: ChangesFile.Recipients
     /// Warnings about the joiners' file.
     public var warnings: [Diagnostic]
 }

@@ -3,26 +3,26 @@ import Intake
 
 /// Days on which no meeting may take place: the shipped Dutch school and public holidays
 /// (`Resources/holidays-nl.tsv`, each range with its source) plus the programme's blackout dates.
-public struct HolidayCalendar: Sendable {
-    public struct Entry: Sendable, Equatable {
-        public enum Kind: String, Sendable { case school, `public`, customary }
-        public var kind: Kind
+package struct HolidayCalendar: Sendable {
+    package struct Entry: Sendable, Equatable {
+        package enum Kind: String, Sendable { case school, `public`, customary }
+        package var kind: Kind
         /// nil: every region.
-        public var region: HolidayRegion?
-        public var range: DayRange
-        public var name: String
-        public var source: String
+        package var region: HolidayRegion?
+        package var range: DayRange
+        package var name: String
+        package var source: String
     }
 
-    public private(set) var entries: [Entry]
+    package private(set) var entries: [Entry]
     /// Days for which the data is complete in every region.
-    public let coverage: DayRange?
-    public private(set) var sources: [String: String]
+    package let coverage: DayRange?
+    package private(set) var sources: [String: String]
 
-    public static let none = HolidayCalendar(entries: [], coverage: nil, sources: [:])
+    package static let none = HolidayCalendar(entries: [], coverage: nil, sources: [:])
 
     /// The shipped Dutch calendar. The file is part of the package, so failing to read it is a build error.
-    public static let netherlands: HolidayCalendar = {
+    package static let netherlands: HolidayCalendar = {
         guard let url = Bundle.module.url(forResource: "holidays-nl", withExtension: "tsv"),
             let text = try? String(contentsOf: url, encoding: .utf8),
             let calendar = try? HolidayCalendar(tsv: text)
@@ -32,7 +32,7 @@ public struct HolidayCalendar: Sendable {
         return calendar
     }()
 
-    public struct Malformed: Error, CustomStringConvertible { public var description: String }
+    package struct Malformed: Error, CustomStringConvertible { public var description: String }
 
     init(entries: [Entry], coverage: DayRange?, sources: [String: String]) {
         self.entries = entries
@@ -40,7 +40,7 @@ public struct HolidayCalendar: Sendable {
         self.sources = sources
     }
 
-    public init(tsv: String) throws {
+    package init(tsv: String) throws {
         var entries: [Entry] = [], sources: [String: String] = [:]
         var covered: DayRange?
         for (n, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -76,12 +76,12 @@ public struct HolidayCalendar: Sendable {
     }
 
     /// The calendar the config asks for.
-    public static func forConfig(_ s: ProgrammeConfig.Schedule) -> HolidayCalendar {
+    package static func forConfig(_ s: ProgrammeConfig.Schedule) -> HolidayCalendar {
         s.holidays == .nl ? .netherlands : .none
     }
 
     /// Why `day` is closed for a group whose members are in `regions`; nil when it is open.
-    public func closure(on day: Day, for regions: Set<HolidayRegion>) -> Entry? {
+    package func closure(on day: Day, for regions: Set<HolidayRegion>) -> Entry? {
         entries.first { $0.range.contains(day) && ($0.region == nil || regions.contains($0.region!)) }
     }
 }

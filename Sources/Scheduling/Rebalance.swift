@@ -10,7 +10,7 @@ extension Scheduler {
     ///   - absent: members unavailable per future meeting.
     ///   - brought: cases each participant brought before the replan's cut-off date.
     ///   - previousTurn: position of each participant's first future turn in the old plan.
-    public static func rebalance(
+    package static func rebalance(
         group: String, members: [Int], slots: [Int], absent: [[Int]],
         brought: [Int: Int], previousTurn: [Int: Int]
     ) -> [[Int]] {
@@ -34,7 +34,7 @@ extension Scheduler {
     }
 
     /// Members of `members` unavailable on `day`.
-    public static func unavailable(_ members: [Int], on day: Day, _ programme: Programme) -> [Int] {
+    package static func unavailable(_ members: [Int], on day: Day, _ programme: Programme) -> [Int] {
         members.filter { i in programme.participants[i].unavailable.contains { $0.contains(day) } }
     }
 }

@@ -8,7 +8,7 @@ extension Scheduler {
     /// else keeps its date, and a moved meeting stays as close to its old date as the rules allow; the same
     /// date model as `plan` decides, with the old dates as anchors and history pinned.
     /// Returns the new dates per group id (all meetings, in number order) for the groups that changed.
-    public static func redate(
+    package static func redate(
         _ programme: Programme, _ groups: [Group], meetings: [Meeting], facilitatorOf: [String: Int],
         from: Day, budget: RunBudget
     ) throws(SchedulingFailure) -> [String: [Day]] {

@@ -3,10 +3,10 @@ import Intake
 
 /// Re-checks a finished calendar against every hard rule, from the inputs alone and without the models
 /// that built it. An empty list means the calendar may be written.
-public enum ScheduleCheck {
+package enum ScheduleCheck {
     /// Meetings before `from` are history (a replan keeps them as they happened) and cancelled ones no longer
     /// take place, so only the others are held to the rules.
-    public static func violations(
+    package static func violations(
         _ r: ScheduleResult, _ groups: [Group], _ programme: Programme, calendar: HolidayCalendar, from: Day? = nil
     ) -> [String] {
         let s = programme.config.schedule
