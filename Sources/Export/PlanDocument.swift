@@ -4,52 +4,52 @@ import Intake
 import Scheduling
 
 /// `plan.json`: everything a later replan needs, in a versioned schema.
-public struct PlanDocument: Codable, Sendable {
-    public struct GroupEntry: Codable, Sendable {
-        public var id: String
-        public var homeRegion: String
-        public var members: [String]
+package struct PlanDocument: Codable, Sendable {
+    package struct GroupEntry: Codable, Sendable {
+        package var id: String
+        package var homeRegion: String
+        package var members: [String]
         /// The facilitator's email; nil without a facilitators file.
-        public var facilitator: String?
+        package var facilitator: String?
     }
-    public struct MeetingEntry: Codable, Sendable {
-        public var group: String
-        public var number: Int
-        public var date: Day
-        public var start: String
-        public var end: String
+    package struct MeetingEntry: Codable, Sendable {
+        package var group: String
+        package var number: Int
+        package var date: Day
+        package var start: String
+        package var end: String
         /// Emails, in presenting order.
-        public var caseBringers: [String]
-        public var lookBack: [String]
-        public var method: String
-        public var absent: [String]
+        package var caseBringers: [String]
+        package var lookBack: [String]
+        package var method: String
+        package var absent: [String]
         /// The group at the time of this meeting.
-        public var members: [String]?
-        public var status: String
-        public var uid: String
-        public var sequence: Int
+        package var members: [String]?
+        package var status: String
+        package var uid: String
+        package var sequence: Int
         /// When the event last changed (seconds since 1970); absent: `created`.
-        public var stamp: Double?
+        package var stamp: Double?
     }
     /// What a replan did, for the record and for `changes.md`.
-    public struct ReplanEntry: Codable, Sendable {
-        public struct Move: Codable, Sendable, Equatable {
-            public var email: String, from: String, to: String
-            public init(email: String, from: String, to: String) {
+    package struct ReplanEntry: Codable, Sendable {
+        package struct Move: Codable, Sendable, Equatable {
+            package var email: String, from: String, to: String
+            package init(email: String, from: String, to: String) {
                 self.email = email
                 self.from = from
                 self.to = to
             }
         }
-        public var from: Day?
-        public var dropped: [String]
-        public var added: [String]
-        public var moves: Int
-        public var movesBound: Int
-        public var dissolved: [String]
-        public var dissolvedBound: Int
-        public var moved: [Move]
-        public init(
+        package var from: Day?
+        package var dropped: [String]
+        package var added: [String]
+        package var moves: Int
+        package var movesBound: Int
+        package var dissolved: [String]
+        package var dissolvedBound: Int
+        package var moved: [Move]
+        package init(
             from: Day?, dropped: [String], added: [String], moves: Int, movesBound: Int, dissolved: [String],
             dissolvedBound: Int, moved: [Move]
         ) {
@@ -63,40 +63,40 @@ public struct PlanDocument: Codable, Sendable {
             self.moved = moved
         }
     }
-    public struct ScheduleSummary: Codable, Sendable {
-        public var absences: Int
-        public var absencesBound: Int
-        public var facilitatorsOutsideRegion: Int
-        public var notes: [String]
+    package struct ScheduleSummary: Codable, Sendable {
+        package var absences: Int
+        package var absencesBound: Int
+        package var facilitatorsOutsideRegion: Int
+        package var notes: [String]
         /// false after a replan: dates were kept, absences counted rather than minimised.
-        public var absencesOptimised: Bool?
+        package var absencesOptimised: Bool?
     }
-    public struct ObjectiveEntry: Codable, Sendable {
-        public var metric: String
-        public var value: Int
-        public var bound: Int
-        public var optimal: Bool
+    package struct ObjectiveEntry: Codable, Sendable {
+        package var metric: String
+        package var value: Int
+        package var bound: Int
+        package var optimal: Bool
     }
-    public static let schema = "intervision-plan/1"
-    public var schema = PlanDocument.schema
-    public var version: Int
-    public var created: String
-    public var programme: String
-    public var config: ProgrammeConfig
-    public var participants: [Participant]
-    public var facilitators: [Facilitator]?
+    package static let schema = "intervision-plan/1"
+    package var schema = PlanDocument.schema
+    package var version: Int
+    package var created: String
+    package var programme: String
+    package var config: ProgrammeConfig
+    package var participants: [Participant]
+    package var facilitators: [Facilitator]?
     /// Emails of participants who left; they stay in `participants` because history names them.
-    public var dropped: [String]?
-    public var groups: [GroupEntry]
-    public var objectives: [ObjectiveEntry]
-    public var meetings: [MeetingEntry]
-    public var schedule: ScheduleSummary
-    public var replan: ReplanEntry?
+    package var dropped: [String]?
+    package var groups: [GroupEntry]
+    package var objectives: [ObjectiveEntry]
+    package var meetings: [MeetingEntry]
+    package var schedule: ScheduleSummary
+    package var replan: ReplanEntry?
     /// Facilitators of dissolved groups (group id → email): they still receive the cancellations.
-    public var cancelledGroupFacilitators: [String: String]?
-    public var solver: SolveStats
+    package var cancelledGroupFacilitators: [String: String]?
+    package var solver: SolveStats
 
-    public init(
+    package init(
         version: Int, created: Date, programme: Programme, result: GroupingResult, schedule: ScheduleResult,
         replan: ReplanEntry? = nil
     ) {
@@ -141,7 +141,7 @@ public struct PlanDocument: Codable, Sendable {
             }, seconds: 0, timeLimitHit: result.stats.timeLimitHit)
     }
 
-    public func encoded() -> Data {
+    package func encoded() -> Data {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return (try? e.encode(self)) ?? Data()

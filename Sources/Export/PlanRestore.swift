@@ -5,13 +5,13 @@ import Replanning
 import Scheduling
 
 /// Reading a plan folder back for `replan`.
-public struct PlanReadFailure: Error, Sendable {
-    public var message: String
-    public var fix: String
+package struct PlanReadFailure: Error, Sendable {
+    package var message: String
+    package var fix: String
 }
 
 extension PlanDocument {
-    public static func read(folder: String) throws(PlanReadFailure) -> PlanDocument {
+    package static func read(folder: String) throws(PlanReadFailure) -> PlanDocument {
         let path = (folder as NSString).appendingPathComponent("plan.json")
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PlanReadFailure(
@@ -41,7 +41,7 @@ extension PlanDocument {
 
     /// The plan as plain values again, with every event's DTSTAMP made explicit so unchanged events stay
     /// byte-identical.
-    public func restore() throws(PlanReadFailure) -> CurrentPlan {
+    package func restore() throws(PlanReadFailure) -> CurrentPlan {
         let damaged = { (what: String) in
             PlanReadFailure(
                 message: "plan.json is inconsistent: \(what)", fix: "restore it from history/, the last version written"

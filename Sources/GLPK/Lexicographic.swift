@@ -1,25 +1,25 @@
 /// Lexicographic optimisation, as grouping, scheduling and replanning all do it: minimise one objective, then
 /// hold it at the value reached while the next one is minimised. Every objective minimised this way counts
 /// people, groups or meetings, so values and proven bounds are whole numbers, rounded by one rule.
-public enum Lexicographic {
+package enum Lexicographic {
     /// The outcome of one objective's solve.
-    public struct Step: Sendable {
+    package struct Step: Sendable {
         /// GLPK's answer.
-        public var solution: Solution
+        package var solution: Solution
         /// The value reached; nil when the solve found no solution.
-        public var value: Int?
+        package var value: Int?
         /// The best proven lower bound on the objective, never above `value`; equal to it when proven optimal.
-        public var bound: Int
+        package var bound: Int
         /// Variables and rows of the model as it was solved (before the hold row), for the stage statistics.
-        public var variables: Int, rows: Int
+        package var variables: Int, rows: Int
         /// Whether `value` is proven optimal.
-        public var proven: Bool { solution.status == .optimal }
+        package var proven: Bool { solution.status == .optimal }
     }
 
     /// The one rounding rule for integer bounds: GLPK's bound is a float a hair off the whole number it stands
     /// for, so 1e-6 of noise is removed before rounding up; the result is clamped to `lowest...value` (a bound
     /// can never exceed the value reached, and a count is never below 0).
-    public static func provenBound(_ solution: Solution, value: Int, lowest: Int = 0) -> Int {
+    package static func provenBound(_ solution: Solution, value: Int, lowest: Int = 0) -> Int {
         guard solution.status != .optimal else { return value }
         guard let raw = solution.bestBound, raw.isFinite else { return lowest }
         let rounded = (raw - 1e-6).rounded(.up)
@@ -28,7 +28,7 @@ public enum Lexicographic {
 
     /// Minimises `objective` over `model` and, when a solution exists, adds the row `objective ≤ value` (named
     /// `hold_NAME`), so later objectives cannot make this one worse.
-    public static func minimize(
+    package static func minimize(
         _ objective: LinearExpression, in model: inout Model, holding name: String, options: SolverOptions
     ) throws(GLPKError) -> Step {
         model.minimize(objective)

@@ -1,36 +1,36 @@
 /// A decision variable of a `Model`: an index into the model's columns.
-public struct Variable: Hashable, Sendable, Comparable {
-    public let index: Int
-    public static func < (a: Variable, b: Variable) -> Bool { a.index < b.index }
+package struct Variable: Hashable, Sendable, Comparable {
+    package let index: Int
+    package static func < (a: Variable, b: Variable) -> Bool { a.index < b.index }
 }
 
-public enum VariableKind: Sendable, Equatable {
+package enum VariableKind: Sendable, Equatable {
     case continuous, integer, binary
 }
 
 /// Σ coefficient · variable + constant, as a plain value.
-public struct LinearExpression: Sendable, Equatable {
-    public var terms: [(variable: Variable, coefficient: Double)]
-    public var constant: Double
+package struct LinearExpression: Sendable, Equatable {
+    package var terms: [(variable: Variable, coefficient: Double)]
+    package var constant: Double
 
-    public init(_ terms: [(Variable, Double)] = [], constant: Double = 0) {
+    package init(_ terms: [(Variable, Double)] = [], constant: Double = 0) {
         self.terms = terms.map { (variable: $0.0, coefficient: $0.1) }
         self.constant = constant
     }
 
-    public static func == (a: LinearExpression, b: LinearExpression) -> Bool {
+    package static func == (a: LinearExpression, b: LinearExpression) -> Bool {
         a.constant == b.constant && a.terms.count == b.terms.count
             && zip(a.terms, b.terms).allSatisfy { $0.variable == $1.variable && $0.coefficient == $1.coefficient }
     }
 
     /// Σ of the given variables, each with coefficient 1.
-    public static func sum<S: Sequence>(_ variables: S) -> LinearExpression where S.Element == Variable {
+    package static func sum<S: Sequence>(_ variables: S) -> LinearExpression where S.Element == Variable {
         LinearExpression(variables.map { ($0, 1.0) })
     }
 
     /// Terms with the same variable merged and zero coefficients dropped, in variable order.
     /// GLPK rejects duplicate indices in a row with abort(), so every row passes through here.
-    public var normalized: [(variable: Variable, coefficient: Double)] {
+    package var normalized: [(variable: Variable, coefficient: Double)] {
         var merged: [Variable: Double] = [:]
         for t in terms { merged[t.variable, default: 0] += t.coefficient }
         return merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map {
@@ -38,66 +38,66 @@ public struct LinearExpression: Sendable, Equatable {
         }
     }
 
-    public func value(at x: [Double]) -> Double {
+    package func value(at x: [Double]) -> Double {
         terms.reduce(constant) { $0 + $1.coefficient * x[$1.variable.index] }
     }
 }
 
-public func + (a: LinearExpression, b: LinearExpression) -> LinearExpression {
+package func + (a: LinearExpression, b: LinearExpression) -> LinearExpression {
     var r = a
     r.terms += b.terms
     r.constant += b.constant
     return r
 }
-public func + (a: LinearExpression, b: Variable) -> LinearExpression { a + LinearExpression([(b, 1)]) }
-public func + (a: Variable, b: Variable) -> LinearExpression { LinearExpression([(a, 1), (b, 1)]) }
-public func + (a: LinearExpression, c: Double) -> LinearExpression {
+package func + (a: LinearExpression, b: Variable) -> LinearExpression { a + LinearExpression([(b, 1)]) }
+package func + (a: Variable, b: Variable) -> LinearExpression { LinearExpression([(a, 1), (b, 1)]) }
+package func + (a: LinearExpression, c: Double) -> LinearExpression {
     var r = a
     r.constant += c
     return r
 }
-public func * (c: Double, v: Variable) -> LinearExpression { LinearExpression([(v, c)]) }
-public func * (c: Double, e: LinearExpression) -> LinearExpression {
+package func * (c: Double, v: Variable) -> LinearExpression { LinearExpression([(v, c)]) }
+package func * (c: Double, e: LinearExpression) -> LinearExpression {
     LinearExpression(e.terms.map { ($0.variable, c * $0.coefficient) }, constant: c * e.constant)
 }
-public func - (a: LinearExpression, b: LinearExpression) -> LinearExpression { a + (-1.0) * b }
-public func - (a: LinearExpression, b: Variable) -> LinearExpression { a + LinearExpression([(b, -1)]) }
-public func - (a: Variable, b: Variable) -> LinearExpression { LinearExpression([(a, 1), (b, -1)]) }
+package func - (a: LinearExpression, b: LinearExpression) -> LinearExpression { a + (-1.0) * b }
+package func - (a: LinearExpression, b: Variable) -> LinearExpression { a + LinearExpression([(b, -1)]) }
+package func - (a: Variable, b: Variable) -> LinearExpression { LinearExpression([(a, 1), (b, -1)]) }
 
-public enum Relation: Sendable, Equatable {
+package enum Relation: Sendable, Equatable {
     case lessOrEqual, greaterOrEqual, equal
 }
 
-public struct Constraint: Sendable, Equatable {
-    public var name: String
-    public var expression: LinearExpression
-    public var relation: Relation
-    public var rhs: Double
+package struct Constraint: Sendable, Equatable {
+    package var name: String
+    package var expression: LinearExpression
+    package var relation: Relation
+    package var rhs: Double
 }
 
-public enum Sense: Sendable, Equatable { case minimize, maximize }
+package enum Sense: Sendable, Equatable { case minimize, maximize }
 
 /// A mixed-integer linear program as plain data. Building it never touches GLPK;
 /// `Solver.solve` validates it completely before the first `glp_*` call.
-public struct Model: Sendable {
-    public struct Column: Sendable, Equatable {
-        public var name: String
-        public var lowerBound: Double
-        public var upperBound: Double
-        public var kind: VariableKind
+package struct Model: Sendable {
+    package struct Column: Sendable, Equatable {
+        package var name: String
+        package var lowerBound: Double
+        package var upperBound: Double
+        package var kind: VariableKind
     }
 
-    public private(set) var columns: [Column] = []
-    public private(set) var constraints: [Constraint] = []
-    public var objective = LinearExpression()
-    public var sense = Sense.minimize
-    public var name: String
+    package private(set) var columns: [Column] = []
+    package private(set) var constraints: [Constraint] = []
+    package var objective = LinearExpression()
+    package var sense = Sense.minimize
+    package var name: String
 
-    public init(name: String = "model") { self.name = name }
+    package init(name: String = "model") { self.name = name }
 
     /// Bounds may be infinite (`-.infinity` / `.infinity`). A binary variable is an integer in [0, 1].
     @discardableResult
-    public mutating func addVariable(
+    package mutating func addVariable(
         _ name: String = "", kind: VariableKind = .continuous,
         lowerBound: Double = 0, upperBound: Double = .infinity
     ) -> Variable {
@@ -106,23 +106,23 @@ public struct Model: Sendable {
         return Variable(index: columns.count - 1)
     }
 
-    public mutating func add(_ expression: LinearExpression, _ relation: Relation, _ rhs: Double, name: String = "") {
+    package mutating func add(_ expression: LinearExpression, _ relation: Relation, _ rhs: Double, name: String = "") {
         constraints.append(Constraint(name: name, expression: expression, relation: relation, rhs: rhs))
     }
 
-    public mutating func minimize(_ e: LinearExpression) {
+    package mutating func minimize(_ e: LinearExpression) {
         objective = e
         sense = .minimize
     }
-    public mutating func maximize(_ e: LinearExpression) {
+    package mutating func maximize(_ e: LinearExpression) {
         objective = e
         sense = .maximize
     }
 
-    public var variableCount: Int { columns.count }
+    package var variableCount: Int { columns.count }
 
     /// The first constraint or bound `x` breaks, or nil when `x` is feasible (integrality included).
-    public func violation(of x: [Double], tolerance: Double = 1e-6) -> String? {
+    package func violation(of x: [Double], tolerance: Double = 1e-6) -> String? {
         guard x.count == columns.count else { return "has \(x.count) values for \(columns.count) variables" }
         for (j, c) in columns.enumerated() {
             let v = x[j]
@@ -151,5 +151,5 @@ public struct Model: Sendable {
     func label(_ j: Int) -> String { columns[j].name.isEmpty ? "x\(j + 1)" : columns[j].name }
 }
 
-public func - (a: Variable, b: LinearExpression) -> LinearExpression { LinearExpression([(a, 1)]) - b }
-public func + (a: Variable, b: LinearExpression) -> LinearExpression { LinearExpression([(a, 1)]) + b }
+package func - (a: Variable, b: LinearExpression) -> LinearExpression { LinearExpression([(a, 1)]) - b }
+package func + (a: Variable, b: LinearExpression) -> LinearExpression { LinearExpression([(a, 1)]) + b }

@@ -1,4 +1,4 @@
-public enum SolveStatus: String, Sendable, Equatable {
+package enum SolveStatus: String, Sendable, Equatable {
     /// Proven optimal (within `relativeGap`).
     case optimal
     /// An incumbent exists but the search stopped before proving it optimal (time limit).
@@ -9,38 +9,38 @@ public enum SolveStatus: String, Sendable, Equatable {
     case timeLimitNoSolution = "time-limit"
 }
 
-public struct Solution: Sendable {
-    public var status: SolveStatus
+package struct Solution: Sendable {
+    package var status: SolveStatus
     /// Objective of the best solution found, in the model's own sense.
-    public var objective: Double?
+    package var objective: Double?
     /// Best proven bound on the objective (lower for minimise, upper for maximise).
-    public var bestBound: Double?
+    package var bestBound: Double?
     /// Values per variable; empty when no solution exists.
-    public var values: [Double]
-    public var elapsed: Double
-    public var log: String
+    package var values: [Double]
+    package var elapsed: Double
+    package var log: String
     /// Whether the warm start was handed to GLPK and accepted as an incumbent.
-    public var warmStartAccepted: Bool
+    package var warmStartAccepted: Bool
 
     /// |objective − bound| / max(|objective|, 1e-9); 0 when proven optimal, nil without both numbers.
-    public var gap: Double? {
+    package var gap: Double? {
         if status == .optimal { return 0 }
         guard let o = objective, let b = bestBound else { return nil }
         return abs(o - b) / max(abs(o), 1e-9)
     }
 
-    public subscript(_ v: Variable) -> Double { values[v.index] }
-    public func value(_ e: LinearExpression) -> Double { e.value(at: values) }
-    public var hasSolution: Bool { !values.isEmpty }
+    package subscript(_ v: Variable) -> Double { values[v.index] }
+    package func value(_ e: LinearExpression) -> Double { e.value(at: values) }
+    package var hasSolution: Bool { !values.isEmpty }
 }
 
-public enum GLPKError: Error, Equatable, CustomStringConvertible {
+package enum GLPKError: Error, Equatable, CustomStringConvertible {
     case invalidModel(String)
     case invalidOptions(String)
     case infeasibleWarmStart(String)
     case solverFailed(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidModel(let m): "invalid model: \(m)"
         case .invalidOptions(let m): "invalid solver options: \(m)"

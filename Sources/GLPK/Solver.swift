@@ -2,11 +2,11 @@ import CGLPK
 
 /// The one narrow entry point to GLPK. A call creates a problem, solves it and deletes it on the
 /// calling thread, synchronously: GLPK objects belong to the thread that made them.
-public enum Solver {
+package enum Solver {
     /// Simplex iterations between two looks at the clock and the cancellation flag.
     static let simplexSlice: Int32 = 5_000
 
-    public static func solve(_ model: Model, options: SolverOptions = SolverOptions()) throws(GLPKError) -> Solution {
+    package static func solve(_ model: Model, options: SolverOptions = SolverOptions()) throws(GLPKError) -> Solution {
         try Validation.check(model)
         try Validation.check(options, model: model)
         let context = SearchContext(model: model, options: options)
