@@ -5,6 +5,7 @@ import Scheduling
 
 /// `changes.md`: what a replan changed and exactly who must receive which new files.
 public enum ChangesFile {
+    /// Who must receive new files after a replan.
     public struct Recipients: Sendable {
         /// Facilitator index → rota files to resend.
         public var facilitators: [(index: Int, files: [String])]
@@ -33,6 +34,7 @@ public enum ChangesFile {
         return Recipients(facilitators: facilitators, groups: groups)
     }
 
+    /// The text of `changes.md`: who left, joined or moved, which meetings changed, who gets which files.
     public static func markdown(_ r: ReplanResult, before: CurrentPlan, from: Day) -> String {
         let p = r.programme.participants
         let name = { (i: Int) in "\(p[i].name) <\(p[i].email)>" }

@@ -4,7 +4,8 @@ import Foundation
 /// Writes a set of files into an output folder all-or-nothing: everything goes to a hidden staging
 /// folder beside it first and is renamed into place only when every file has been written.
 package enum OutputFolder {
-    package struct Failure: Error, CustomStringConvertible { public var description: String }
+    /// A write that failed; `description` names the path and the reason.
+    package struct Failure: Error, CustomStringConvertible { package var description: String }
 
     package static func write(_ files: [String: Data], to dir: String) throws(Failure) {
         let fm = FileManager.default

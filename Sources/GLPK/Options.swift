@@ -3,7 +3,9 @@ import RunControl
 /// How branch-and-cut runs. Every field is checked against GLPK's documented range before use,
 /// because GLPK aborts the process on an invalid parameter.
 package struct SolverOptions: Sendable {
-    package enum Branching: Sendable { case firstFractional, lastFractional, mostFractional, driebeckTomlin, pseudocost }
+    package enum Branching: Sendable {
+        case firstFractional, lastFractional, mostFractional, driebeckTomlin, pseudocost
+    }
     package enum Backtracking: Sendable { case depthFirst, breadthFirst, bestLocalBound, bestProjection }
 
     package struct Cuts: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Intake
 
+/// Why grouping produced no plan.
 public enum GroupingFailure: Error, Sendable {
     /// No plan satisfies the hard rules: exit 3.
     case impossible(Explanation)

@@ -4,9 +4,11 @@ import Intake
 public struct Group: Sendable, Equatable, Codable {
     /// `G01`, `G02`, …
     public var id: String
+    /// Participant indices, ascending.
     public var members: [Int]
     /// The region most of its members come from (ties: the alphabetically first).
     public var homeRegion: String
+    /// A group as given; `members` must be ascending.
     public init(id: String, members: [Int], homeRegion: String) {
         self.id = id
         self.members = members
@@ -16,11 +18,15 @@ public struct Group: Sendable, Equatable, Codable {
 
 /// One soft objective's outcome: the value reached and the best proven lower bound.
 public struct ObjectiveResult: Sendable, Equatable, Codable {
+    /// Which objective.
     public var objective: Objective
+    /// The value the plan reaches.
     public var value: Int
     /// No plan with the earlier objectives at their values can do better than this.
     public var bound: Int
+    /// Whether the value is proven best (it meets the bound).
     public var optimal: Bool { value == bound }
+    /// An outcome; `bound` must not exceed `value`.
     public init(objective: Objective, value: Int, bound: Int) {
         self.objective = objective
         self.value = value
@@ -32,12 +38,15 @@ public struct ObjectiveResult: Sendable, Equatable, Codable {
 
 /// What a grouping run produced, with enough numbers to judge it.
 public struct GroupingResult: Sendable {
+    /// The groups, by id.
     public var groups: [Group]
     /// In `priorities` order.
     public var objectives: [ObjectiveResult]
+    /// How each solve went.
     public var stats: SolveStats
     /// Why each participant placed outside their region is there, keyed by participant index.
     public var awayReasons: [Int: String]
+    /// A result as computed by a grouping or replanning run.
     public init(groups: [Group], objectives: [ObjectiveResult], stats: SolveStats, awayReasons: [Int: String]) {
         self.groups = groups
         self.objectives = objectives
@@ -48,12 +57,19 @@ public struct GroupingResult: Sendable {
 
 /// How the solve went: stage by stage, for the report and the benchmarks.
 public struct SolveStats: Sendable, Codable, Equatable {
+    /// One solve: its model's size and how it ended.
     public struct Stage: Sendable, Codable, Equatable {
+        /// What was solved, e.g. "bound away (36 types, 12 classes)".
         public var name: String
+        /// Variables of the model.
         public var variables: Int
+        /// Rows of the model.
         public var constraints: Int
+        /// How it ended: optimal, feasible (stopped by its limit), infeasible, or why it was skipped.
         public var status: String
+        /// Wall-clock seconds (left out of plan.json, which must not depend on the clock).
         public var seconds: Double
+        /// A stage record.
         public init(name: String, variables: Int, constraints: Int, status: String, seconds: Double) {
             self.name = name
             self.variables = variables
@@ -62,9 +78,13 @@ public struct SolveStats: Sendable, Codable, Equatable {
             self.seconds = seconds
         }
     }
+    /// Every solve, in order.
     public var stages: [Stage] = []
+    /// Wall-clock seconds of the whole run.
     public var seconds: Double = 0
+    /// Whether some stage stopped before proving its optimum (the report then says so).
     public var timeLimitHit = false
+    /// Statistics as given.
     public init(stages: [Stage] = [], seconds: Double = 0, timeLimitHit: Bool = false) {
         self.stages = stages
         self.seconds = seconds
@@ -74,19 +94,23 @@ public struct SolveStats: Sendable, Codable, Equatable {
 
 /// The SPEC metrics, computed from the groups alone.
 public enum Metrics {
+    /// `away` of one group: members outside its largest region.
     public static func away(_ members: [Int], _ p: [Participant]) -> Int {
         members.count - (tally(members.map { p[$0].region }).first?.count ?? 0)
     }
 
+    /// `spread` of one group: highest level minus lowest.
     public static func spread(_ members: [Int], _ p: [Participant]) -> Int {
         let levels = members.map { p[$0].level }
         return (levels.max() ?? 0) - (levels.min() ?? 0)
     }
 
+    /// `variety` of one group: members minus distinct functions.
     public static func variety(_ members: [Int], _ p: [Participant]) -> Int {
         members.count - Set(members.map { Text.functionKey(p[$0].function) }).count
     }
 
+    /// The metric of objective `o` for one group.
     public static func value(_ o: Objective, _ members: [Int], _ p: [Participant]) -> Int {
         switch o {
         case .region: away(members, p)
@@ -95,6 +119,7 @@ public enum Metrics {
         }
     }
 
+    /// The metric of objective `o` summed over the groups.
     public static func total(_ o: Objective, _ groups: [[Int]], _ p: [Participant]) -> Int {
         groups.reduce(0) { $0 + value(o, $1, p) }
     }
@@ -110,6 +135,7 @@ public enum Metrics {
             .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
     }
 
+    /// The region most members come from; ties go to the alphabetically first.
     public static func homeRegion(_ members: [Int], _ p: [Participant]) -> String {
         tally(members.map { p[$0].region }).first?.value ?? ""
     }

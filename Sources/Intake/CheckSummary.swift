@@ -1,29 +1,49 @@
 /// What `intervision check` tells an organiser before planning: the make-up of the programme,
 /// the ties, and early signs that a plan is impossible or will need compromises.
 public struct CheckSummary: Sendable {
+    /// Something the organiser should know before planning.
     public struct Signal: Sendable, Equatable {
+        /// `impossible`: no plan can exist (exit 3); `warning`: a compromise ahead; `note`: for information.
         public enum Kind: String, Sendable { case impossible, warning, note }
+        /// How serious it is.
         public var kind: Kind
+        /// What it is, in words.
         public var text: String
+        /// Changes that would help.
         public var relaxations: [String] = []
     }
 
+    /// Participants signed up.
     public var participants: Int
+    /// Facilitators, when a facilitators file was given.
     public var facilitators: Int?
+    /// Participants per region, most first.
     public var byRegion: [(String, Int)]
+    /// Participants per level, lowest level first.
     public var byLevel: [(Int, Int)]
+    /// Participants per function, most first.
     public var byFunction: [(String, Int)]
+    /// How many groups, of which sizes (or why none works).
     public var groups: GroupCount.Outcome
+    /// `min_size...max_size`.
     public var sizeRange: ClosedRange<Int>
+    /// The `separate` rules.
     public var rules: [Rule]
+    /// Tied pairs per rule, in rule order.
     public var pairsByRule: [(Rule, Int)]
+    /// Participants tied to at least one other.
     public var tiedParticipants: Int
+    /// The largest set of mutually tied people (they need as many groups).
     public var largestTiedSet: MaxClique.Result
+    /// The set's members as "name (school, region)".
     public var largestTiedSetDescription: [String]
+    /// Early signs of trouble, most serious first.
     public var signals: [Signal]
 
+    /// Whether some signal shows that no plan can exist.
     public var isImpossible: Bool { signals.contains { $0.kind == .impossible } }
 
+    /// The summary of a programme that passed intake.
     public init(_ p: Programme) {
         let people = p.participants, g = p.config.groups
         participants = people.count

@@ -1,6 +1,7 @@
 /// Who may never share a group with whom under the configured `separate` rules.
 /// Built once at intake; grouping, scheduling, replanning and the report all ask it.
 public struct ConflictModel: Sendable {
+    /// The `separate` rules this model was built for.
     public let rules: [Rule]
     /// For each participant, everyone tied to them, ascending.
     public let neighbours: [[Int]]
@@ -18,6 +19,7 @@ public struct ConflictModel: Sendable {
         init(_ x: String, _ y: String) { (a, b) = x < y ? (x, y) : (y, x) }
     }
 
+    /// The ties among `p` under `rules`.
     public init(participants p: [Participant], rules: [Rule]) {
         self.rules = rules
         let schoolKey = p.map { Text.key($0.school) }
@@ -87,8 +89,10 @@ public struct ConflictModel: Sendable {
         pairsByRule = counts
     }
 
+    /// The number of participants.
     public var count: Int { neighbours.count }
 
+    /// Whether `i` and `j` may not share a group.
     public func areTied(_ i: Int, _ j: Int) -> Bool {
         i != j && !rules(between: i, j).isEmpty
     }
@@ -108,6 +112,8 @@ public struct ConflictModel: Sendable {
         }
     }
 
+    /// Participants tied to at least one other.
     public var tiedParticipants: Int { neighbours.filter { !$0.isEmpty }.count }
+    /// Tied pairs, each counted once.
     public var totalPairs: Int { neighbours.reduce(0) { $0 + $1.count } / 2 }
 }

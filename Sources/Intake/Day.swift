@@ -3,6 +3,7 @@
 public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let year: Int, month: Int, day: Int
 
+    /// The day, or nil when it does not exist (31 April, 29 February outside leap years).
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...2200).contains(year), (1...12).contains(month),
             (1...Day.daysIn(month: month, year: year)).contains(day)
@@ -28,6 +29,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         }
     }
 
+    /// The day `ordinal` days after 1970-01-01.
     public init(ordinal: Int) {
         // Days since 1970-01-01 to civil date (Howard Hinnant's algorithm).
         let z = ordinal + 719_468
@@ -54,15 +56,20 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return era * 146_097 + doe - 719_468
     }
 
+    /// Monday to Sunday.
     public var weekday: Weekday { Weekday.allCases[((ordinal % 7) + 10) % 7] }  // 1970-01-01 was a Thursday
 
+    /// The day `days` later (earlier when negative).
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+    /// Days from `b` to `a`.
     public static func - (a: Day, b: Day) -> Int { a.ordinal - b.ordinal }
 
+    /// `YYYY-MM-DD`.
     public var description: String {
         "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 
+    /// Calendar order.
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -73,6 +80,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         }
     }
 
+    /// Decodes `YYYY-MM-DD`.
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let d = Day(parsing: text) else {
@@ -82,12 +90,14 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self = d
     }
 
+    /// Encodes as `YYYY-MM-DD`.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(description)
     }
 }
 
+/// A day of the week, in English as in the config (Dutch names are accepted there too).
 public enum Weekday: String, CaseIterable, Sendable, Codable {
     case monday, tuesday, wednesday, thursday, friday, saturday, sunday
 }
@@ -95,14 +105,18 @@ public enum Weekday: String, CaseIterable, Sendable, Codable {
 /// An inclusive range of days, e.g. an unavailability `2027-02-15..2027-02-19`.
 public struct DayRange: Hashable, Sendable, Codable, CustomStringConvertible {
     public let first: Day, last: Day
+    /// The days from `first` to `last`, both included.
     public init(_ first: Day, _ last: Day) {
         self.first = first
         self.last = last
     }
+    /// One day.
     public init(_ day: Day) {
         first = day
         last = day
     }
+    /// Whether `d` lies in the range.
     public func contains(_ d: Day) -> Bool { first <= d && d <= last }
+    /// `YYYY-MM-DD`, or `YYYY-MM-DD..YYYY-MM-DD` for more than one day.
     public var description: String { first == last ? "\(first)" : "\(first)..\(last)" }
 }

@@ -1,8 +1,11 @@
 /// One problem found in the input, located so the organiser can go straight to it.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    /// An error stops the run (exit 2, nothing written); a warning is shown and planning goes on.
     public enum Severity: String, Sendable { case error, warning }
 
+    /// Error or warning.
     public var severity: Severity
+    /// The file's name as the user gave it.
     public var file: String
     /// 1-based physical line in the file; nil for a problem with the file as a whole.
     public var line: Int?
@@ -10,10 +13,12 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var column: Int?
     /// The column's header or the config key, to name it in the message.
     public var field: String?
+    /// What is wrong, in the user's terms.
     public var message: String
     /// What to do about it.
     public var fix: String?
 
+    /// A diagnostic at `file` (and `line`, `column`, `field` when known).
     public init(
         _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, field: String? = nil,
         _ message: String, fix: String? = nil
@@ -27,11 +32,13 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.fix = fix
     }
 
+    /// `file:line:column`, as far as known.
     public var location: String {
         [file, line.map(String.init), line == nil ? nil : column.map(String.init)].compactMap { $0 }.joined(
             separator: ":")
     }
 
+    /// `location: severity: field: message`, then the fix on its own line.
     public var description: String {
         var text = "\(location): \(severity.rawValue): "
         if let field { text += "\(field): " }
@@ -43,8 +50,11 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
 /// Thrown when the input holds at least one error; carries every problem found in the pass.
 public struct IntakeFailure: Error, Sendable, CustomStringConvertible {
+    /// Every problem found, errors and warnings, in file order.
     public var diagnostics: [Diagnostic]
+    /// The errors alone.
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    /// One diagnostic per line.
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 

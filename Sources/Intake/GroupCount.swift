@@ -1,11 +1,14 @@
 /// How many groups a programme of N participants gets, and why no count may work.
 public enum GroupCount {
+    /// A number of groups with their size range, or why none works.
     public enum Outcome: Sendable, Equatable {
         /// `count` groups; sizes as even as possible lie in `smallest…largest`.
         case groups(count: Int, smallest: Int, largest: Int)
+        /// No number of groups fits the sizes; the reason and changes to `[groups]` that would.
         case impossible(reason: String, relaxations: [String])
     }
 
+    /// The number of groups for `n` participants: `count` when set, else the feasible count nearest to `n / target_size` (more groups on a tie).
     public static func resolve(participants n: Int, _ g: ProgrammeConfig.Groups) -> Outcome {
         let range = "\(g.minSize)–\(g.maxSize)"
         if let k = g.count {

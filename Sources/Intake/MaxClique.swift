@@ -1,7 +1,9 @@
 /// The largest set of mutually tied participants: they must all be in different groups,
 /// so its size is a lower bound on the number of groups.
 public enum MaxClique {
+    /// A set of mutually tied participants and whether it is proven the largest.
     public struct Result: Sendable, Equatable {
+        /// Participant indices, ascending.
         public var members: [Int]
         /// False when the search hit its step budget; `members` is then a large clique, not proven largest.
         public var proven: Bool

@@ -2,11 +2,15 @@ import Foundation
 
 /// Everything intake produces: validated inputs, the conflict model and the warnings to show.
 public struct Programme: Sendable {
+    /// The config, defaults filled in.
     public var config: ProgrammeConfig
+    /// Everyone who signed up, in file order (joiners appended).
     public var participants: [Participant]
     /// nil when no facilitators file was given: every group then gets an unnamed facilitator slot.
     public var facilitators: [Facilitator]?
+    /// Who is tied to whom under the `separate` rules.
     public var conflicts: ConflictModel
+    /// Warnings found while reading (nothing that stops planning).
     public var warnings: [Diagnostic]
     /// Participants who left during the programme (replan); they keep their index for history.
     public var dropped: Set<Int> = []
@@ -31,8 +35,11 @@ extension Programme {
 
 /// An input file's name (for messages) and contents.
 public struct InputFile: Sendable {
+    /// The name shown in messages (the file's last path component).
     public var name: String
+    /// The bytes as read.
     public var data: Data
+    /// A file from memory (an upload, a test).
     public init(name: String, data: Data) {
         self.name = name
         self.data = data
@@ -56,6 +63,7 @@ public struct InputFile: Sendable {
     }
 }
 
+/// Stage 1 of the pipeline: reads and validates the sign-ups, facilitators and config in one pass.
 public enum ProgrammeReader {
     /// Reads and validates all inputs in one pass. Throws `IntakeFailure` with every error (and the
     /// warnings) when anything is wrong; returns the programme with its warnings otherwise.

@@ -1,47 +1,84 @@
-/// The programme config (TOML) as plain values, with docs/SPEC.md's defaults.
+/// The programme config (TOML) as plain values, with docs/SPEC.md's defaults. Ranges are checked by
+/// `ConfigReader`; a value here is always within them.
 public struct ProgrammeConfig: Sendable, Equatable, Codable {
+    /// `[groups]`: how large the groups are and how many there are.
     public struct Groups: Sendable, Equatable, Codable {
+        /// `min_size`: the smallest group a plan may form.
         public var minSize = 6
+        /// `max_size`: the largest group a plan may form.
         public var maxSize = 8
+        /// `target_size`: the number of groups is participants / target size, rounded to the nearest feasible.
         public var targetSize = 7
+        /// `count`: a fixed number of groups instead of the one `targetSize` gives.
         public var count: Int?
+        /// `min_size_after_dropout`: the smallest a group may become during the programme before a replan
+        /// moves people into it or dissolves it.
         public var minSizeAfterDropout = 5
     }
 
+    /// `cases_per_meeting`: a fixed number of case bringers per meeting, or `auto` (everyone once).
     public enum CasesPerMeeting: Sendable, Equatable, Codable {
+        /// This many case bringers at every meeting.
         case fixed(Int)
+        /// Everyone brings one case over the programme, at most two per meeting.
         case auto
     }
 
-    public enum Holidays: String, Sendable, Equatable, Codable, CaseIterable { case nl, none }
+    /// `holidays`: the built-in Dutch school and public holidays, or none (list them in `blackout_dates`).
+    public enum Holidays: String, Sendable, Equatable, Codable, CaseIterable {
+        /// Dutch school holidays per holiday region and public holidays.
+        case nl
+        /// No built-in holidays.
+        case none
+    }
 
+    /// `[schedule]`: when and how the groups meet.
     public struct Schedule: Sendable, Equatable, Codable {
+        /// `first_date`: no meeting before it; nil means the plan has no calendar.
         public var firstDate: Day?
+        /// `last_date`: no meeting after it.
         public var lastDate: Day?
+        /// `meetings`: meetings per group.
         public var meetings = 5
+        /// `min_weeks_between`: the least time between two meetings of a group.
         public var minWeeksBetween = 4
+        /// `max_weeks_between`: the most time between two meetings of a group.
         public var maxWeeksBetween = 8
+        /// `weekdays`: the days of the week a meeting may fall on.
         public var weekdays: [Weekday] = [.tuesday, .wednesday, .thursday]
         /// Minutes after midnight, local to the programme's time zone.
         public var startMinutes = 13 * 60 + 30
+        /// `duration_minutes`: how long a meeting lasts.
         public var durationMinutes = 150
+        /// `cases_per_meeting`.
         public var casesPerMeeting = CasesPerMeeting.fixed(1)
+        /// `fixed_dates`: meeting number → the date all groups hold that meeting.
         public var fixedDates: [Int: Day] = [:]
+        /// `blackout_dates`: days and ranges with no meetings.
         public var blackoutDates: [DayRange] = []
+        /// `holidays`.
         public var holidays = Holidays.nl
+        /// `methods`: intervision methods, used in turn (codes such as `tienstappen`, `incident`).
         public var methods = ["tienstappen", "incident", "roddel", "tgi", "socratisch", "e5"]
     }
 
+    /// `[programme] name`: shown in every file and calendar.
     public var name = "Intervision programme"
+    /// `[programme] timezone`: an IANA time zone; meeting times are local to it.
     public var timezone = "Europe/Amsterdam"
+    /// `[groups]`.
     public var groups = Groups()
+    /// `[rules] separate`: the hard rules, pairs that never share a group.
     public var separate: [Rule] = Rule.defaults
+    /// `[rules] priorities`: the soft objectives, minimised in this order.
     public var priorities: [Objective] = Objective.defaults
     /// Function → level overrides on top of `Levels.builtIn`.
     public var levels: [String: Int] = [:]
+    /// `[schedule]`.
     public var schedule = Schedule()
     /// Region value → holiday region, overriding the built-in province mapping.
     public var regions: [String: HolidayRegion] = [:]
 
+    /// The defaults of docs/SPEC.md.
     public init() {}
 }

@@ -11,8 +11,10 @@ public enum Rule: String, CaseIterable, Sendable, Codable, Comparable {
     /// Schools in the same town.
     case town
 
+    /// The rules used when the config names none.
     public static let defaults: [Rule] = [.school, .hierarchy, .competitors]
 
+    /// What the rule means for a pair, in words.
     public var explanation: String {
         switch self {
         case .school: "colleagues at the same school"
@@ -23,6 +25,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
+    /// Declaration order.
     public static func < (a: Rule, b: Rule) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
@@ -37,6 +40,7 @@ public enum Objective: String, CaseIterable, Sendable, Codable {
     /// Σ over groups of (size − number of distinct functions).
     case variety
 
+    /// The order used when the config names none.
     public static let defaults: [Objective] = [.region, .level, .variety]
 
     /// The metric's name in reports: `away`, `spread`, `variety`.

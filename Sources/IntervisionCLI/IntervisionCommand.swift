@@ -5,6 +5,7 @@ import IntervisionKit
 /// `intervision`: the root command. Subcommands parse their options, call `IntervisionKit` and render its
 /// typed results as text; nothing else happens here.
 public struct IntervisionCommand: ParsableCommand {
+    /// The command's name, help text, version and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "intervision",
         abstract: "Plan intervision programmes: groups, meeting dates, rotas.",

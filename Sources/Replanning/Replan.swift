@@ -6,9 +6,13 @@ import Scheduling
 public struct CurrentPlan: Sendable {
     /// Everyone who ever took part; `dropped` already holds earlier dropouts.
     public var programme: Programme
+    /// The groups of the current version (dissolved ones are gone).
     public var groups: [Group]
+    /// Facilitators and every meeting, past and future.
     public var schedule: ScheduleResult
+    /// The version number in plan.json (1 after `plan`).
     public var version: Int
+    /// A plan as stored.
     public init(programme: Programme, groups: [Group], schedule: ScheduleResult, version: Int) {
         self.programme = programme
         self.groups = groups
@@ -19,10 +23,13 @@ public struct CurrentPlan: Sendable {
 
 /// What changes: who leaves, who joins (indices into the programme the request was built with), from when.
 public struct ReplanRequest: Sendable {
+    /// Participants who leave.
     public var drop: Set<Int>
+    /// Participants who join (already appended to the programme).
     public var joiners: [Int]
     /// Meetings before this day are history.
     public var from: Day
+    /// A request in participant indices.
     public init(drop: Set<Int>, joiners: [Int], from: Day) {
         self.drop = drop
         self.joiners = joiners
@@ -30,36 +37,56 @@ public struct ReplanRequest: Sendable {
     }
 }
 
+/// Someone who changes group in a replan.
 public struct Move: Sendable, Equatable {
+    /// The participant's index.
     public var participant: Int
+    /// The group they leave.
     public var from: String
+    /// The group they join.
     public var to: String
 }
 
 /// A rescheduled or re-rotated future meeting, for `changes.md`.
 public struct MeetingChange: Sendable, Equatable {
+    /// The group's id.
     public var group: String
+    /// The meeting number (1-based).
     public var number: Int
+    /// The meeting as it was.
     public var before: Meeting
+    /// The meeting as it is now.
     public var after: Meeting
 }
 
+/// Version N+1 of a plan, with what changed and the proven bounds of the changes.
 public struct ReplanResult: Sendable {
     /// The new programme: joiners included, every dropout in `dropped`.
     public var programme: Programme
+    /// The new groups and their objectives (bounds hold for the movers' choice).
     public var grouping: GroupingResult
+    /// The calendar: history frozen, future meetings kept unless a rule forces a move.
     public var schedule: ScheduleResult
+    /// Participants still taking part whose group changed.
     public var moves: [Move]
+    /// Proven minimum number of moves.
     public var movesBound: Int
+    /// Groups that stop; their future meetings are cancelled.
     public var dissolved: [String]
+    /// Proven minimum number of dissolved groups (given the fewest moves).
     public var dissolvedBound: Int
+    /// Future meetings whose date, rotation or members changed.
     public var changedMeetings: [MeetingChange]
+    /// The new version number.
     public var version: Int
 }
 
+/// Why a replan produced no new version.
 public enum ReplanFailure: Error, Sendable, Equatable {
+    /// The request does not fit the plan (e.g. a cut-off outside the programme): message and fix.
     case invalidInput(String, fix: String)
     /// The changes leave no valid plan; the explanation says why and what would help.
     case impossible(Explanation)
+    /// A solver fault.
     case internalError(String)
 }

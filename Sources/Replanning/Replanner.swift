@@ -4,6 +4,7 @@ import Intake
 import RunControl
 import Scheduling
 
+/// Stage 5 of the pipeline: a new version of a plan after dropouts and late joiners.
 public enum Replanner {
     /// Version N+1 of a plan after dropouts and late joiners. `programme` must already list the joiners
     /// (`ProgrammeReader.joiners`); `request.drop` and `request.joiners` index into it. `now` stamps changed events.

@@ -32,7 +32,8 @@ package struct HolidayCalendar: Sendable {
         return calendar
     }()
 
-    package struct Malformed: Error, CustomStringConvertible { public var description: String }
+    /// The holiday data file could not be read; `description` says where.
+    package struct Malformed: Error, CustomStringConvertible { package var description: String }
 
     init(entries: [Entry], coverage: DayRange?, sources: [String: String]) {
         self.entries = entries

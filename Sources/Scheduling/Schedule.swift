@@ -2,18 +2,22 @@ import Intake
 
 /// One meeting of one group: when, who brings a case, who looks back, which method.
 public struct Meeting: Sendable, Equatable, Codable {
+    /// The group's id.
     public var group: String
     /// 1-based.
     public var number: Int
+    /// The day it takes place.
     public var date: Day
     /// Minutes after midnight, local time. Normally `start_time`; on a fixed date shared by all groups a
     /// facilitator's second group starts after the first has ended (a facilitator is never in two rooms).
     public var start: Int
+    /// Minutes after midnight when it ends.
     public var end: Int
     /// Participant indices, in the order they present.
     public var caseBringers: [Int]
     /// The previous meeting's case bringers, who open with what they did with their case (*terugblik*).
     public var lookBack: [Int]
+    /// The intervision method's code (e.g. `tienstappen`).
     public var method: String
     /// Members who said they are unavailable on this date (the least possible, see `ScheduleResult`).
     public var absent: [Int]
@@ -26,6 +30,7 @@ public struct Meeting: Sendable, Equatable, Codable {
     /// When the event last changed (seconds since 1970); nil: the plan's own timestamp.
     public var stamp: Double?
 
+    /// A meeting; `sequence` 0, not cancelled and stamped with the plan's own time unless given.
     public init(
         group: String, number: Int, date: Day, start: Int, end: Int, caseBringers: [Int], lookBack: [Int],
         method: String,
@@ -59,7 +64,9 @@ public struct ScheduleResult: Sendable {
     public var facilitatorOf: [String: Int]
     /// Group order, then meeting number.
     public var meetings: [Meeting]
+    /// Groups led by a facilitator from another region (the proven minimum).
     public var facilitatorsOutsideRegion: Int
+    /// Member-meetings on a day the member said they are unavailable.
     public var absences: Int
     /// Proven lower bound on `absences` over all calendars that meet the hard rules.
     public var absencesBound: Int
@@ -68,6 +75,7 @@ public struct ScheduleResult: Sendable {
     /// Plain-words notes for the organiser (e.g. a member who cannot bring a case on any date).
     public var notes: [String]
 
+    /// A calendar as given; `absencesOptimised` starts true.
     public init(
         facilitatorOf: [String: Int] = [:], meetings: [Meeting] = [], facilitatorsOutsideRegion: Int = 0,
         absences: Int = 0, absencesBound: Int = 0, notes: [String] = []
@@ -80,6 +88,7 @@ public struct ScheduleResult: Sendable {
         self.notes = notes
     }
 
+    /// The meetings of one group, in number order.
     public func meetings(of group: String) -> [Meeting] { meetings.filter { $0.group == group } }
 }
 

@@ -19,6 +19,7 @@ public struct SchedulingOptions: Sendable {
     public init(timeLimit: Double = 30) { self.init(budget: RunBudget(timeLimit: timeLimit)) }
 }
 
+/// Stage 3 of the pipeline: facilitators, meeting dates and the case-bringer rotation for formed groups.
 public enum Scheduler {
     /// Facilitators, meeting dates, case bringers and methods for the groups. Re-checked by
     /// `ScheduleCheck` before it is returned.
@@ -140,12 +141,14 @@ extension Scheduler {
 
 /// `HH:MM` for minutes after midnight.
 public enum Clock {
+    /// Minutes after midnight for `HH:MM` (hours up to 47 for meetings after midnight); nil otherwise.
     public static func minutes(_ text: String) -> Int? {
         let parts = text.split(separator: ":").compactMap { Int($0) }
         guard parts.count == 2, (0...47).contains(parts[0]), (0...59).contains(parts[1]) else { return nil }
         return parts[0] * 60 + parts[1]
     }
 
+    /// `HH:MM` for minutes after midnight.
     public static func text(_ minutes: Int) -> String {
         let h = minutes / 60, m = minutes % 60
         return "\(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
