@@ -66,10 +66,15 @@ package enum ICS {
         return out
     }
 
+    /// RFC 5545 TEXT: backslash, `;` and `,` escaped, line breaks as `\n`; other control characters, which
+    /// TEXT may not hold, are dropped (intake refuses them, so this only guards against a damaged plan file).
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+        let escaped = s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
             .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: escaped.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })
+        return String(scalars)
     }
 
     static func pad(_ n: Int, _ width: Int = 2) -> String {

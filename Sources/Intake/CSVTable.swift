@@ -15,6 +15,10 @@ struct CSVTable {
     var delimiter: Character
     var header: Record
     var records: [Record]
+    /// Control characters found in cells (`ControlCharacters.isRefused`); the cells keep them, callers refuse.
+    var refused: [ControlCharacters.Finding] = []
+    /// Cells whose line breaks or tabs were joined into one space: (line, column).
+    var joined: [(line: Int, column: Int)] = []
 
     enum Failure: Error, Equatable {
         case notUTF8(line: Int, byte: UInt8)
@@ -34,7 +38,30 @@ struct CSVTable {
         // Spreadsheets pad exports with empty rows (`;;;;`); they carry nothing.
         records.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard let header = records.first else { throw .empty }
-        return CSVTable(delimiter: delimiter, header: header, records: Array(records.dropFirst()))
+        var table = CSVTable(delimiter: delimiter, header: header, records: Array(records.dropFirst()))
+        table.clean()
+        return table
+    }
+
+    /// Joins line breaks inside cells into spaces and notes refused control characters.
+    private mutating func clean() {
+        func clean(_ record: inout Record, refused: inout [ControlCharacters.Finding], joined: inout [(Int, Int)]) {
+            for (n, field) in record.fields.enumerated() {
+                if let bad = field.unicodeScalars.first(where: ControlCharacters.isRefused) {
+                    refused.append(.init(line: record.line, column: n + 1, scalar: bad))
+                }
+                let (text, wasJoined) = ControlCharacters.joiningBreaks(field)
+                if wasJoined {
+                    record.fields[n] = text
+                    joined.append((record.line, n + 1))
+                }
+            }
+        }
+        var refused: [ControlCharacters.Finding] = [], joined: [(Int, Int)] = []
+        clean(&header, refused: &refused, joined: &joined)
+        for r in records.indices { clean(&records[r], refused: &refused, joined: &joined) }
+        self.refused = refused
+        self.joined = joined.map { (line: $0.0, column: $0.1) }
     }
 
     private static func invalidUTF8(in bytes: [UInt8]) -> Failure {

@@ -8,7 +8,8 @@ public enum GroupCount {
         case impossible(reason: String, relaxations: [String])
     }
 
-    /// The number of groups for `n` participants: `count` when set, else the feasible count nearest to `n / target_size` (more groups on a tie).
+    /// The number of groups for `n` participants: `count` when set, else the feasible count nearest to
+    /// `n / target_size` (more groups on a tie).
     public static func resolve(participants n: Int, _ g: ProgrammeConfig.Groups) -> Outcome {
         let range = "\(g.minSize)–\(g.maxSize)"
         if let k = g.count {

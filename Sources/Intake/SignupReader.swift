@@ -61,6 +61,21 @@ enum CSV {
         noRows: (noun: String, fix: String)
     ) -> (ColumnMap, [RowContext])? {
         guard let table = load(data, file: file, sink: &sink) else { return nil }
+        for f in table.refused {
+            sink.error(
+                line: f.line, column: f.column,
+                "the cell holds the control character \(ControlCharacters.name(f.scalar)), "
+                    + "which no name or value may hold",
+                fix: "delete it (it usually comes with text copied from another program) and export again")
+        }
+        if let first = table.joined.first {
+            let more = table.joined.count - 1
+            sink.warning(
+                line: first.line, column: first.column,
+                "a line break inside a cell was replaced by a space"
+                    + (more > 0 ? " (and in \(more) more cell\(more == 1 ? "" : "s"))" : ""),
+                fix: "nothing to do if the value now reads right")
+        }
         let map = ColumnMap(header: table.header, specs: specs, sink: &sink)
         guard !sink.hasErrors else { return nil }
         if table.records.isEmpty {

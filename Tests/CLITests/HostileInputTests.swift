@@ -1,0 +1,54 @@
+import Foundation
+import TestFixtures
+import Testing
+
+/// Names that try to break out of their cell, row or line: they reach every file as inert text.
+@Suite struct HostileInputTests {
+    static let header =
+        "name,email,function,level,school,board,region,town,reports_to,competitors,experience_years,unavailable"
+
+    /// Rows of a CSV file as Python's csv module reads them (an independent parser).
+    static func pythonRows(_ path: String) throws -> [[String]] {
+        let script =
+            "import csv,json,sys; "
+            + "print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))))"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script, path]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return try JSONDecoder().decode([[String]].self, from: data)
+    }
+
+    @Test func aLineBreakAndAFormulaInANameStayOneInertCell() throws {
+        let folder = Scratch.folder("hostile")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var rows = (1...13).map { "P\($0),p\($0)@x.nl,teamleider,,School \($0),,Utrecht,,,,," }
+        rows[0] = "\"Evil\r\n=2+5+cmd|' /C calc'!A0\",evil@x.nl,teamleider,,School 1,,Utrecht,,,,,"
+        rows[1] = "=HYPERLINK(\"\"http://x\"\"),hyper@x.nl,teamleider,,School 2,,Utrecht,,,,,"
+        try (Self.header + "\r\n" + rows.joined(separator: "\r\n") + "\r\n").write(
+            toFile: folder + "/signups.csv", atomically: true, encoding: .utf8)
+        let r = try Binary.run(["plan", folder + "/signups.csv", "--out", folder + "/plan", "--quiet"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.err.contains("signups.csv:2:1: warning: a line break inside a cell was replaced by a space"))
+        let table = try Self.pythonRows(folder + "/plan/groups.csv")
+        #expect(table.count == 14, "header and 13 participants, no extra row")
+        #expect(table.allSatisfy { $0.count == 8 })
+        let names = table.dropFirst().map { $0[2] }
+        #expect(names.contains("Evil =2+5+cmd|' /C calc'!A0"))
+        #expect(names.contains("'=HYPERLINK(\"\"http://x\"\")"), "neutralised by a leading apostrophe")
+        #expect(!names.contains { $0.hasPrefix("=") || $0.hasPrefix("+") || $0.hasPrefix("@") })
+    }
+
+    @Test func controlCharactersAreRefusedWithTheirPlace() throws {
+        let r = try Binary.run(["check", "Fixtures/bad/23-control-character-in-name.csv"])
+        #expect(r.code == 2)
+        #expect(
+            r.err.contains(
+                "23-control-character-in-name.csv:3:1: error: the cell holds the control character U+001B (ESC)"))
+    }
+}
