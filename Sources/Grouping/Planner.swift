@@ -50,7 +50,8 @@ public enum GroupPlanner {
     /// Largest later-stage aggregate model (variables) that is solved at all; see `bounds`.
     static let laterStageLimit = 40_000
 
-    /// Groups for the programme that keep every hard rule, with every objective's value and proven bound; re-checked by `PlanCheck` before it is returned.
+    /// Groups for the programme that keep every hard rule, with every objective's value and proven bound; re-checked by
+    /// `PlanCheck` before it is returned.
     public static func plan(_ programme: Programme, options: GroupingOptions = GroupingOptions())
         throws(GroupingFailure) -> GroupingResult
     {
