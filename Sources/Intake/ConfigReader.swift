@@ -51,7 +51,7 @@ enum ConfigReader {
         readRules(root["rules"]?.table, &config, &f)
         if let levels = root["levels"]?.table {
             for (function, v) in levels {
-                if let l = f.int("levels.\(function)", v, 1...99) { config.levels[function] = l }
+                if let l = f.int("levels.\(function)", v, Levels.range) { config.levels[function] = l }
             }
         }
         ScheduleConfigReader.read(root["schedule"]?.table, &config, &f)
@@ -140,6 +140,11 @@ enum ConfigReader {
                 } else {
                     list.append(o)
                 }
+            }
+            if names.isEmpty {
+                f.error(
+                    "rules.priorities", "no priority is listed",
+                    fix: "list at least one of \"region\", \"level\" and \"variety\" (all three by default)")
             }
             c.priorities = list
         }

@@ -17,7 +17,7 @@ enum FacilitatorReader {
             let name = row.require("name", &sink, what: "a name")
             let email = row.uniqueEmail(&seen, &sink, fix: "list each facilitator once")
             let maxGroups = row.integer(
-                "max_groups", minimum: 1, &sink, meaning: "a maximum number of groups (1 or more)")
+                "max_groups", in: 1...100, &sink, meaning: "a maximum number of groups (1 to 100)")
             let unavailable = row.dates("unavailable", &sink)
             guard let name, let email, let maxGroups else { continue }
             result.append(

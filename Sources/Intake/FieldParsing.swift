@@ -62,12 +62,14 @@ struct RowContext {
         return email
     }
 
-    func integer(_ column: String, minimum: Int, _ sink: inout DiagnosticSink, meaning: String) -> Int?? {
+    /// A whole number in `range` (the documented range of the column), nil in the outer optional (with a
+    /// diagnostic) when the cell holds anything else, `.some(nil)` when it is empty.
+    func integer(_ column: String, in range: ClosedRange<Int>, _ sink: inout DiagnosticSink, meaning: String) -> Int?? {
         guard let v = text(column) else { return .some(nil) }
-        guard let n = Int(v), n >= minimum else {
+        guard let n = Int(v), range.contains(n) else {
             sink.error(
                 line: record.line, column: map.column(column), field: column, "\"\(v)\" is not \(meaning)",
-                fix: "write a whole number of at least \(minimum), or leave the cell empty")
+                fix: "write a whole number from \(range.lowerBound) to \(range.upperBound), or leave the cell empty")
             return nil
         }
         return .some(n)

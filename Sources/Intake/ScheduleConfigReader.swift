@@ -45,6 +45,17 @@ enum ScheduleConfigReader {
         if let v = t["duration_minutes"], let n = f.int("schedule.duration_minutes", v, 15...720) {
             s.durationMinutes = n
         }
+        // A meeting is one evening or afternoon: it must end on the day it starts (calendars and rotas write
+        // one date per meeting).
+        if s.startMinutes + s.durationMinutes > 24 * 60 {
+            let end = s.startMinutes + s.durationMinutes - 24 * 60
+            f.error(
+                t["duration_minutes"] != nil ? "schedule.duration_minutes" : "schedule.start_time",
+                "a meeting starting at \(String(format: "%02d:%02d", s.startMinutes / 60, s.startMinutes % 60)) "
+                    + "and lasting \(s.durationMinutes) minutes would end after midnight "
+                    + "(\(String(format: "%02d:%02d", end / 60, end % 60)) the next day)",
+                fix: "start earlier or shorten duration_minutes so meetings end by 24:00")
+        }
         if let v = t["cases_per_meeting"] {
             if v.string?.lowercased() == "auto" {
                 s.casesPerMeeting = .auto

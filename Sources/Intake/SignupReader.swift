@@ -20,7 +20,7 @@ enum SignupReader {
             let school = row.require("school", &sink, what: "a school")
             let region = row.require("region", &sink, what: "a region (province)")
             let level = resolveLevel(row, function: function, levels: levels, sink: &sink)
-            let experience = row.integer("experience_years", minimum: 0, &sink, meaning: "a number of years")
+            let experience = row.integer("experience_years", in: 0...80, &sink, meaning: "a number of years")
             let unavailable = row.dates("unavailable", &sink)
             guard let name, let email, let function, let school, let region, let level, let experience else { continue }
             participants.append(
@@ -38,7 +38,7 @@ enum SignupReader {
         _ row: RowContext, function: String?, levels: [String: Int], sink: inout DiagnosticSink
     ) -> Int? {
         if row.text("level") != nil {
-            return row.integer("level", minimum: 1, &sink, meaning: "a level (a whole number from 1 upwards)") ?? nil
+            return row.integer("level", in: Levels.range, &sink, meaning: "a level (a whole number from 1 to 20)") ?? nil
         }
         guard let function else { return nil }
         if let l = levels[Text.functionKey(function)] { return l }
