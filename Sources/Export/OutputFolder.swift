@@ -4,27 +4,70 @@ import Foundation
 /// Writes a set of files into an output folder all-or-nothing: everything goes to a hidden staging
 /// folder beside it first and is renamed into place only when every file has been written.
 package enum OutputFolder {
+    /// Test hook: with `INTERVISION_TEST_CRASH_AT=N` the process ends (exit 9, as abruptly as `kill -9`) at the
+    /// N-th file operation of the run, so tests can look at the folder after a crash at every step.
+    static let crashAt = ProcessInfo.processInfo.environment["INTERVISION_TEST_CRASH_AT"].flatMap(Int.init)
+    private static let operations = Counter()
+
+    /// Counts one file operation, and ends the process here when the test hook asks for it.
+    static func step() {
+        guard let crashAt else { return }
+        if operations.next() == crashAt { _exit(9) }
+    }
+
+    /// A thread-safe counter.
+    final class Counter: @unchecked Sendable {
+        // `@unchecked`: `value` is only touched while holding `lock`.
+        private let lock = NSLock()
+        private var value = 0
+        func next() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value
+        }
+    }
+
     /// A write that failed; `description` names the path and the reason.
     package struct Failure: Error, CustomStringConvertible { package var description: String }
 
+    /// Writes a new folder: the files go to a staging folder beside it, which then takes the folder's name in one
+    /// rename. The rename succeeds only when the folder is missing or empty, so nothing is ever merged into
+    /// existing files, and a crash at any moment leaves either no folder or the complete one.
     package static func write(_ files: [String: Data], to dir: String) throws(Failure) {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: dir).standardizedFileURL
+        removeStale(beside: target)
         let staging = sibling(of: target, "partial")
         try staged(staging, dir) {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             try put(files, into: staging)
-            if !fm.fileExists(atPath: target.path) {
-                try fm.moveItem(at: staging, to: target)
-                return
+            step()
+            guard rename(staging.path, target.path) == 0 else {
+                let reason =
+                    errno == ENOTEMPTY || errno == EEXIST
+                    ? "it already holds other files" : String(cString: strerror(errno))
+                throw Failure(description: "cannot make \(dir) the plan folder: \(reason)")
             }
-            for path in files.keys.sorted() {
-                let dest = target.appendingPathComponent(path)
-                try fm.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if rename(staging.appendingPathComponent(path).path, dest.path) != 0 {
-                    throw Failure(description: "cannot move \(path) into \(dir): \(String(cString: strerror(errno)))")
-                }
-            }
+        }
+    }
+
+    /// Staging folders beside `target` left by a process that no longer runs (killed mid-write): removed, so
+    /// they never pile up.
+    static func removeStale(beside target: URL) {
+        let fm = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        let prefix = ".\(target.lastPathComponent)."
+        guard let names = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names.sorted() where name.hasPrefix(prefix) {
+            let tail = name.dropFirst(prefix.count)
+            guard let dash = tail.lastIndex(of: "-"), ["partial", "next", "previous"].contains(tail[..<dash]),
+                let pid = Int32(tail[tail.index(after: dash)...])
+            else { continue }
+            // Alive (or not ours to judge): leave it.
+            if kill(pid, 0) == 0 || errno != ESRCH { continue }
+            try? fm.removeItem(at: parent.appendingPathComponent(name))
         }
     }
 
@@ -36,12 +79,15 @@ package enum OutputFolder {
     {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: dir).standardizedFileURL
+        removeStale(beside: target)
         let staging = sibling(of: target, "next")
         try staged(staging, dir) {
+            step()
             try fm.copyItem(at: target, to: staging)
             try put(files, into: staging)
             beforeSwap()
-            guard intervision_exchange(staging.path, target.path) != 0 else { return }
+            step()
+            guard intervision_exchange(staging.path, target.path) != 0 else { return step() }
             // No atomic exchange here (old kernel or file system): two renames, the old folder kept until the end.
             let old = sibling(of: target, "previous")
             try fm.moveItem(at: target, to: old)
@@ -66,6 +112,7 @@ package enum OutputFolder {
             guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
                 throw Failure(description: "refusing to write outside the output folder: \(path)")
             }
+            step()
             let url = folder.appendingPathComponent(path)
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)

@@ -16,6 +16,81 @@ package struct PlanStore: Sendable {
         FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("plan.json"))
     }
 
+    /// Why the folder cannot take a plan, with what to do; nil when it can. Checked before any solving, so a
+    /// wrong path costs the user nothing: the folder must be a folder (or not exist yet, under a folder), and the
+    /// folder and its parent (where the new version is staged) must be writable.
+    /// For a new plan (`creating`), the folder must also be missing or empty: a plan is never mixed with other
+    /// files.
+    package func writeProblem(creating: Bool) -> (message: String, fix: String)? {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        let url = URL(fileURLWithPath: folder).standardizedFileURL
+        if fm.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                return ("\(folder) is a file, not a folder", "give a folder for the plan (it is created when missing)")
+            }
+            guard fm.isWritableFile(atPath: url.path) else {
+                return ("the folder \(folder) cannot be written to", "choose a folder you may write to")
+            }
+            if creating, let entries = try? fm.contentsOfDirectory(atPath: url.path), !entries.isEmpty {
+                return (
+                    "\(folder) already holds other files (\(entries.sorted().prefix(3).joined(separator: ", "))"
+                        + (entries.count > 3 ? ", …" : "") + ")",
+                    "give a new or empty folder for the plan"
+                )
+            }
+        }
+        // The nearest existing folder above takes the staging folder (and, for a new plan, the plan itself).
+        var parent = url.deletingLastPathComponent()
+        while !fm.fileExists(atPath: parent.path, isDirectory: &isDirectory), parent.path != "/" {
+            parent = parent.deletingLastPathComponent()
+        }
+        guard fm.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return ("\(parent.path) is a file, so \(folder) cannot be made", "give a path under a folder")
+        }
+        guard fm.isWritableFile(atPath: parent.path) else {
+            return ("the folder \(parent.path) cannot be written to", "choose a place you may write to")
+        }
+        return nil
+    }
+
+    /// Why the store refuses: what and what to do.
+    package struct Refusal: Error {
+        /// What is wrong.
+        package var message: String
+        /// What to do about it.
+        package var fix: String
+    }
+
+    /// An exclusive hold on the plan folder while one replan reads it and writes the next version (an advisory
+    /// `flock` on the folder itself, released by `release()` or when the process ends, however it ends).
+    package final class Lock {
+        private var descriptor: Int32
+        fileprivate init(_ descriptor: Int32) { self.descriptor = descriptor }
+        /// Lets the next change in.
+        package func release() {
+            guard descriptor >= 0 else { return }
+            close(descriptor)
+            descriptor = -1
+        }
+    }
+
+    /// Takes the folder's lock, or says why not: a second replan of the same folder at the same time is refused
+    /// rather than left to overwrite the first one's version.
+    package func lock() throws(Refusal) -> Lock {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else {
+            throw Refusal(message: "cannot open \(folder): \(String(cString: strerror(errno)))", fix: "check the path")
+        }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw Refusal(
+                message: "another change to \(folder) is running right now",
+                fix: "wait until it has finished, then run this one again: it will start from the new version")
+        }
+        return Lock(fd)
+    }
+
     /// The current version: the document as stored and the plan restored from it.
     package func read() throws(PlanReadFailure) -> (document: PlanDocument, plan: CurrentPlan) {
         let document = try PlanDocument.read(folder: folder)

@@ -38,7 +38,8 @@ enum SignupReader {
         _ row: RowContext, function: String?, levels: [String: Int], sink: inout DiagnosticSink
     ) -> Int? {
         if row.text("level") != nil {
-            return row.integer("level", in: Levels.range, &sink, meaning: "a level (a whole number from 1 to 20)") ?? nil
+            return row.integer("level", in: Levels.range, &sink, meaning: "a level (a whole number from 1 to 20)")
+                ?? nil
         }
         guard let function else { return nil }
         if let l = levels[Text.functionKey(function)] { return l }

@@ -5,12 +5,16 @@ extension Intervision {
         throws(PlanningFailure) -> ReplannedProgramme
     {
         let store = PlanStore(folder: folder)
+        let lock: PlanStore.Lock
+        do { lock = try store.lock() } catch { throw .invalid(folder, error.message, fix: error.fix) }
+        defer { lock.release() }
         let document: PlanDocument, current: CurrentPlan
         do {
             (document, current) = try store.read()
         } catch {
             throw .invalid((folder as NSString).appendingPathComponent("plan.json"), error.message, fix: error.fix)
         }
+        if let (message, fix) = store.writeProblem(creating: false) { throw .invalid(folder, message, fix: fix) }
         let (programme, request, warnings) = try changes.resolve(against: current, document)
         var plan = current
         plan.programme = programme

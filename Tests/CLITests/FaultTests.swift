@@ -1,0 +1,140 @@
+import Foundation
+import TestFixtures
+import Testing
+
+/// A plan folder is the previous version or the complete new one, never in between: the process is ended at
+/// every file operation of `plan` and `replan` in turn (as `kill -9` would), and concurrent replans never lose
+/// one of their changes.
+@Suite(.serialized) struct FaultTests {
+    static let epoch = ["SOURCE_DATE_EPOCH": "1800000000"]
+    static let inputs = [
+        "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml",
+        "--facilitators", "Fixtures/facilitators-lerend-leiderschap.csv",
+    ]
+
+    /// Every file under `folder` by relative path.
+    static func contents(_ folder: String) throws -> [String: Data] {
+        let fm = FileManager.default
+        var out: [String: Data] = [:]
+        for path in try fm.subpathsOfDirectory(atPath: folder) {
+            var isDirectory: ObjCBool = false
+            let full = (folder as NSString).appendingPathComponent(path)
+            if fm.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                out[path] = try Data(contentsOf: URL(fileURLWithPath: full))
+            }
+        }
+        return out
+    }
+
+    /// Hidden staging folders beside `folder`.
+    static func staging(beside folder: String) throws -> [String] {
+        let parent = (folder as NSString).deletingLastPathComponent, name = (folder as NSString).lastPathComponent
+        return try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.hasPrefix(".\(name).") }
+    }
+
+    @Test func planKilledAtEveryFileOperationLeavesNoFolderOrTheCompleteOne() throws {
+        let root = Scratch.folder("fault-plan")
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let reference = root + "/reference"
+        #expect(
+            try Binary.run(["plan"] + Self.inputs + ["--out", reference, "--quiet"], environment: Self.epoch).code == 0)
+        let complete = try Self.contents(reference)
+        let out = root + "/plan"
+        var crashes = 0
+        for n in 1...200 {
+            let r = try Binary.run(
+                ["plan"] + Self.inputs + ["--out", out, "--quiet"],
+                environment: Self.epoch.merging(["INTERVISION_TEST_CRASH_AT": "\(n)"]) { $1 })
+            if r.code == 0 { break }
+            #expect(r.code == 9, "crash at operation \(n): \(r.err)")
+            crashes += 1
+            #expect(!FileManager.default.fileExists(atPath: out), "after a crash at operation \(n) no plan folder")
+        }
+        #expect(crashes >= complete.count, "one crash per file written, then the rename")
+        #expect(try Self.contents(out) == complete, "the completed plan equals an uninterrupted one")
+        #expect(try Self.staging(beside: out).isEmpty, "staging folders of killed runs are cleaned up")
+    }
+
+    @Test func replanKilledAtEveryFileOperationLeavesTheOldOrTheNewVersion() throws {
+        let root = Scratch.folder("fault-replan")
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let v1 = root + "/v1"
+        #expect(try Binary.run(["plan"] + Self.inputs + ["--out", v1, "--quiet"], environment: Self.epoch).code == 0)
+        let replan = [
+            "--drop-file", "Fixtures/replan/dropouts-lerend-leiderschap.txt", "--from", "2027-04-01", "--quiet",
+        ]
+        let v2 = root + "/v2"
+        try FileManager.default.copyItem(atPath: v1, toPath: v2)
+        #expect(try Binary.run(["replan", v2] + replan, environment: Self.epoch).code == 0)
+        let (old, new) = (try Self.contents(v1), try Self.contents(v2))
+        let folder = root + "/plan"
+        var crashes = 0
+        for n in 1...200 {
+            try? FileManager.default.removeItem(atPath: folder)
+            try FileManager.default.copyItem(atPath: v1, toPath: folder)
+            let r = try Binary.run(
+                ["replan", folder] + replan,
+                environment: Self.epoch.merging(["INTERVISION_TEST_CRASH_AT": "\(n)"]) { $1 })
+            let now = try Self.contents(folder)
+            #expect(now == old || now == new, "after a crash at operation \(n): neither version")
+            if r.code == 0 { break }
+            #expect(r.code == 9, "crash at operation \(n): \(r.err)")
+            crashes += 1
+        }
+        #expect(crashes > new.count, "a crash before each file, the swap and the clean-up")
+        #expect(try Self.contents(folder) == new)
+        #expect(try Self.staging(beside: folder).isEmpty, "staging folders of killed runs are cleaned up")
+    }
+
+    @Test func concurrentReplansNeverLoseAChange() throws {
+        let folder = Scratch.folder("concurrent")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try Binary.run(["plan"] + Self.inputs + ["--out", folder, "--quiet"]).code == 0)
+        let emails = try String(contentsOfFile: folder + "/groups.csv", encoding: .utf8).split(separator: "\r\n")
+            .dropFirst().map { String($0.split(separator: ",")[1]) }
+        // Two members of different groups leave, each in a replan of its own, started together.
+        let (a, b) = (emails[0], emails[emails.count - 1])
+        let results = try [a, b].map { email in
+            let p = Process()
+            p.executableURL = Binary.executable
+            p.arguments = ["replan", folder, "--drop", email, "--from", "2027-04-01", "--quiet"]
+            p.currentDirectoryURL = Binary.root
+            let err = Pipe()
+            p.standardError = err
+            p.standardOutput = Pipe()
+            try p.run()
+            return (p, err)
+        }.map { p, err in
+            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            return (p.terminationStatus, text)
+        }
+        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/plan.json")))
+        let dropped = Set((plan as? [String: Any])?["dropped"] as? [String] ?? [])
+        let version = (plan as? [String: Any])?["version"] as? Int
+        let succeeded = results.filter { $0.0 == 0 }.count
+        if succeeded == 2 {
+            #expect(version == 3 && dropped == [a, b], "one after the other: both changes kept")
+        } else {
+            #expect(succeeded == 1 && version == 2 && dropped.count == 1)
+            #expect(results.contains { $0.0 == 2 && $0.1.contains("another change to") && $0.1.contains("is running") })
+        }
+    }
+
+    @Test func anOutputPathThatCannotHoldAPlanIsRefusedBeforeSolving() throws {
+        let root = Scratch.folder("out-path")
+        try FileManager.default.createDirectory(atPath: root + "/busy", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/file"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/busy/notes.txt"))
+        let file = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--out", root + "/file", "--quiet"])
+        #expect(file.code == 2 && file.err.contains("is a file, not a folder"))
+        let under = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--out", root + "/file/x", "--quiet"])
+        #expect(under.code == 2 && under.err.contains("is a file, so"))
+        let busy = try Binary.run(["plan", "Fixtures/lerend-leiderschap-52.csv", "--out", root + "/busy", "--quiet"])
+        #expect(busy.code == 2 && busy.err.contains("already holds other files (notes.txt)"))
+        #expect(try Self.contents(root + "/busy").keys.sorted() == ["notes.txt"], "nothing mixed in")
+    }
+}
