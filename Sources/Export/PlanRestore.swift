@@ -6,8 +6,12 @@ import Scheduling
 
 /// Reading a plan folder back for `replan`.
 package struct PlanReadFailure: Error, Sendable {
+    /// What is wrong with the folder or file as a whole.
     package var message: String
+    /// What to do about it.
     package var fix: String
+    /// Each damaged place in the document: (JSON path, problem).
+    package var details: [(field: String, message: String)] = []
 }
 
 extension PlanDocument {
@@ -29,11 +33,32 @@ extension PlanDocument {
                     "\(path) has schema \"\(schema)\"; this version of intervision reads \"\(PlanDocument.schema)\"",
                 fix: "use the intervision version that wrote the plan")
         }
+        let restore = "copy the newest history/plan-vN.json over plan.json (it is the last version written)"
+        let document: PlanDocument
         do {
-            return try JSONDecoder().decode(PlanDocument.self, from: data)
+            document = try JSONDecoder().decode(PlanDocument.self, from: data)
         } catch {
-            throw PlanReadFailure(
-                message: "\(path) is damaged: \(error)", fix: "restore it from the newest history/plan-vN.json")
+            throw PlanReadFailure(message: "\(path) is damaged", fix: restore, details: [Self.describe(error)])
+        }
+        let problems = document.problems()
+        guard problems.isEmpty else {
+            throw PlanReadFailure(message: "\(path) is damaged", fix: restore, details: problems)
+        }
+        return document
+    }
+
+    /// A decoding error as (JSON path, what was wrong), without Swift's internal dump.
+    static func describe(_ error: Error) -> (field: String, message: String) {
+        func path(_ keys: [CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(
+                in: CharacterSet(charactersIn: "."))
+        }
+        switch error as? DecodingError {
+        case .typeMismatch(let type, let c)?: return (path(c.codingPath), "expected \(type)")
+        case .valueNotFound(let type, let c)?: return (path(c.codingPath), "missing \(type)")
+        case .keyNotFound(let key, let c)?: return (path(c.codingPath + [key]), "missing")
+        case .dataCorrupted(let c)?: return (path(c.codingPath), c.debugDescription)
+        default: return ("", "not valid JSON")
         }
     }
 

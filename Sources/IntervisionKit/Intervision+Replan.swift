@@ -12,7 +12,11 @@ extension Intervision {
         do {
             (document, current) = try store.read()
         } catch {
-            throw .invalid((folder as NSString).appendingPathComponent("plan.json"), error.message, fix: error.fix)
+            let file = (folder as NSString).appendingPathComponent("plan.json")
+            guard !error.details.isEmpty else { throw .invalid(file, error.message, fix: error.fix) }
+            // Every damaged place, each with the way back to a sound file.
+            throw .invalidInput(
+                error.details.map { Diagnostic(.error, file: file, field: $0.field, $0.message, fix: error.fix) })
         }
         if let (message, fix) = store.writeProblem(creating: false) { throw .invalid(folder, message, fix: fix) }
         let (programme, request, warnings) = try changes.resolve(against: current, document)
