@@ -47,6 +47,7 @@ lint:
 # Holiday data against the `holidays` package; every calendar file of two real plans through icalendar and vobject.
 external-checks: build pydeps
 	$(PY) Tests/External/crosscheck_holidays.py
+	$(PY) Tests/External/toml_differential.py $(BIN) 300
 	rm -rf .build/ics-check
 	$(BIN) plan Fixtures/lerend-leiderschap-52.csv --config Fixtures/lerend-leiderschap.toml \
 		--facilitators Fixtures/facilitators-lerend-leiderschap.csv --out .build/ics-check/ll52 --quiet > /dev/null

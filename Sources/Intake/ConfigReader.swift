@@ -20,6 +20,13 @@ enum ConfigReader {
     static func read(_ source: String, file: String, sink: inout DiagnosticSink) -> ProgrammeConfig {
         var config = ProgrammeConfig()
         let root: TOMLTable
+        // TOMLKit's parser aborts the process on some malformed text: it only sees text that is valid TOML.
+        if let problem = TOMLSyntax.check(source) {
+            sink.error(
+                line: problem.line, column: problem.column, "not valid TOML: \(problem.message)",
+                fix: "see https://toml.io — strings need quotes, dates are written 2027-01-14")
+            return config
+        }
         do {
             root = try TOMLTable(string: source)
         } catch let e as TOMLParseError {
