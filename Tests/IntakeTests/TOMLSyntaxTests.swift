@@ -6,7 +6,7 @@ import Testing
 @Suite struct TOMLSyntaxTests {
     @Test(arguments: [
         "a = [}\n", "a = [1,}\n", "a = {b = 1,}\n", "a = \"\\u00\"\n", "[a\n", "a = 1 2\n", "a = \"x\n", "= 1\n",
-        "a = tru\n", "a = 2027-13\n", "a = [[[[[[\n",
+        "a = tru\n", "a = 2027-13\n", "a = [[[[[[",
     ])
     func malformedTextIsRefusedWithItsPlace(_ text: String) {
         let problem = TOMLSyntax.check(text)
