@@ -22,9 +22,10 @@ public struct ConflictModel: Sendable {
     /// The ties among `p` under `rules`.
     public init(participants p: [Participant], rules: [Rule]) {
         self.rules = rules
-        let schoolKey = p.map { Text.key($0.school) }
+        var keys = Text.KeyCache()
+        let schoolKey = p.map { keys.key($0.school) }
         self.schoolKey = schoolKey
-        let boardKey = p.map { $0.board.map(Text.key) }, townKey = p.map { $0.town.map(Text.key) }
+        let boardKey = p.map { $0.board.map { keys.key($0) } }, townKey = p.map { $0.town.map { keys.key($0) } }
         let ancestors = Hierarchy.ancestors(p).map(Set.init)
         self.boardKey = boardKey
         self.townKey = townKey
@@ -32,7 +33,7 @@ public struct ConflictModel: Sendable {
         let schools = Set(schoolKey)
         var competing = Set<SchoolPair>()
         for (i, person) in p.enumerated() {
-            for c in person.competitors.map(Text.key) where c != schoolKey[i] && schools.contains(c) {
+            for c in person.competitors.map({ keys.key($0) }) where c != schoolKey[i] && schools.contains(c) {
                 competing.insert(SchoolPair(schoolKey[i], c))
             }
         }

@@ -127,10 +127,11 @@ public enum ProgrammeReader {
         -> [Diagnostic]
     {
         var out: [Diagnostic] = []
-        let schools = Set(p.map { Text.key($0.school) })
+        var keys = Text.KeyCache()
+        let schools = Set(p.map { keys.key($0.school) })
         var reported = Set<String>()
         for person in p {
-            for c in person.competitors where !schools.contains(Text.key(c)) && reported.insert(Text.key(c)).inserted {
+            for c in person.competitors where !schools.contains(keys.key(c)) && reported.insert(keys.key(c)).inserted {
                 out.append(
                     Diagnostic(
                         .warning, file: signups, line: person.line, field: "competitors",

@@ -8,6 +8,20 @@ package enum Text {
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// `key` remembered per text: sign-ups repeat the same school and competitor names thousands of times.
+    package struct KeyCache {
+        private var memo: [String: String] = [:]
+        /// An empty cache.
+        package init() {}
+        /// `Text.key(s)`, computed once per distinct `s`.
+        package mutating func key(_ s: String) -> String {
+            if let k = memo[s] { return k }
+            let k = Text.key(s)
+            memo[s] = k
+            return k
+        }
+    }
+
     /// A function name with spaces and hyphens removed as well: "adjunct directeur" = "adjunct-directeur".
     package static func functionKey(_ s: String) -> String {
         key(s).filter { $0.isLetter || $0.isNumber }

@@ -112,3 +112,30 @@ import Testing
         #expect(MaxClique.find(in: p.conflicts, among: [5, 6, 0]).members == [5, 6])
     }
 }
+
+/// The largest tied set on degenerate but valid programmes, found without an exponential search.
+@Suite struct DegenerateTiesTests {
+    @Test func aThousandColleaguesAreOneProvenTiedSet() throws {
+        let rows = (0..<1000).map { Fixture.row("P \($0)", school: "One School") }.joined()
+        let p = try Fixture.load(Fixture.header + rows)
+        let largest = MaxClique.find(in: p.conflicts)
+        #expect(largest.members.count == 1000 && largest.proven)
+    }
+
+    @Test func aSearchCutShortStillReportsALargeSetUnproven() throws {
+        // Twenty schools of three in a ring, each competing with the next: the largest tied set is two
+        // neighbouring schools (six people).
+        let rows = (0..<60).map { n in
+            Fixture.row("P \(n)", school: "S\(n % 20)", competitors: "S\((n % 20 + 1) % 20)")
+        }.joined()
+        let p = try Fixture.load(Fixture.header + rows)
+        let full = MaxClique.find(in: p.conflicts)
+        #expect(full.members.count == 6 && full.proven)
+        let cut = MaxClique.find(in: p.conflicts, budget: 10)
+        #expect(!cut.proven, "ten units of work cannot prove it")
+        #expect(cut.members.count == 6, "the greedy set is already as large")
+        for (x, i) in cut.members.enumerated() {
+            for j in cut.members[(x + 1)...] { #expect(p.conflicts.areTied(i, j), "a real tied set") }
+        }
+    }
+}
