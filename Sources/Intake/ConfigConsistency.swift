@@ -36,6 +36,9 @@ extension ProgrammeConfig {
         if let first = s.firstDate, let last = s.lastDate, last < first {
             out.append(("schedule.last_date", "\(last) is before first_date \(first)"))
         }
+        if let first = s.firstDate, let last = s.lastDate, last - first > Schedule.longestPeriod {
+            out.append(("schedule.last_date", "the programme runs longer than three years"))
+        }
         for n in s.fixedDates.keys.sorted() where !(1...s.meetings).contains(n) {
             out.append(("schedule.fixed_dates", "meeting \(n) does not exist"))
         }

@@ -35,6 +35,8 @@ extension ProgrammeReader {
             if let boss = all[i].reportsTo?.lowercased(), let j = joinerByEmail[boss] { all[i].managerIndex = j }
         }
         all += joiners
+        // Joiners write "utrecht" where the plan says "Utrecht": the plan's spelling wins.
+        Spellings.unify(&all)
         var diagnostics = sink.items.filter {
             !($0.severity == .warning && $0.field == "reports_to" && resolvedLines.contains($0.line ?? -1))
         }

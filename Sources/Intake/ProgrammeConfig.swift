@@ -58,6 +58,8 @@ public struct ProgrammeConfig: Sendable, Equatable, Codable {
         public var blackoutDates: [DayRange] = []
         /// `holidays`.
         public var holidays = Holidays.nl
+        /// The longest programme period (last date minus first date), in days: three years.
+        public static let longestPeriod = 3 * 366
         /// `methods`: intervision methods, used in turn (codes such as `tienstappen`, `incident`).
         public var methods = ["tienstappen", "incident", "roddel", "tgi", "socratisch", "e5"]
     }

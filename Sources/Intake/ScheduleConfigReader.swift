@@ -123,6 +123,13 @@ enum ScheduleConfigReader {
                 fix: "swap the two dates or correct one of them")
             return
         }
+        // A programme runs a school year or two; the date models grow with the number of days.
+        if last - first > ProgrammeConfig.Schedule.longestPeriod {
+            f.error(
+                "schedule.last_date", "the programme runs \(last - first + 1) days, from \(first) to \(last)",
+                fix: "plan at most three years (\(ProgrammeConfig.Schedule.longestPeriod + 1) days) at a time")
+            return
+        }
         let needed = (s.meetings - 1) * s.minWeeksBetween * 7
         if last - first < needed {
             f.error(

@@ -31,6 +31,7 @@ enum SignupReader {
                     experienceYears: experience, unavailable: unavailable, line: record.line))
         }
         if !sink.hasErrors { Hierarchy.resolve(&participants, column: map.column("reports_to"), sink: &sink) }
+        Spellings.unify(&participants)
         return participants
     }
 

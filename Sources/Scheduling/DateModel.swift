@@ -42,6 +42,8 @@ struct DateModel {
         var absences: Int
         var bound: Int
         var status: SolveStatus
+        /// True when the model found nothing in time and `earliest` chose the dates.
+        var byRule = false
     }
 
     static func solve(_ inputs: [Input], rules: DateRules, budget: RunBudget, seconds: Double) throws(SchedulingFailure)
@@ -60,6 +62,7 @@ struct DateModel {
         var absences = LinearExpression(), deviation = LinearExpression(), changes = LinearExpression()
         var worstDeviation = 0.0, worstAbsences = 0.0
         for (g, input) in inputs.enumerated() {
+            let previousDays = y[g].map { $0.keys.sorted() }
             for k in 0..<m {
                 model.add(.sum(y[g][k].values.sorted()), .equal, 1, name: "once_\(g)_\(k)")
                 let ideal = input.anchor.map { Double($0[k]) } ?? (m == 1 ? 0 : Double(k * rules.span) / Double(m - 1))
@@ -71,7 +74,8 @@ struct DateModel {
                     deviation = deviation + abs(Double(d) - ideal).rounded() * v
                     if let anchor = input.anchor, anchor[k] != d { changes = changes + v }
                     guard k > 0 else { continue }
-                    let window = y[g][k - 1].filter { rules.next(after: $0.key).contains(d) }.map(\.value).sorted()
+                    let earlier = DateRules.slice(previousDays[k - 1], in: rules.previous(before: d))
+                    let window = earlier.map { y[g][k - 1][$0]! }.sorted()
                     model.add(v - .sum(window), .lessOrEqual, 0, name: "after_\(g)_\(k)_\(d)")
                 }
             }
@@ -98,7 +102,15 @@ struct DateModel {
         do { s = try Solver.solve(model, options: options) } catch { throw .internalError("dates: \(error)") }
         guard s.hasSolution else {
             if s.status == .infeasible { return Output(offsets: [], absences: 0, bound: 0, status: .infeasible) }
-            throw .internalError("dates: no calendar found within the time limit (\(s.status.rawValue))")
+            // No calendar in the time this part had (a long period, a busy machine): dates by rule rather than
+            // none, with nothing proven about absences.
+            guard let offsets = earliest(inputs, rules: rules) else {
+                throw .internalError("dates: no calendar found within the time limit (\(s.status.rawValue))")
+            }
+            let absent = zip(inputs, offsets).reduce(0) { sum, pair in
+                sum + pair.1.reduce(0) { $0 + (pair.0.absentees[$1]?.count ?? 0) }
+            }
+            return Output(offsets: offsets, absences: absent, bound: 0, status: .feasible, byRule: true)
         }
         let offsets = y.map { meetings in meetings.map { days in days.first { s[$0.value] > 0.5 }!.key } }
         let value = Int(s.value(absences).rounded())
@@ -106,5 +118,37 @@ struct DateModel {
         // (without anchors; with them the absences are not what is minimised first).
         let bound = s.status == .optimal ? value : Int(((s.bestBound ?? 0) / absenceWeight).rounded(.down))
         return Output(offsets: offsets, absences: value, bound: max(0, bound), status: s.status)
+    }
+
+    /// Dates by rule when the model has no answer in time: group after group, each meeting on the first
+    /// candidate day that follows the previous meeting within the spacing rules, from which the group's later
+    /// meetings can still be placed, and on which the facilitator leads no other group (a date fixed for all
+    /// groups excepted). nil when that gets stuck.
+    static func earliest(_ inputs: [Input], rules: DateRules) -> [[Int]]? {
+        var used = Set<Int>(), result: [[Int]] = []
+        for input in inputs {
+            let cands = input.candidates.map { $0.sorted() }
+            let m = cands.count
+            // canFinish[k]: days for meeting k from which meetings k+1… can all still be placed.
+            var canFinish = [[Int]](repeating: [], count: m)
+            if m > 0 { canFinish[m - 1] = cands[m - 1] }
+            for k in stride(from: m - 2, through: 0, by: -1) {
+                canFinish[k] = cands[k].filter { !DateRules.slice(canFinish[k + 1], in: rules.next(after: $0)).isEmpty }
+            }
+            var days: [Int] = []
+            for k in 0..<m {
+                let shared = !rules.off.contains(.fixedDates) && rules.schedule.fixedDates[k + 1] != nil
+                let window = days.last.map { rules.next(after: $0) } ?? Int.min...Int.max
+                guard let d = canFinish[k].first(where: { window.contains($0) && (shared || !used.contains($0)) })
+                else { return nil }
+                days.append(d)
+            }
+            for (k, d) in days.enumerated()
+            where rules.off.contains(.fixedDates) || rules.schedule.fixedDates[k + 1] == nil {
+                used.insert(d)
+            }
+            result.append(days)
+        }
+        return result
     }
 }

@@ -61,11 +61,32 @@ struct DateRules {
             ? (d + 1)...(d + span) : (d + 7 * schedule.minWeeksBetween)...(d + 7 * schedule.maxWeeksBetween)
     }
 
+    /// Offsets the previous meeting may have when this one is on offset `d` (the inverse of `next(after:)`).
+    func previous(before d: Int) -> ClosedRange<Int> {
+        off.contains(.spacing)
+            ? (d - span)...(d - 1) : (d - 7 * schedule.maxWeeksBetween)...(d - 7 * schedule.minWeeksBetween)
+    }
+
+    /// The part of ascending `days` that lies in `range`, by binary search (the candidate lists of a long
+    /// programme hold hundreds of days; comparing every pair was quadratic).
+    static func slice(_ days: [Int], in range: ClosedRange<Int>) -> ArraySlice<Int> {
+        func firstIndex(notBelow x: Int) -> Int {
+            var lo = 0, hi = days.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if days[mid] < x { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let from = firstIndex(notBelow: range.lowerBound), to = firstIndex(notBelow: range.upperBound + 1)
+        return days[from..<max(from, to)]
+    }
+
     /// Whether one group alone has any valid sequence of dates (a reachability pass, no solver needed).
     func feasible(_ cands: [[Int]]) -> Bool {
-        var reach = Set(cands.first ?? [])
+        var reach = (cands.first ?? []).sorted()
         for k in cands.indices.dropFirst() {
-            reach = Set(cands[k].filter { d in reach.contains { next(after: $0).contains(d) } })
+            reach = cands[k].filter { d in !Self.slice(reach, in: previous(before: d)).isEmpty }.sorted()
         }
         return !reach.isEmpty
     }

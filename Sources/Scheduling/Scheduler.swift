@@ -61,8 +61,10 @@ public enum Scheduler {
         let components = DateModel.components(groups, facilitatorOf: result.facilitatorOf)
         var offsets = [[Int]](repeating: [], count: groups.count)
         events.started(.dates, budget, "\(groups.count) groups, \(s.meetings) meetings each")
+        var byRule: [String] = []
         for (n, component) in components.enumerated() {
-            let share = budget.share(of: 1 / Double(components.count - n))
+            // At least a second each while the run lasts: a date model needs its root LP.
+            let share = max(min(1, budget.remaining), budget.share(of: 1 / Double(components.count - n)))
             let out = try DateModel.solve(component.map { inputs[$0] }, rules: rules, budget: budget, seconds: share)
             if out.status == .infeasible {
                 throw CalendarExplanation.shared(
@@ -71,6 +73,13 @@ public enum Scheduler {
             for (j, g) in component.enumerated() { offsets[g] = out.offsets[j] }
             result.absences += out.absences
             result.absencesBound += out.bound
+            if out.byRule { byRule += component.map { groups[$0].id } }
+        }
+        if !byRule.isEmpty {
+            result.notes.append(
+                "the meeting dates of \(byRule.sorted().joined(separator: ", ")) are the earliest valid days: the date "
+                    + "model found no calendar within the time limit, so absences there are not minimised (a longer "
+                    + "time limit may do better)")
         }
         events.finished(.dates, budget, "\(result.absences) absences (at least \(result.absencesBound) unavoidable)")
         events.started(.rotation, budget)

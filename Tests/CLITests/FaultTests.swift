@@ -138,3 +138,25 @@ import Testing
         #expect(try Self.contents(root + "/busy").keys.sorted() == ["notes.txt"], "nothing mixed in")
     }
 }
+
+/// A valid programme never ends in an internal error because time ran short: the dates then follow a rule.
+@Suite struct ShortTimeTests {
+    @Test func aThreeYearProgrammeWithATinyTimeLimitStillGetsACheckedCalendar() throws {
+        let folder = Scratch.folder("three-years")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = try String(contentsOfFile: "Fixtures/lerend-leiderschap.toml", encoding: .utf8)
+            .replacingOccurrences(of: "last_date = 2027-06-25", with: "last_date = 2029-12-20\nholidays = \"none\"")
+            .replacingOccurrences(of: "meetings = 4", with: "meetings = 12")
+        try config.write(toFile: folder + "/config.toml", atomically: true, encoding: .utf8)
+        let r = try Binary.run([
+            "plan", "Fixtures/lerend-leiderschap-52.csv", "--config", folder + "/config.toml",
+            "--facilitators", "Fixtures/facilitators-lerend-leiderschap.csv",
+            "--out", folder + "/plan", "--time-limit", "0.5", "--quiet",
+        ])
+        #expect(r.code == 0, "\(r.err)")
+        // The calendar was re-checked independently before it was written (else exit 1): 7 groups × 12.
+        let rows = try String(contentsOfFile: folder + "/plan/schedule.csv", encoding: .utf8).split(separator: "\r\n")
+        #expect(rows.count == 1 + 7 * 12)
+    }
+}

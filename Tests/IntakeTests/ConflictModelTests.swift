@@ -139,3 +139,19 @@ import Testing
         }
     }
 }
+
+/// Regions, schools, boards and towns written in another case or with stray spaces are one and the same.
+@Suite struct SpellingTests {
+    @Test func oneSpellingPerRegionAndSchool() throws {
+        let rows = [
+            Fixture.row("Anne", school: "Het Baken", region: "Utrecht"),
+            Fixture.row("Bram", school: "het  baken", region: "utrecht"),
+            Fixture.row("Carla", school: "De Linde", region: "UTRECHT "),
+        ].joined()
+        let p = try Fixture.load(Fixture.header + rows)
+        #expect(p.participants.map(\.region) == ["Utrecht", "Utrecht", "Utrecht"])
+        #expect(p.participants.map(\.school) == ["Het Baken", "Het Baken", "De Linde"])
+        #expect(CheckSummary(p).byRegion.count == 1)
+        #expect(p.conflicts.areTied(0, 1), "colleagues whatever the spelling")
+    }
+}
