@@ -160,3 +160,44 @@ import Testing
         #expect(rows.count == 1 + 7 * 12)
     }
 }
+
+/// The same input gives the same bytes in every file, from separate processes (each with its own hash seed, so a
+/// Dictionary's order differs between them), with facilitators, dates, rotas and a replan.
+@Suite struct DeterminismTests {
+    @Test(arguments: [
+        [
+            "Fixtures/lerend-leiderschap-52.csv", "Fixtures/lerend-leiderschap.toml",
+            "Fixtures/facilitators-lerend-leiderschap.csv",
+        ],
+        [
+            "Fixtures/lead-and-learn-345.csv", "Fixtures/lead-and-learn.toml",
+            "Fixtures/facilitators-lead-and-learn.csv",
+        ],
+    ])
+    func twoRunsInSeparateProcessesWriteIdenticalFolders(_ files: [String]) throws {
+        let (a, b) = (Scratch.folder("same-a"), Scratch.folder("same-b"))
+        defer {
+            try? FileManager.default.removeItem(atPath: a)
+            try? FileManager.default.removeItem(atPath: b)
+        }
+        let replan =
+            files[0].contains("345")
+            ? [
+                "--drop-file", "Fixtures/replan/dropouts-lead-and-learn.txt", "--add",
+                "Fixtures/replan/late-joiners-lead-and-learn.csv", "--from", "2027-03-15",
+            ]
+            : ["--drop-file", "Fixtures/replan/dropouts-lerend-leiderschap.txt", "--from", "2027-04-01"]
+        for out in [a, b] {
+            let plan = try Binary.run(
+                ["plan", files[0], "--config", files[1], "--facilitators", files[2], "--out", out, "--quiet"],
+                environment: FaultTests.epoch)
+            #expect(plan.code == 0, "\(plan.err)")
+            let again = try Binary.run(["replan", out] + replan + ["--quiet"], environment: FaultTests.epoch)
+            #expect(again.code == 0, "\(again.err)")
+        }
+        let (left, right) = (try FaultTests.contents(a), try FaultTests.contents(b))
+        #expect(left.keys.sorted() == right.keys.sorted())
+        #expect(left.keys.contains("schedule.csv") && left.keys.contains("history/plan-v2.json"))
+        for (path, data) in left { #expect(right[path] == data, "\(path) differs between the two runs") }
+    }
+}
