@@ -5,7 +5,7 @@ BIN := .build/debug/intervision
 
 PY := .build/venv/bin/python3
 
-.PHONY: deps pydeps build test lint format external-checks demo bench clean
+.PHONY: deps pydeps build test lint format external-checks demo bench fuzz clean
 
 # GLPK ships no pkg-config file; the header is the reliable sign that libglpk-dev is installed.
 deps:
@@ -77,5 +77,28 @@ bench: deps
 	INTERVISION_BENCHMARKS=1 $(SWIFT) build -c release --product grouping-bench
 	Benchmarks/run.sh
 
+# libFuzzer on the readers: sign-up/facilitator CSV, the TOML config, plan.json. Seeds come from Fixtures (and a
+# plan of the 52 fixture); a crash stops make with the input saved as crash-* in the current folder.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := INTERVISION_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz -c release \
+	-Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xcc -fsanitize=fuzzer-no-link -Xcxx -fsanitize=fuzzer-no-link
+FUZZ_CORPUS := .build-fuzz/corpus
+
+fuzz: deps build
+	$(FUZZ_BUILD) --product csv-fuzz
+	$(FUZZ_BUILD) --product config-fuzz
+	$(FUZZ_BUILD) --product plan-file-fuzz
+	rm -rf $(FUZZ_CORPUS) && mkdir -p $(FUZZ_CORPUS)/csv $(FUZZ_CORPUS)/config $(FUZZ_CORPUS)/plan
+	cp Fixtures/*.csv Fixtures/bad/*.csv Fixtures/replan/*.csv $(FUZZ_CORPUS)/csv/
+	cp Fixtures/*.toml Fixtures/bad/*.toml $(FUZZ_CORPUS)/config/
+	$(BIN) plan Fixtures/lerend-leiderschap-52.csv --config Fixtures/lerend-leiderschap.toml \
+		--facilitators Fixtures/facilitators-lerend-leiderschap.csv --out $(FUZZ_CORPUS)/plan-folder --quiet > /dev/null
+	cp $(FUZZ_CORPUS)/plan-folder/plan.json $(FUZZ_CORPUS)/plan/
+	.build-fuzz/release/csv-fuzz $(FUZZ_CORPUS)/csv -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1
+	.build-fuzz/release/config-fuzz $(FUZZ_CORPUS)/config -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		-print_final_stats=1
+	.build-fuzz/release/plan-file-fuzz $(FUZZ_CORPUS)/plan -max_total_time=$(FUZZ_SECONDS) -max_len=200000 \
+		-print_final_stats=1
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -68,7 +68,7 @@ package enum RotaFiles {
     /// Facilitator index → file name (without extension) for everyone with at least one meeting.
     package static func facilitatorFiles(_ programme: Programme, _ schedule: ScheduleResult) -> [Int: String] {
         guard let facilitators = programme.facilitators else { return [:] }
-        var used = Set(schedule.meetings.map { "group-\($0.group)" })
+        var used = Set(schedule.meetings.map { "group-\($0.group)".lowercased() })
         var result: [Int: String] = [:]
         for f in facilitators where schedule.meetings.contains(where: { schedule.facilitatorOf[$0.group] == f.index }) {
             result[f.index] = Slug.unique(Slug.make(f.name, fallback: "facilitator-\(f.index + 1)"), &used)
@@ -124,7 +124,8 @@ package enum Slug {
 
     static func unique(_ base: String, _ used: inout Set<String>) -> String {
         var name = base, n = 2
-        while !used.insert(name).inserted {
+        // Case-insensitively: "group-G01" and "group-g01" are one file on macOS and Windows.
+        while !used.insert(name.lowercased()).inserted {
             name = "\(base)-\(n)"
             n += 1
         }

@@ -64,7 +64,7 @@ struct CSVTable {
         self.joined = joined.map { (line: $0.0, column: $0.1) }
     }
 
-    private static func invalidUTF8(in bytes: [UInt8]) -> Failure {
+    static func invalidUTF8(in bytes: [UInt8]) -> Failure {
         var line = 1, i = 0
         while i < bytes.count {
             let b = bytes[i]

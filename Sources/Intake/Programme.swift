@@ -77,7 +77,9 @@ public enum ProgrammeReader {
             if let text = String(data: config.data, encoding: .utf8) {
                 cfg = ConfigReader.read(text, file: config.name, sink: &sink)
             } else {
-                sink.error("the config is not UTF-8 text", fix: "save the file as UTF-8")
+                var line: Int?
+                if case .notUTF8(let at, _) = CSVTable.invalidUTF8(in: [UInt8](config.data)) { line = at }
+                sink.error(line: line, "the config is not UTF-8 text", fix: "save the file as UTF-8")
             }
             diagnostics += sink.items
         }

@@ -62,7 +62,7 @@ enum CSV {
         _ data: Data, file: String, specs: [ColumnSpec], sink: inout DiagnosticSink,
         noRows: (noun: String, fix: String)
     ) -> (ColumnMap, [RowContext])? {
-        guard let table = load(data, file: file, sink: &sink) else { return nil }
+        guard let table = load(data, file: file, noun: noRows.noun, sink: &sink) else { return nil }
         for f in table.refused {
             sink.error(
                 line: f.line, column: f.column,
@@ -96,7 +96,7 @@ enum CSV {
     }
 
     /// Parses the file, turning format failures into diagnostics.
-    static func load(_ data: Data, file: String, sink: inout DiagnosticSink) -> CSVTable? {
+    static func load(_ data: Data, file: String, noun: String, sink: inout DiagnosticSink) -> CSVTable? {
         let failure: CSVTable.Failure
         do {
             return try CSVTable.parse(data)
@@ -109,7 +109,7 @@ enum CSV {
                 line: line, "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)))",
                 fix: "save it as \"CSV UTF-8\" (Excel) or choose character set UTF-8 (LibreOffice)")
         case .empty:
-            sink.error("the file is empty", fix: "export the sign-ups with a header row and one row per person")
+            sink.error("the file is empty", fix: "export the \(noun) with a header row and one row each")
         case .unterminatedQuote(let line):
             sink.error(
                 line: line, "a quoted field opened here is never closed",

@@ -25,6 +25,7 @@ struct TOMLLocator {
     /// `path` is `table.key`; falls back to the table header, then to nothing.
     func locate(_ path: String) -> (line: Int?, column: Int?) {
         if let p = positions[path] { return (p.line, p.column) }
+        if let l = tables[path] { return (l, 1) }
         let table = path.split(separator: ".").dropLast().joined(separator: ".")
         if let l = tables[table] { return (l, 1) }
         return (nil, nil)

@@ -52,3 +52,26 @@ import Testing
                 "23-control-character-in-name.csv:3:1: error: the cell holds the control character U+001B (ESC)"))
     }
 }
+
+/// File names made from people's names never collide, not even on a file system that ignores case.
+@Suite struct RotaFileNameTests {
+    @Test func aFacilitatorNamedLikeAGroupGetsAFileOfTheirOwn() throws {
+        let folder = Scratch.folder("rota-names")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var rows = try String(contentsOfFile: "Fixtures/facilitators-lerend-leiderschap.csv", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        rows[1] = rows[1].replacingOccurrences(of: rows[1].split(separator: ",")[0], with: "Group G01")
+        try (rows.joined(separator: "\n") + "\n").write(toFile: folder + "/f.csv", atomically: true, encoding: .utf8)
+        let r = try Binary.run([
+            "plan", "Fixtures/lerend-leiderschap-52.csv", "--config", "Fixtures/lerend-leiderschap.toml",
+            "--facilitators", folder + "/f.csv", "--out", folder + "/plan", "--quiet",
+        ])
+        #expect(r.code == 0, "\(r.err)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder + "/plan/rota").filter {
+            $0.hasSuffix(".ics")
+        }
+        #expect(Set(names.map { $0.lowercased() }).count == names.count, "no two names differ only in case: \(names)")
+        #expect(names.contains("group-G01.ics") && names.contains("group-g01-2.ics"))
+    }
+}

@@ -1,0 +1,28 @@
+// libFuzzer target: any bytes as the programme config (TOML). The syntax check must keep every malformed text
+// away from TOMLKit's C++ parser, which aborts on some of it. Built by `make fuzz`.
+import Foundation
+import Intake
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzConfig(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    let signups = Data("name,email,function,school,region\nA,a@x.nl,teamleider,S,Utrecht\n".utf8)
+    _ = try? ProgrammeReader.load(
+        signups: InputFile(name: "s.csv", data: signups),
+        config: InputFile(name: "fuzz.toml", data: Data(bytes: bytes, count: count)))
+    return 0
+}
+
+/// SwiftPM links an executable's entry point as `<module>_main`; it hands control to libFuzzer's driver with the
+/// target above as the callback.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@_cdecl("config_fuzz_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc, argv = argv
+    return runDriver(&argc, &argv, fuzzConfig)
+}

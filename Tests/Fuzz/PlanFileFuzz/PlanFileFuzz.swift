@@ -1,0 +1,32 @@
+// libFuzzer target: any bytes as plan.json. Reading and restoring a plan must refuse damage with a message,
+// never crash (indices, versions and references are all validated first). Built by `make fuzz`.
+import Export
+import Foundation
+
+private let folder: String = {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("plan-fuzz-\(getpid())").path
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzPlanFile(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    try? Data(bytes: bytes, count: count).write(to: URL(fileURLWithPath: folder + "/plan.json"))
+    _ = try? PlanStore(folder: folder).read()
+    return 0
+}
+
+/// SwiftPM links an executable's entry point as `<module>_main`; it hands control to libFuzzer's driver with the
+/// target above as the callback.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@_cdecl("plan_file_fuzz_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc, argv = argv
+    return runDriver(&argc, &argv, fuzzPlanFile)
+}
