@@ -3,6 +3,7 @@
 import Foundation
 import Intake
 
+/// One input: returns 0, as libFuzzer expects; a crash is the finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSignups(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let data = Data(bytes: bytes, count: count)

@@ -3,6 +3,7 @@
 import Foundation
 import Intake
 
+/// One input: returns 0, as libFuzzer expects; a crash is the finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzConfig(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let signups = Data("name,email,function,school,region\nA,a@x.nl,teamleider,S,Utrecht\n".utf8)

@@ -9,6 +9,7 @@ private let folder: String = {
     return path
 }()
 
+/// One input: returns 0, as libFuzzer expects; a crash is the finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPlanFile(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     try? Data(bytes: bytes, count: count).write(to: URL(fileURLWithPath: folder + "/plan.json"))
