@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // The C library. Only the GLPK module may import it.
@@ -50,7 +51,12 @@ let package = Package(
         .target(name: "TestFixtures", dependencies: ["Intake"], path: "Tests/TestFixtures"),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK", "RunControl"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestFixtures"]),
-        .testTarget(name: "GroupingTests", dependencies: ["Grouping", "Intake", "RunControl", "TestFixtures"]),
+        .testTarget(
+            name: "GroupingTests",
+            dependencies: [
+                "Grouping", "Intake", "RunControl", "TestFixtures",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(
             name: "SchedulingTests", dependencies: ["Scheduling", "Grouping", "Intake", "RunControl", "TestFixtures"]),
         .testTarget(name: "ReplanningTests", dependencies: ["IntervisionKit", "TestFixtures"]),
