@@ -59,7 +59,11 @@ let package = Package(
             ]),
         .testTarget(
             name: "SchedulingTests", dependencies: ["Scheduling", "Grouping", "Intake", "RunControl", "TestFixtures"]),
-        .testTarget(name: "ReplanningTests", dependencies: ["IntervisionKit", "TestFixtures"]),
+        .testTarget(
+            name: "ReplanningTests",
+            dependencies: [
+                "IntervisionKit", "TestFixtures", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
         .testTarget(name: "IntervisionKitTests", dependencies: ["IntervisionKit", "TestFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["IntervisionCLI", "intervision", "TestFixtures"]),
