@@ -19,3 +19,21 @@ struct GroupingRun {
     /// The objectives in the order they are minimised.
     var priorities: [Objective] { programme.config.priorities }
 }
+
+extension GroupingRun {
+    /// A plan without the solver's help: regions packed by the greedy pass and ejection chains, the rest placed
+    /// and improved by local moves and swaps. Every objective is reported without a proven bound (0) and the time
+    /// limit as reached. nil when the packing gets stuck or the result breaks a rule.
+    mutating func byHand(reason: String) -> GroupingResult? {
+        let p = programme.participants
+        guard var members = GroupPlanner.greedyPlan(programme, groups: groupCount, budget) else { return nil }
+        members = improved(members, label: "plan by hand, moves and swaps (\(reason))")
+        let groups = GroupPlanner.label(members, p)
+        guard PlanCheck.violations(groups, programme).isEmpty else { return nil }
+        stats.timeLimitHit = true
+        stats.seconds = budget.elapsed
+        return GroupingResult(
+            groups: groups, objectives: GroupPlanner.objectives(groups.map(\.members), p, priorities, [:]),
+            stats: stats, awayReasons: AwayReasons.explain(groups, programme))
+    }
+}

@@ -76,7 +76,15 @@ public enum GroupPlanner {
         let priorities = programme.config.priorities
         var run = GroupingRun(programme: programme, groupCount: k, options: options)
         do {
-            let outcome = try run.bounds(cover: cliques)
+            let outcome: GroupingRun.Bounds
+            do {
+                outcome = try run.bounds(cover: cliques)
+            } catch let e as GLPKError where !deadline.isCancelled {
+                // The first aggregate model found no solution in its time (a very busy machine): a valid programme
+                // still gets a plan, made by hand, with nothing proven and the report saying so.
+                guard let plan = run.byHand(reason: e.description) else { throw e }
+                return plan
+            }
             let composition = outcome.composition
             var slotClass: [Int] = []
             for (cl, count) in outcome.groupsPerClass.enumerated() { slotClass += Array(repeating: cl, count: count) }

@@ -51,3 +51,24 @@ import Testing
         #expect(after <= 2)
     }
 }
+
+/// When the first aggregate model finds nothing in its time, a valid programme still gets a valid plan.
+@Suite struct PlanByHandTests {
+    @Test(arguments: [
+        ("lerend-leiderschap-52.csv", "lerend-leiderschap.toml"), ("lead-and-learn-345.csv", "lead-and-learn.toml"),
+    ])
+    func aPlanByHandKeepsEveryRuleAndClaimsNoProof(_ files: (String, String)) throws {
+        let p = try ProgrammeReader.load(signups: Fixture.file(files.0), config: Fixture.file(files.1))
+        guard case .groups(let k, _, _) = GroupCount.resolve(participants: p.participants.count, p.config.groups) else {
+            Issue.record("no group count")
+            return
+        }
+        var run = GroupingRun(programme: p, groupCount: k, options: GroupingOptions(timeLimit: 30))
+        let plan = run.byHand(reason: "test")
+        let result = try #require(plan)
+        #expect(result.groups.count == k)
+        #expect(PlanCheck.violations(result.groups, p).isEmpty)
+        #expect(result.objectives.allSatisfy { $0.bound == 0 } && result.stats.timeLimitHit)
+        #expect(result.stats.stages.contains { $0.name.contains("plan by hand") })
+    }
+}
