@@ -91,8 +91,11 @@ if ProcessInfo.processInfo.environment["INTERVISION_BENCHMARKS"] == "1" {
 // Fuzz targets for libFuzzer, built only by `make fuzz` (INTERVISION_FUZZ=1 with -sanitize=fuzzer).
 if ProcessInfo.processInfo.environment["INTERVISION_FUZZ"] == "1" {
     package.targets += [
-        .executableTarget(name: "csv-fuzz", dependencies: ["Intake"], path: "Tests/Fuzz/CSVFuzz"),
-        .executableTarget(name: "config-fuzz", dependencies: ["Intake"], path: "Tests/Fuzz/ConfigFuzz"),
-        .executableTarget(name: "plan-file-fuzz", dependencies: ["Export"], path: "Tests/Fuzz/PlanFileFuzz"),
+        .target(name: "FuzzSupport", path: "Tests/Fuzz/FuzzSupport"),
+        .executableTarget(name: "csv-fuzz", dependencies: ["Intake", "FuzzSupport"], path: "Tests/Fuzz/CSVFuzz"),
+        .executableTarget(
+            name: "config-fuzz", dependencies: ["Intake", "FuzzSupport"], path: "Tests/Fuzz/ConfigFuzz"),
+        .executableTarget(
+            name: "plan-file-fuzz", dependencies: ["Export", "FuzzSupport"], path: "Tests/Fuzz/PlanFileFuzz"),
     ]
 }

@@ -1,6 +1,7 @@
 // libFuzzer target: any bytes as a sign-up file and as a facilitators file. Intake must answer with a
 // programme or diagnostics, never crash. Built by `make fuzz` (INTERVISION_FUZZ=1, -sanitize=fuzzer).
 import Foundation
+import FuzzSupport
 import Intake
 
 /// One input: returns 0, as libFuzzer expects; a crash is the finding.
@@ -14,17 +15,7 @@ public func fuzzSignups(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM links an executable's entry point as `<module>_main`; it hands control to libFuzzer's driver with the
-/// target above as the callback.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("csv_fuzz_main")
 func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc, argv = argv
-    return runDriver(&argc, &argv, fuzzSignups)
+    fuzz(argc, argv, fuzzSignups)
 }

@@ -1,6 +1,7 @@
 // libFuzzer target: any bytes as the programme config (TOML). The syntax check must keep every malformed text
 // away from TOMLKit's C++ parser, which aborts on some of it. Built by `make fuzz`.
 import Foundation
+import FuzzSupport
 import Intake
 
 /// One input: returns 0, as libFuzzer expects; a crash is the finding.
@@ -13,17 +14,7 @@ public func fuzzConfig(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM links an executable's entry point as `<module>_main`; it hands control to libFuzzer's driver with the
-/// target above as the callback.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("config_fuzz_main")
 func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc, argv = argv
-    return runDriver(&argc, &argv, fuzzConfig)
+    fuzz(argc, argv, fuzzConfig)
 }

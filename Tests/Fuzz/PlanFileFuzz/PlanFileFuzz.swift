@@ -2,6 +2,7 @@
 // never crash (indices, versions and references are all validated first). Built by `make fuzz`.
 import Export
 import Foundation
+import FuzzSupport
 
 private let folder: String = {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("plan-fuzz-\(getpid())").path
@@ -17,17 +18,7 @@ public func fuzzPlanFile(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM links an executable's entry point as `<module>_main`; it hands control to libFuzzer's driver with the
-/// target above as the callback.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("plan_file_fuzz_main")
 func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc, argv = argv
-    return runDriver(&argc, &argv, fuzzPlanFile)
+    fuzz(argc, argv, fuzzPlanFile)
 }
