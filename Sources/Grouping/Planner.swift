@@ -4,19 +4,9 @@ import Intake
 import RunControl
 
 /// What a grouping run may spend and where it reports.
-public struct GroupingOptions: Sendable {
-    /// The run's budget; grouping takes what is left of it.
-    public var budget: RunBudget
-    /// Where progress goes.
-    public var events: EventSink
-    /// Grouping within `budget`, reporting to `events`.
-    public init(budget: RunBudget, events: EventSink = .none) {
-        self.budget = budget
-        self.events = events
-    }
-    /// A run of its own with `timeLimit` seconds (tests and benchmarks).
-    public init(timeLimit: Double = 60) { self.init(budget: RunBudget(timeLimit: timeLimit)) }
+public typealias GroupingOptions = RunContext
 
+extension RunContext {
     /// A GLPK progress callback that reports `stage` in organiser's words.
     func reporter(_ describe: @escaping @Sendable (_ value: Int?, _ bound: Int?) -> String)
         -> @Sendable (GLPK.Progress) -> Void
@@ -52,7 +42,7 @@ public enum GroupPlanner {
 
     /// Groups for the programme that keep every hard rule, with every objective's value and proven bound; re-checked by
     /// `PlanCheck` before it is returned.
-    public static func plan(_ programme: Programme, options: GroupingOptions = GroupingOptions())
+    public static func plan(_ programme: Programme, options: GroupingOptions = GroupingOptions(timeLimit: 60))
         throws(GroupingFailure) -> GroupingResult
     {
         let deadline = options.budget

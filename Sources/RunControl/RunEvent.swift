@@ -85,3 +85,18 @@ public struct EventSink: Sendable {
         emit(RunEvent(stage: stage, kind: .finished, message: "\(stage.activity): \(detail)", elapsed: budget.elapsed))
     }
 }
+
+/// What a stage needs of its run: the budget it spends and the sink it reports to.
+public struct RunContext: Sendable {
+    /// The run's budget; the stage takes what is left of it.
+    public var budget: RunBudget
+    /// Where progress goes.
+    public var events: EventSink
+    /// A stage within `budget`, reporting to `events`.
+    public init(budget: RunBudget, events: EventSink = .none) {
+        self.budget = budget
+        self.events = events
+    }
+    /// A run of its own with `timeLimit` seconds and no progress (tests and benchmarks).
+    public init(timeLimit: Double) { self.init(budget: RunBudget(timeLimit: timeLimit)) }
+}

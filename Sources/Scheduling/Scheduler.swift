@@ -5,25 +5,15 @@ import Intake
 import RunControl
 
 /// What scheduling may spend and where it reports.
-public struct SchedulingOptions: Sendable {
-    /// The run's budget; facilitators, dates and rotation share what is left of it.
-    public var budget: RunBudget
-    /// Where progress goes.
-    public var events: EventSink
-    /// Scheduling within `budget`, reporting to `events`.
-    public init(budget: RunBudget, events: EventSink = .none) {
-        self.budget = budget
-        self.events = events
-    }
-    /// A run of its own with `timeLimit` seconds (tests and benchmarks).
-    public init(timeLimit: Double = 30) { self.init(budget: RunBudget(timeLimit: timeLimit)) }
-}
+public typealias SchedulingOptions = RunContext
 
 /// Stage 3 of the pipeline: facilitators, meeting dates and the case-bringer rotation for formed groups.
 public enum Scheduler {
     /// Facilitators, meeting dates, case bringers and methods for the groups. Re-checked by
     /// `ScheduleCheck` before it is returned.
-    public static func plan(_ programme: Programme, _ groups: [Group], options: SchedulingOptions = SchedulingOptions())
+    public static func plan(
+        _ programme: Programme, _ groups: [Group], options: SchedulingOptions = SchedulingOptions(timeLimit: 30)
+    )
         throws(SchedulingFailure) -> ScheduleResult
     {
         let p = programme.participants
