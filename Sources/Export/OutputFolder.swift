@@ -129,7 +129,18 @@ package enum OutputFolder {
         } catch let f as Failure {
             throw f
         } catch {
-            throw Failure(description: "cannot write to \(dir): \(error.localizedDescription)")
+            throw Failure(description: "cannot write to \(dir): \(reason(error))")
         }
+    }
+
+    /// The system's own words for a failed write ("No space left on device"), which Foundation on Linux hides
+    /// behind "The operation could not be completed".
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
     }
 }

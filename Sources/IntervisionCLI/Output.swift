@@ -20,6 +20,9 @@ enum Output {
         case .cancelled:
             err("interrupted; \(untouched)\n")
             return ExitCode(ExitStatus.interrupted)
+        case .cannotWrite(let target, let reason):
+            err("error: \(reason)\n  fix: free some disk space or choose another folder than \(target)\n\(untouched)\n")
+            return ExitCode(ExitStatus.internalError)
         case .internalError(let message):
             err("internal error: \(message)\n\(untouched)\n")
             return ExitCode(ExitStatus.internalError)

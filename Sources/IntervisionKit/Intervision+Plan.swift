@@ -29,7 +29,7 @@ extension Intervision {
         do {
             try store.create(document, files: rendered)
         } catch {
-            throw .internalError(error.description)
+            throw .cannotWrite(folder: request.folder, reason: error.description)
         }
         let files = (Array(rendered.keys) + ["plan.json", "history/plan-v1.json"]).sorted()
         events.finished(.writing, budget, "\(files.count) files in \(request.folder)")

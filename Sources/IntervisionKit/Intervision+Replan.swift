@@ -52,7 +52,7 @@ extension Intervision {
         do {
             try store.replace(with: next, files: files, beforeSwap: crashHookForTests)
         } catch {
-            throw .internalError(error.description)
+            throw .cannotWrite(folder: folder, reason: error.description)
         }
         events.finished(.writing, budget, "version \(result.version) in \(folder)")
         return ReplannedProgramme(

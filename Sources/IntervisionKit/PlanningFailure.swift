@@ -7,6 +7,8 @@ public enum PlanningFailure: Error, Sendable {
     case impossible(Explanation)
     /// The run was cancelled before it finished.
     case cancelled
+    /// The plan could not be written (a full disk, a folder that went away); the folder is as it was.
+    case cannotWrite(folder: String, reason: String)
     /// A fault of the program or the machine (a solver error, an unwritable disk); the message says what.
     case internalError(String)
 
