@@ -17,8 +17,10 @@ package enum Levels {
     /// Built-in table with the config's `[levels]` on top, keyed by `Text.functionKey`.
     package static func table(overrides: [String: Int]) -> [String: Int] {
         var t: [String: Int] = [:]
-        for (f, l) in builtIn { t[Text.functionKey(f)] = l }
-        for (f, l) in overrides { t[Text.functionKey(f)] = l }
+        // Sorted: two spellings of one function ("Team leider", "teamleider") must not let a Dictionary's
+        // per-process order decide which level wins.
+        for f in builtIn.keys.sorted() { t[Text.functionKey(f)] = builtIn[f] }
+        for f in overrides.keys.sorted() { t[Text.functionKey(f)] = overrides[f] }
         return t
     }
 }

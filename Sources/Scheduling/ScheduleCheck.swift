@@ -26,7 +26,7 @@ package enum ScheduleCheck {
             let ids = Set(groups.map(\.id))
             let load = Dictionary(grouping: r.facilitatorOf.filter { ids.contains($0.key) }.values, by: { $0 })
                 .mapValues(\.count)
-            for (f, n) in load where n > facilitators[f].maxGroups {
+            for (f, n) in load.sorted(by: { $0.key < $1.key }) where n > facilitators[f].maxGroups {
                 out.append("\(facilitators[f].name) leads \(n) groups, max_groups \(facilitators[f].maxGroups)")
             }
         }
