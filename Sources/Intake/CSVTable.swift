@@ -20,7 +20,14 @@ struct CSVTable {
     /// Cells whose line breaks or tabs were joined into one space: (line, column).
     var joined: [(line: Int, column: Int)] = []
 
+    /// Set when the file was not UTF-8 but Windows-1252, the encoding of Dutch Excel's plain "CSV" export.
+    var windows1252 = false
+
     enum Failure: Error, Equatable {
+        /// A ZIP container: an Excel workbook (.xlsx) saved or renamed as .csv.
+        case workbook
+        /// NUL bytes: not a text file at all.
+        case binary
         case notUTF8(line: Int, byte: UInt8)
         case empty
         case unterminatedQuote(line: Int)
@@ -29,7 +36,16 @@ struct CSVTable {
     static func parse(_ data: Data) throws(Failure) -> CSVTable {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw .workbook }
+        if bytes.contains(0) { throw .binary }
+        var windows1252 = false
+        let text: String
+        if let utf8 = String(validating: bytes, as: UTF8.self) {
+            text = utf8
+        } else if let cp1252 = Self.windows1252(bytes) {
+            text = cp1252
+            windows1252 = true
+        } else {
             throw invalidUTF8(in: bytes)
         }
         let scalars = Array(text.unicodeScalars)
@@ -39,6 +55,7 @@ struct CSVTable {
         records.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard let header = records.first else { throw .empty }
         var table = CSVTable(delimiter: delimiter, header: header, records: Array(records.dropFirst()))
+        table.windows1252 = windows1252
         table.clean()
         return table
     }
@@ -62,6 +79,13 @@ struct CSVTable {
         for r in records.indices { clean(&records[r], refused: &refused, joined: &joined) }
         self.refused = refused
         self.joined = joined.map { (line: $0.0, column: $0.1) }
+    }
+
+    /// The text when `bytes` read as Windows-1252: every byte above 0x7F is a letter or sign there except five
+    /// that code points never use, so a file holding none of those is taken for Windows-1252.
+    static func windows1252(_ bytes: [UInt8]) -> String? {
+        guard !bytes.contains(where: { [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains($0) }) else { return nil }
+        return String(data: Data(bytes), encoding: .windowsCP1252)
     }
 
     static func invalidUTF8(in bytes: [UInt8]) -> Failure {

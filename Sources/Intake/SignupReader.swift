@@ -63,6 +63,11 @@ enum CSV {
         noRows: (noun: String, fix: String)
     ) -> (ColumnMap, [RowContext])? {
         guard let table = load(data, file: file, noun: noRows.noun, sink: &sink) else { return nil }
+        if table.windows1252 {
+            sink.warning(
+                "the file is not UTF-8 but Windows-1252 (Excel's plain \"CSV\"); it was read as such",
+                fix: "check that accented names (ö, é) look right in the summary; \"CSV UTF-8\" avoids this note")
+        }
         for f in table.refused {
             sink.error(
                 line: f.line, column: f.column,
@@ -104,6 +109,13 @@ enum CSV {
             failure = error
         }
         switch failure {
+        case .workbook:
+            sink.error(
+                "the file is an Excel workbook (.xlsx), not CSV text",
+                fix: "in Excel choose Save As → \"CSV UTF-8 (comma delimited)\", or give the .xlsx file its own name")
+        case .binary:
+            sink.error(
+                "the file is not text (it holds NUL bytes)", fix: "export the list as CSV from Excel or the form tool")
         case .notUTF8(let line, let byte):
             sink.error(
                 line: line, "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)))",

@@ -49,3 +49,17 @@ import Testing
         #expect([1, 12, 26, 27, 52].map(\.columnLetters) == ["A", "L", "Z", "AA", "AZ"])
     }
 }
+
+/// Dutch Excel's plain "CSV" save is Windows-1252: read as such, with one note, to the same programme.
+@Suite struct EncodingTests {
+    @Test func aWindows1252ExportReadsLikeTheUTF8One() throws {
+        let utf8 = try ProgrammeReader.load(signups: Fixture.file("lerend-leiderschap-52.csv"))
+        let cp1252 = try ProgrammeReader.load(signups: Fixture.file("lerend-leiderschap-52-windows-1252.csv"))
+        #expect(cp1252.participants == utf8.participants)
+        #expect(
+            cp1252.participants.contains { $0.name.contains("Ö") || $0.name.contains("ö") || $0.name.contains("é") })
+        let notes = cp1252.warnings.filter { $0.message.contains("Windows-1252") }
+        #expect(notes.count == 1 && notes[0].line == nil)
+        #expect(!utf8.warnings.contains { $0.message.contains("Windows-1252") })
+    }
+}
