@@ -86,6 +86,14 @@ package enum Report {
             h.append("</table></div>")
         }
         h += ReportCalendar.html(programme, result, schedule, from: replan?.from)
+        if !programme.warnings.isEmpty {
+            h.append("<h2>Notes on the input</h2><p>Warnings found while reading the files; none stopped the plan.</p>")
+            h.append(HTML.table(["where", "note", "what to do"]))
+            for w in programme.warnings {
+                h.append(HTML.row([e(w.location), e((w.field.map { "\($0): " } ?? "") + w.message), e(w.fix ?? "")]))
+            }
+            h.append("</table>")
+        }
         h.append("<h2>Solver</h2>" + HTML.table(["stage", "variables", "constraints", "status"]))
         for s in result.stats.stages {
             h.append(HTML.row([e(s.name), "\(s.variables)", "\(s.constraints)", s.status]))

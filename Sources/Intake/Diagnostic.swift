@@ -17,6 +17,25 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// What to do about it.
     public var fix: String?
+    /// The kind of problem, for warnings that can come many times, so front ends can show one line per kind.
+    public var kind: Kind?
+
+    /// Warnings that a file can hold many of.
+    public enum Kind: String, Sendable, Equatable {
+        /// A school in the competitors column that no participant belongs to.
+        case unknownCompetitor
+        /// A `reports_to` address that is no participant's email.
+        case unknownManager
+
+        /// One line for `count` of them.
+        public func summary(_ count: Int) -> String {
+            switch self {
+            case .unknownCompetitor:
+                "\(count) competitor schools named in the sign-ups match no participant's school and are ignored"
+            case .unknownManager: "\(count) reports_to addresses match no participant's email and are ignored"
+            }
+        }
+    }
 
     /// A diagnostic at `file` (and `line`, `column`, `field` when known).
     public init(

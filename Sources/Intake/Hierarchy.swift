@@ -23,6 +23,7 @@ enum Hierarchy {
                     line: people[i].line, column: column, field: "reports_to",
                     "\"\(boss)\" matches no participant's email; ignored",
                     fix: "nothing to do if the manager is not taking part; otherwise correct the address")
+                sink.items[sink.items.count - 1].kind = .unknownManager
             }
         }
         // Follow each chain once (state: 0 not seen, 1 on the chain being followed, 2 done): a chain that

@@ -134,14 +134,14 @@ public enum ProgrammeReader {
         var reported = Set<String>()
         for person in p {
             for c in person.competitors where !schools.contains(keys.key(c)) && reported.insert(keys.key(c)).inserted {
-                out.append(
-                    Diagnostic(
-                        .warning, file: signups, line: person.line, field: "competitors",
-                        "competitor school \"\(c)\" matches no participant's school; ignored",
-                        fix:
-                            "nothing to do if nobody from that school takes part; otherwise write the name as in "
-                            + "the school column"
-                    ))
+                var warning = Diagnostic(
+                    .warning, file: signups, line: person.line, field: "competitors",
+                    "competitor school \"\(c)\" matches no participant's school; ignored",
+                    fix:
+                        "nothing to do if nobody from that school takes part; otherwise write the name as in "
+                        + "the school column")
+                warning.kind = .unknownCompetitor
+                out.append(warning)
             }
         }
         if let f, let file = facilitatorsFile {

@@ -20,7 +20,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw Output.fail(error)
         }
-        Output.err(DiagnosticText.render(report.warnings))
+        Output.err(DiagnosticText.render(report.warnings, verbose: files.verbose))
         Output.out(CheckText.render(report.summary, report.programme))
         throw ExitCode(report.isImpossible ? ExitStatus.impossible : ExitStatus.done)
     }

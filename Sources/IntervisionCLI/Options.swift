@@ -13,6 +13,9 @@ struct ProgrammeFiles: ParsableArguments {
     @Option(help: "Facilitators CSV.")
     var facilitators: String?
 
+    @Flag(help: "List every warning, not one line per kind.")
+    var verbose = false
+
     /// The files read from disk.
     func inputs() throws(PlanningFailure) -> ProgrammeInputs {
         try ProgrammeInputs(signups: signups, config: config, facilitators: facilitators)

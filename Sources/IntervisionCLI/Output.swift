@@ -30,12 +30,29 @@ enum Output {
     }
 }
 
-/// Diagnostics one per entry, then a tally.
+/// Diagnostics one per entry, then a tally. Warnings of one kind that come more than once are one line (all of
+/// them with `--verbose`, and in the report).
 enum DiagnosticText {
-    static func render(_ d: [Diagnostic]) -> String {
+    static func render(_ d: [Diagnostic], verbose: Bool = false) -> String {
         guard !d.isEmpty else { return "" }
         let errors = d.filter { $0.severity == .error }.count, warnings = d.count - errors
-        var lines = d.map(\.description)
+        var lines: [String] = [], summarised = Set<Diagnostic.Kind>()
+        for item in d {
+            guard !verbose, let kind = item.kind else {
+                lines.append(item.description)
+                continue
+            }
+            let same = d.filter { $0.kind == kind }
+            guard same.count > 1 else {
+                lines.append(item.description)
+                continue
+            }
+            if summarised.insert(kind).inserted {
+                lines.append(
+                    "\(item.file): warning: \(kind.summary(same.count)) (first on line \(item.line ?? 0); "
+                        + "--verbose lists them all)")
+            }
+        }
         var tally: [String] = []
         if errors > 0 { tally.append("\(errors) error\(errors == 1 ? "" : "s")") }
         if warnings > 0 { tally.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }

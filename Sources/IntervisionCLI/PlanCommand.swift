@@ -23,7 +23,7 @@ struct PlanCommand: AsyncParsableCommand {
         } catch {
             throw Output.fail(error)
         }
-        Output.err(DiagnosticText.render(planned.warnings))
+        Output.err(DiagnosticText.render(planned.warnings, verbose: files.verbose))
         Output.out(PlanText.summary(planned))
     }
 }

@@ -21,6 +21,7 @@ struct ReplanCommand: AsyncParsableCommand {
     @Option(help: "First day that is not history (YYYY-MM-DD); default today.", transform: ReplanCommand.day)
     var from: Day?
     @OptionGroup var run: RunOptions
+    @Flag(help: "List every warning, not one line per kind.") var verbose = false
 
     static func day(_ text: String) throws -> Day {
         guard let day = Day(parsing: text) else {
@@ -42,7 +43,7 @@ struct ReplanCommand: AsyncParsableCommand {
         } catch {
             throw Output.fail(error, folder: dir)
         }
-        Output.err(DiagnosticText.render(replanned.warnings))
+        Output.err(DiagnosticText.render(replanned.warnings, verbose: verbose))
         Output.out(ReplanText.summary(replanned))
     }
 

@@ -77,3 +77,33 @@ import Testing
         #expect(r.out.contains("Exit codes"))
     }
 }
+
+/// Warnings that come many times are one line each kind; `--verbose` and the report list them all.
+@Suite struct QuietWarningsTests {
+    @Test func repeatedWarningsAreOneLineUnlessVerbose() throws {
+        let quiet = try Binary.run([
+            "check", "Fixtures/lead-and-learn-345.csv", "--config", "Fixtures/lead-and-learn.toml",
+        ])
+        #expect(quiet.code == 0)
+        let lines = quiet.err.split(separator: "\n")
+        #expect(lines.count == 2, "one summary line and the tally: \(quiet.err)")
+        #expect(quiet.err.contains("5 competitor schools named in the sign-ups match no participant's school"))
+        let verbose = try Binary.run([
+            "check", "Fixtures/lead-and-learn-345.csv", "--config", "Fixtures/lead-and-learn.toml", "--verbose",
+        ])
+        #expect(verbose.err.components(separatedBy: "matches no participant's school; ignored").count == 6)
+    }
+
+    @Test func theReportListsEveryWarning() throws {
+        let folder = Scratch.folder("report-notes")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let r = try Binary.run([
+            "plan", "Fixtures/lead-and-learn-345.csv", "--config", "Fixtures/lead-and-learn.toml", "--out", folder,
+            "--quiet",
+        ])
+        #expect(r.code == 0, "\(r.err)")
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        #expect(html.contains("<h2>Notes on the input</h2>"))
+        for school in ["Wolfertschool Zwolle", "Ring Lyceum", "Stanislas College"] { #expect(html.contains(school)) }
+    }
+}
