@@ -36,7 +36,8 @@ let package = Package(
         // Atomic exchange of two folders (renameat2), so a replan replaces the plan folder in one step.
         .target(name: "CSwap"),
         // Stage 4: files for people — CSV, ICS, report — and the plan store (plan.json, history, atomic writes).
-        .target(name: "Export", dependencies: ["Intake", "Grouping", "Scheduling", "Replanning", "CSwap"]),
+        .target(
+            name: "Export", dependencies: ["Intake", "Grouping", "Scheduling", "Replanning", "CSwap", "RunControl"]),
         // The facade: check, plan and replan as typed use cases with one budget, progress events and one failure type.
         .target(
             name: "IntervisionKit",

@@ -1,5 +1,6 @@
 import CSwap
 import Foundation
+import RunControl
 
 /// Writes a set of files into an output folder all-or-nothing: everything goes to a hidden staging
 /// folder beside it first and is renamed into place only when every file has been written.
@@ -13,19 +14,6 @@ package enum OutputFolder {
     static func step() {
         guard let crashAt else { return }
         if operations.next() == crashAt { _exit(9) }
-    }
-
-    /// A thread-safe counter.
-    final class Counter: @unchecked Sendable {
-        // `@unchecked`: `value` is only touched while holding `lock`.
-        private let lock = NSLock()
-        private var value = 0
-        func next() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            value += 1
-            return value
-        }
     }
 
     /// A write that failed; `description` names the path and the reason.

@@ -21,23 +21,26 @@ package struct PlanStore: Sendable {
     /// folder and its parent (where the new version is staged) must be writable.
     /// For a new plan (`creating`), the folder must also be missing or empty: a plan is never mixed with other
     /// files.
-    package func writeProblem(creating: Bool) -> (message: String, fix: String)? {
+    package func writeProblem(creating: Bool) -> Refusal? {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         let url = URL(fileURLWithPath: folder).standardizedFileURL
         if fm.fileExists(atPath: url.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                return ("\(folder) is a file, not a folder", "give a folder for the plan (it is created when missing)")
+                return Refusal(
+                    message: "\(folder) is a file, not a folder",
+                    fix: "give a folder for the plan (it is created when missing)")
             }
             guard fm.isWritableFile(atPath: url.path) else {
-                return ("the folder \(folder) cannot be written to", "choose a folder you may write to")
+                return Refusal(
+                    message: "the folder \(folder) cannot be written to", fix: "choose a folder you may write to")
             }
             if creating, let entries = try? fm.contentsOfDirectory(atPath: url.path), !entries.isEmpty {
-                return (
-                    "\(folder) already holds other files (\(entries.sorted().prefix(3).joined(separator: ", "))"
+                return Refusal(
+                    message:
+                        "\(folder) already holds other files (\(entries.sorted().prefix(3).joined(separator: ", "))"
                         + (entries.count > 3 ? ", …" : "") + ")",
-                    "give a new or empty folder for the plan"
-                )
+                    fix: "give a new or empty folder for the plan")
             }
         }
         // The nearest existing folder above takes the staging folder (and, for a new plan, the plan itself).
@@ -46,10 +49,12 @@ package struct PlanStore: Sendable {
             parent = parent.deletingLastPathComponent()
         }
         guard fm.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return ("\(parent.path) is a file, so \(folder) cannot be made", "give a path under a folder")
+            return Refusal(
+                message: "\(parent.path) is a file, so \(folder) cannot be made", fix: "give a path under a folder")
         }
         guard fm.isWritableFile(atPath: parent.path) else {
-            return ("the folder \(parent.path) cannot be written to", "choose a place you may write to")
+            return Refusal(
+                message: "the folder \(parent.path) cannot be written to", fix: "choose a place you may write to")
         }
         return nil
     }

@@ -33,11 +33,12 @@ extension GroupingRun {
         let order = jobs.indices.sorted { jobs[$0].people.count > jobs[$1].people.count }
         let results = Results(count: jobs.count)
         let budget = deadline.share(of: 0.7)
-        let next = JobCounter()
+        let taken = Counter()
         // At most `parallelism` solves at once (GLPK objects stay on the worker thread that made them); each
         // result goes to its job's own index, so the order in which workers finish changes nothing.
         DispatchQueue.concurrentPerform(iterations: min(jobs.count, deadline.parallelism)) { _ in
-            while let n = next.take(below: jobs.count) {
+            // Job numbers 0, 1, 2, … in the order workers ask; each worker stops when they run out.
+            while case let n = taken.next() - 1, n < jobs.count {
                 solveJob(n)
             }
         }
@@ -184,20 +185,6 @@ extension GroupingRun {
             }
         }
         return nil
-    }
-}
-
-/// Hands out job numbers 0, 1, 2, … to concurrent workers.
-final class JobCounter: @unchecked Sendable {
-    // `@unchecked`: `value` is only touched while holding `lock`.
-    private let lock = NSLock()
-    private var value = 0
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
     }
 }
 

@@ -37,19 +37,15 @@ enum DiagnosticText {
         guard !d.isEmpty else { return "" }
         let errors = d.filter { $0.severity == .error }.count, warnings = d.count - errors
         var lines: [String] = [], summarised = Set<Diagnostic.Kind>()
+        let perKind = Dictionary(grouping: d.compactMap(\.kind), by: { $0 }).mapValues(\.count)
         for item in d {
-            guard !verbose, let kind = item.kind else {
-                lines.append(item.description)
-                continue
-            }
-            let same = d.filter { $0.kind == kind }
-            guard same.count > 1 else {
+            guard !verbose, let kind = item.kind, let count = perKind[kind], count > 1 else {
                 lines.append(item.description)
                 continue
             }
             if summarised.insert(kind).inserted {
                 lines.append(
-                    "\(item.file): warning: \(kind.summary(same.count)) (first on line \(item.line ?? 0); "
+                    "\(item.file): warning: \(kind.summary(count)) (first on line \(item.line ?? 0); "
                         + "--verbose lists them all)")
             }
         }

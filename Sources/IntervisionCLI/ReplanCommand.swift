@@ -33,10 +33,10 @@ struct ReplanCommand: AsyncParsableCommand {
     func run() async throws {
         let replanned: ReplannedProgramme
         do {
+            let files = try InputFile.readAll([dropFile, add])
             let changes = ReplanChanges(
-                dropouts: drops.map { .init(email: $0, source: "--drop") },
-                dropoutLists: try read([dropFile].compactMap { $0 }), joiners: try read([add].compactMap { $0 }).first,
-                from: from)
+                dropouts: drops.map { .init(email: $0, source: "--drop") }, dropoutLists: [files[0]].compactMap { $0 },
+                joiners: files[1], from: from)
             replanned = try await Intervision.replan(
                 dir, changes, budget: run.budget(defaultSeconds: 30),
                 events: run.events)
@@ -45,14 +45,5 @@ struct ReplanCommand: AsyncParsableCommand {
         }
         Output.err(DiagnosticText.render(replanned.warnings, verbose: verbose))
         Output.out(ReplanText.summary(replanned))
-    }
-
-    private func read(_ paths: [String]) throws(PlanningFailure) -> [InputFile] {
-        var files: [InputFile] = [], problems: [Diagnostic] = []
-        for path in paths {
-            do { files.append(try InputFile.read(path)) } catch { problems += error.diagnostics }
-        }
-        guard problems.isEmpty else { throw .invalidInput(problems) }
-        return files
     }
 }

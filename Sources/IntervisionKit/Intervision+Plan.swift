@@ -14,7 +14,9 @@ extension Intervision {
                 request.folder, "\(request.folder) already holds a plan (plan.json)",
                 fix: "replan that folder to change its plan, or choose another output folder")
         }
-        if let (message, fix) = store.writeProblem(creating: true) { throw .invalid(request.folder, message, fix: fix) }
+        if let refusal = store.writeProblem(creating: true) {
+            throw .invalid(request.folder, refusal.message, fix: refusal.fix)
+        }
         guard !budget.isCancelled else { throw .cancelled }
         let grouping = try group(programme, budget: budget, events: events)
         let schedule = try self.schedule(

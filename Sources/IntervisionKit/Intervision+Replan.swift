@@ -18,7 +18,9 @@ extension Intervision {
             throw .invalidInput(
                 error.details.map { Diagnostic(.error, file: file, field: $0.field, $0.message, fix: error.fix) })
         }
-        if let (message, fix) = store.writeProblem(creating: false) { throw .invalid(folder, message, fix: fix) }
+        if let refusal = store.writeProblem(creating: false) {
+            throw .invalid(folder, refusal.message, fix: refusal.fix)
+        }
         let (programme, request, warnings) = try changes.resolve(against: current, document)
         var plan = current
         plan.programme = programme

@@ -18,16 +18,23 @@ public struct ProgrammeInputs: Sendable {
 
     /// Inputs read from disk; every file that cannot be read is reported, not just the first.
     public init(signups: String, config: String? = nil, facilitators: String? = nil) throws(PlanningFailure) {
-        var problems: [Diagnostic] = []
-        func read(_ path: String) -> InputFile? {
-            do { return try InputFile.read(path) } catch {
+        let files = try InputFile.readAll([signups, config, facilitators])
+        self.init(signups: files[0]!, config: files[1], facilitators: files[2])
+    }
+}
+
+extension InputFile {
+    /// The files at `paths` (nil stays nil); every file that cannot be read is reported, not just the first.
+    public static func readAll(_ paths: [String?]) throws(PlanningFailure) -> [InputFile?] {
+        var problems: [Diagnostic] = [], files: [InputFile?] = []
+        for path in paths {
+            do { files.append(try path.map { path throws(IntakeFailure) in try InputFile.read(path) }) } catch {
                 problems += error.diagnostics
-                return nil
+                files.append(nil)
             }
         }
-        let s = read(signups), c = config.flatMap(read), f = facilitators.flatMap(read)
-        guard problems.isEmpty, let s else { throw .invalidInput(problems) }
-        self.init(signups: s, config: c, facilitators: f)
+        guard problems.isEmpty else { throw .invalidInput(problems) }
+        return files
     }
 }
 

@@ -85,7 +85,7 @@ struct DateModel {
         if inputs.count > 1 {
             var byDay: [Int: [Variable]] = [:]
             for g in y.indices {
-                for k in 0..<m where rules.off.contains(.fixedDates) || rules.schedule.fixedDates[k + 1] == nil {
+                for k in 0..<m where rules.fixedDate(k) == nil {
                     for (d, v) in y[g][k].sorted(by: { $0.key < $1.key }) { byDay[d, default: []].append(v) }
                 }
             }
@@ -137,16 +137,13 @@ struct DateModel {
             }
             var days: [Int] = []
             for k in 0..<m {
-                let shared = !rules.off.contains(.fixedDates) && rules.schedule.fixedDates[k + 1] != nil
+                let shared = rules.fixedDate(k) != nil
                 let window = days.last.map { rules.next(after: $0) } ?? Int.min...Int.max
                 guard let d = canFinish[k].first(where: { window.contains($0) && (shared || !used.contains($0)) })
                 else { return nil }
                 days.append(d)
             }
-            for (k, d) in days.enumerated()
-            where rules.off.contains(.fixedDates) || rules.schedule.fixedDates[k + 1] == nil {
-                used.insert(d)
-            }
+            for (k, d) in days.enumerated() where rules.fixedDate(k) == nil { used.insert(d) }
             result.append(days)
         }
         return result

@@ -38,6 +38,9 @@ struct DateRules {
         return nil
     }
 
+    /// The date fixed for all groups for meeting `k` (0-based), when the fixed-dates rule is on.
+    func fixedDate(_ k: Int) -> Day? { off.contains(.fixedDates) ? nil : schedule.fixedDates[k + 1] }
+
     /// Candidate day offsets per meeting (0-based), respecting the room later and earlier meetings need.
     func candidates(regions: Set<HolidayRegion>, facilitator: Facilitator?) -> [[Int]] {
         let m = schedule.meetings
@@ -46,7 +49,7 @@ struct DateRules {
             closed(first.adding(days: $0), regions: regions, facilitator: facilitator) == nil
         }
         return (0..<m).map { k in
-            if !off.contains(.fixedDates), let fixed = schedule.fixedDates[k + 1] {
+            if let fixed = fixedDate(k) {
                 let d = fixed - first
                 return open.contains(d) ? [d] : []
             }

@@ -205,23 +205,13 @@ import Testing
 /// A full disk ends the run with a clear message and nothing written (needs root to mount a small tmpfs; the
 /// test is skipped elsewhere).
 @Suite struct FullDiskTests {
-    static func run(_ tool: String, _ arguments: [String]) -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = arguments
-        p.standardError = Pipe()
-        guard (try? p.run()) != nil else { return -1 }
-        p.waitUntilExit()
-        return p.terminationStatus
-    }
-
     @Test func aFullDiskLeavesNothingBehind() throws {
         let mountPoint = Scratch.folder("full-disk")
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: mountPoint) }
-        guard getuid() == 0, Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mountPoint]) == 0
+        guard getuid() == 0, Tool.run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mountPoint]).code == 0
         else { return }  // not root, or mounting is not allowed here
-        defer { _ = Self.run("/bin/umount", [mountPoint]) }
+        defer { _ = Tool.run("/bin/umount", [mountPoint]) }
         let r = try Binary.run([
             "plan", "Fixtures/lead-and-learn-345.csv", "--config", "Fixtures/lead-and-learn.toml",
             "--facilitators", "Fixtures/facilitators-lead-and-learn.csv", "--out", mountPoint + "/plan", "--quiet",

@@ -12,15 +12,7 @@ import Testing
         let script =
             "import csv,json,sys; "
             + "print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))))"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script, path]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return try JSONDecoder().decode([[String]].self, from: data)
+        return try JSONDecoder().decode([[String]].self, from: Tool.run("python3", ["-c", script, path]).out)
     }
 
     @Test func aLineBreakAndAFormulaInANameStayOneInertCell() throws {

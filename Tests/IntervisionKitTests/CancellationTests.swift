@@ -7,17 +7,8 @@ import Testing
 @Suite struct CancellationTests {
     /// A 2,000-person programme from the benchmark generator (the same one `Benchmarks/run.sh` uses).
     static func generated(size: Int, seed: Int) throws -> InputFile {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [
-            "python3", Fixture.root.deletingLastPathComponent().path + "/Benchmarks/generate_programme.py",
-            "--size", "\(size)", "--seed", "\(seed)",
-        ]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
+        let generator = Fixture.root.deletingLastPathComponent().path + "/Benchmarks/generate_programme.py"
+        let data = Tool.run("python3", [generator, "--size", "\(size)", "--seed", "\(seed)"]).out
         return InputFile(name: "synthetic-\(size).csv", data: data)
     }
 

@@ -9,6 +9,24 @@ public enum Scratch {
     }
 }
 
+/// Another program run by the tests (Python as an independent checker, `mount` for a small disk).
+public enum Tool {
+    /// Runs `executable` (a path, or a name looked up through `env`) and returns its exit code and standard
+    /// output; -1 when it could not be started.
+    public static func run(_ executable: String, _ arguments: [String]) -> (code: Int32, out: Data) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
+        p.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        guard (try? p.run()) != nil else { return (-1, Data()) }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, data)
+    }
+}
+
 /// `YYYY-MM-DD` to a `Day`, for tests that know their dates are valid.
 public func day(_ text: String) -> Day { Day(parsing: text)! }
 
