@@ -48,6 +48,8 @@ lint:
 external-checks: build pydeps
 	$(PY) Tests/External/crosscheck_holidays.py
 	$(PY) Tests/External/toml_differential.py $(BIN) 300
+	# The same plan folder, byte for byte, on an idle machine and with both cores busy and progress on a terminal.
+	bash Tests/External/determinism.sh $(BIN)
 	rm -rf .build/ics-check
 	$(BIN) plan Fixtures/lerend-leiderschap-52.csv --config Fixtures/lerend-leiderschap.toml \
 		--facilitators Fixtures/facilitators-lerend-leiderschap.csv --out .build/ics-check/ll52 --quiet > /dev/null

@@ -7,6 +7,12 @@ boards, towns where schools compete (sometimes declared by one side only), multi
 managers report across locations, unavailable dates, a few explicit levels.
 
     python3 Benchmarks/generate_programme.py --kind middle --size 2000 --seed 7 > /tmp/p2000.csv
+
+`--character top|middle|mixed` makes the benchmark families (Benchmarks/family.py): the programmes real
+organisers bring. `top`: rectors, directors and board members (levels 2-4), one or two per school, boards
+matter; `middle`: team and department leaders, many per school; `mixed`: both. Each seed also draws its own
+regional spread (some provinces small, some large) and two or three dense towns where nearly every school
+competes with every other. `--kind` keeps the exact output the bundled fixtures were made with.
 """
 import argparse
 import csv
@@ -61,12 +67,13 @@ def weighted(rng, pairs):
     return rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
 
 
-def make_schools(rng, n_people, per_school):
-    """Schools with province, town, board and competitor lists, enough for n_people."""
+def make_schools(rng, n_people, per_school, provinces=PROVINCES, dense=()):
+    """Schools with province, town, board and competitor lists, enough for n_people. In `dense` towns
+    nearly every school competes with every other, whatever their boards."""
     schools, used = [], set()
     n_schools = max(4, round(n_people / per_school))
-    total = sum(w for _, w, _ in PROVINCES)
-    for prov, w, towns in PROVINCES:
+    total = sum(w for _, w, _ in provinces)
+    for prov, w, towns in provinces:
         count = max(1, round(n_schools * w / total))
         boards = []
         for _ in range(max(1, count // 3)):
@@ -97,16 +104,36 @@ def make_schools(rng, n_people, per_school):
     for town, group in by_town.items():
         for a in group:
             for b in group:
-                if a is b or a["board"] == b["board"] or rng.random() > 0.6:
+                if town in dense:
+                    if a is b or a.get("parent") == b["name"] or b.get("parent") == a["name"] or rng.random() > 0.95:
+                        continue
+                elif a is b or a["board"] == b["board"] or rng.random() > 0.6:
                     continue
                 a["competitors"].append(b["name"])
     return schools
 
 
-def generate(kind, size, seed):
+def character_setup(rng, character):
+    """Functions, people per school, this seed's regional spread and its dense towns."""
+    provinces = [(prov, w * rng.uniform(0.3, 2.0), towns) for prov, w, towns in PROVINCES]
+    big = sorted(provinces, key=lambda p: -p[1])[:4]
+    dense = {rng.choice(towns) for _, _, towns in rng.sample(big, rng.randint(2, 3))}
+    if character == "top":
+        return LEADERS, 1.3, provinces, dense
+    if character == "middle":
+        return MIDDLE, 3.2, provinces, dense
+    return MIDDLE + LEADERS, 2.0, provinces, dense
+
+
+def generate(kind, size, seed, character=None):
     rng = random.Random(seed)
-    functions = MIDDLE if kind == "middle" else LEADERS
-    schools = make_schools(rng, size, 3.2 if kind == "middle" else 1.3)
+    if character:
+        functions, per, provinces, dense = character_setup(rng, character)
+        schools = make_schools(rng, size, per, provinces, dense)
+        kind = "leaders" if character == "top" else "middle"
+    else:
+        functions = MIDDLE if kind == "middle" else LEADERS
+        schools = make_schools(rng, size, 3.2 if kind == "middle" else 1.3)
     people, emails = [], set()
     per_school = {}
     while len(people) < size:
@@ -161,8 +188,9 @@ def main():
     ap.add_argument("--kind", choices=["middle", "leaders"], default="middle")
     ap.add_argument("--size", type=int, default=345)
     ap.add_argument("--seed", type=int, default=2027)
+    ap.add_argument("--character", choices=["top", "middle", "mixed"])
     args = ap.parse_args()
-    people = generate(args.kind, args.size, args.seed)
+    people = generate(args.kind, args.size, args.seed, args.character)
     cols = ["name", "email", "function", "level", "school", "board", "region", "town", "reports_to",
             "competitors", "experience_years", "unavailable"]
     w = csv.DictWriter(sys.stdout, fieldnames=cols, lineterminator="\n")

@@ -39,6 +39,25 @@ func plainAssignment(_ p: Programme, groups k: Int, timeLimit: Double) throws ->
 }
 
 var args = Array(CommandLine.arguments.dropFirst())
+// `--instance FILE.csv CONFIG.toml`: the instance as the peer solver (Benchmarks/cpsat_peer.py) reads it — people
+// with region, level and function key, every tied pair, the group count and sizes, the priorities — as JSON.
+if args.first == "--instance", args.count == 3 {
+    let p = try ProgrammeReader.load(signups: InputFile.read(args[1]), config: InputFile.read(args[2]))
+    guard case .groups(let k, _, _) = GroupCount.resolve(participants: p.participants.count, p.config.groups) else {
+        fatalError("no group count for \(args[1])")
+    }
+    let ties = p.conflicts.neighbours.enumerated().flatMap { i, n in n.filter { $0 > i }.map { [i, $0] } }
+    let instance: [String: Any] = [
+        "people": p.participants.map {
+            ["region": $0.region, "level": $0.level, "function": Text.functionKey($0.function)] as [String: Any]
+        },
+        "ties": ties, "groups": k, "minSize": p.config.groups.minSize, "maxSize": p.config.groups.maxSize,
+        "priorities": p.config.priorities.map(\.metric),
+    ]
+    let data = try JSONSerialization.data(withJSONObject: instance, options: [.sortedKeys])
+    FileHandle.standardOutput.write(data)
+    exit(0)
+}
 var plainLimit = 60.0, timeLimit = 60.0
 while let flag = args.first, flag.hasPrefix("--") {
     args.removeFirst()

@@ -132,13 +132,8 @@ package struct PlanDocument: Codable, Sendable {
         objectives = result.objectives.map {
             ObjectiveEntry(metric: $0.objective.metric, value: $0.value, bound: $0.bound, optimal: $0.optimal)
         }
-        // Wall times differ run to run; the plan file must not, so only statuses are kept.
-        solver = SolveStats(
-            stages: result.stats.stages.map {
-                var s = $0
-                s.seconds = 0
-                return s
-            }, seconds: 0, timeLimitHit: result.stats.timeLimitHit)
+        // Wall times are in it unless the run left them out (SOURCE_DATE_EPOCH): see `PlanRequest.withDurations`.
+        solver = result.stats
     }
 
     package func encoded() -> Data {

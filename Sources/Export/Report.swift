@@ -94,13 +94,42 @@ package enum Report {
             }
             h.append("</table>")
         }
-        h.append("<h2>Solver</h2>" + HTML.table(["stage", "variables", "constraints", "status"]))
-        for s in result.stats.stages {
-            h.append(HTML.row([e(s.name), "\(s.variables)", "\(s.constraints)", s.status]))
-        }
-        h.append("</table></body></html>")
+        h.append(solver(result.stats))
+        h.append("</body></html>")
         return h.joined(separator: "\n") + "\n"
     }
 
     static func e(_ s: String) -> String { HTML.text(s) }
+
+    /// Every solve with its counted work (the same on any machine) and, unless the run left them out for
+    /// reproducible files, its wall-clock seconds; then what stopped the stages that did not finish.
+    static func solver(_ stats: SolveStats) -> String {
+        let timed = stats.stages.contains { $0.seconds > 0 }
+        var h = ["<h2>Solver</h2>"]
+        if stats.clockStopped {
+            h.append(
+                "<p class=\"warn\">The time limit stopped a stage before its work limit: a rerun may give a different "
+                    + "plan. A longer time limit avoids this.</p>")
+        } else if stats.timeLimitHit {
+            h.append(
+                "<p>Some stages stopped at their work limit (counted, not timed): the same input always gives this "
+                    + "plan. The objectives above say how far each is from its proven bound.</p>")
+        }
+        h.append(
+            HTML.table(
+                ["stage", "variables", "constraints", "status", "simplex iterations / steps", "nodes", "work units"]
+                    + (timed ? ["seconds"] : [])))
+        for s in stats.stages {
+            let status: String = s.status + (s.stoppedBy.map { " (stopped by the \($0))" } ?? "")
+            let iterations: String = s.iterations.map { String($0) } ?? ""
+            let nodes: String = s.nodes.map { String($0) } ?? ""
+            let work: String = s.work.map { String(format: "%.1f", $0) } ?? ""
+            var cells: [String] = [e(s.name), String(s.variables), String(s.constraints), e(status), iterations]
+            cells += [nodes, work]
+            if timed { cells.append(String(format: "%.2f", s.seconds)) }
+            h.append(HTML.row(cells))
+        }
+        h.append("</table>")
+        return h.joined(separator: "\n")
+    }
 }

@@ -23,8 +23,11 @@ package struct SolverOptions: Sendable {
         package static let all = Cuts(gomory: true, mir: true, cover: true, clique: true)
     }
 
-    /// Wall-clock seconds for the branch-and-cut search; nil means no limit.
+    /// Wall-clock seconds for the whole solve, the safety cap; nil means no limit.
     package var timeLimit: Double?
+    /// Work units (`Work.units`) for the whole solve — the limit that decides where a search stops, the same on
+    /// any machine; nil means no limit.
+    package var workLimit: Double?
     /// Stop when (incumbent − bound) / |incumbent| ≤ this. 0 asks for a proof of optimality.
     package var relativeGap: Double = 0
     package var branching: Branching = .pseudocost
@@ -41,6 +44,8 @@ package struct SolverOptions: Sendable {
     /// Stops the search (GLPK's `glp_ios_terminate`) at the next callback once raised; the best solution found so
     /// far is returned as on a time limit.
     package var cancellation: Cancellation?
+    /// Where the solve's work is recorded when it ends (the run's ledger, set by the `within:` initialisers).
+    package var ledger: WorkLedger?
     /// Keep GLPK's own terminal output in `Solution.log`.
     package var captureLog = true
 
@@ -49,11 +54,22 @@ package struct SolverOptions: Sendable {
         self.relativeGap = relativeGap
     }
 
-    /// Options for one solve within a run: at most `seconds` (and never past the run's limit), stopped when the
-    /// run is cancelled.
-    package init(within budget: RunBudget, seconds: Double) {
-        self.init(timeLimit: max(0.1, min(seconds, budget.remaining)))
+    /// Options for one solve within a run: `share` of the run's work left, the run's remaining time as the
+    /// safety cap, stopped when the run is cancelled. The caller records the solve's work with `budget.spend`.
+    package init(within budget: RunBudget, share: Double) {
+        self.init(timeLimit: max(0.1, budget.remaining))
+        workLimit = budget.workShare(of: share)
         cancellation = budget.cancellation
+        ledger = budget.ledger
+    }
+
+    /// Options for one solve given `units` of work outright (concurrent solves, whose allowances are fixed
+    /// before any starts), with the run's remaining time as the safety cap.
+    package init(within budget: RunBudget, units: Double) {
+        self.init(timeLimit: max(0.1, budget.remaining))
+        workLimit = max(0.01, units)
+        cancellation = budget.cancellation
+        ledger = budget.ledger
     }
 }
 

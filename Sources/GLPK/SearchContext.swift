@@ -1,4 +1,5 @@
 import CGLPK
+import Foundation
 import RunControl
 
 /// State shared with GLPK's C callbacks through `cb_info`. Lives for one solve on one thread.
@@ -16,10 +17,22 @@ final class SearchContext {
     private var lastReport = -Double.infinity
     private(set) var lastBound: Double?
     private let deadline: Double?
+    private let workLimit: Double?
     private let cancellation: Cancellation?
+    /// Counted so far (iterations and nodes are updated at every look).
+    private(set) var work: Work
+    /// Set when this context stopped the search.
+    private(set) var stoppedBy: StopReason?
+    /// Columns whose pseudocosts GLPK has initialised (1-based), when branching by pseudocost.
+    private var pseudocostKnown: [Bool]?
 
     init(model: Model, options: SolverOptions) {
         deadline = options.timeLimit
+        workLimit = options.workLimit
+        work = Work(size: model.columns.count + model.constraints.count)
+        if options.branching == .pseudocost {
+            pseudocostKnown = Array(repeating: false, count: model.columns.count + 1)
+        }
         cancellation = options.cancellation
         sense = model.sense
         captureLog = options.captureLog
@@ -33,11 +46,25 @@ final class SearchContext {
         return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
-    /// Cancelled, or past the time limit.
-    var shouldStop: Bool {
-        if cancellation?.isCancelled == true { return true }
-        if let deadline, elapsed > deadline { return true }
-        return false
+    /// Records the iterations so far and says whether to stop: cancelled, the work limit reached, or past the
+    /// time limit — in that order, so a search that reached its work limit says so even on a slow machine.
+    func shouldStop(iterations: Int, nodes: Int? = nil) -> Bool {
+        work.iterations = iterations
+        if let nodes { work.nodes = nodes }
+        if cancellation?.isCancelled == true {
+            stoppedBy = .cancelled
+        } else if let workLimit, work.units >= workLimit {
+            stoppedBy = .work
+        } else if let deadline, elapsed > deadline {
+            stoppedBy = .time
+        }
+        return stoppedBy != nil
+    }
+
+    /// Records the final iteration count; a search that GLPK ended on its own time limit was stopped by the clock.
+    func finish(iterations: Int, timeLimitReturn: Bool) {
+        work.iterations = iterations
+        if timeLimitReturn && stoppedBy == nil { stoppedBy = .time }
     }
 
     func appendLog(_ fragment: String) {
@@ -52,20 +79,28 @@ final class SearchContext {
             warmStart = nil
             warmStartAccepted = glp_ios_heur_sol(tree, x) == 0
         }
+        // GLPK's hybrid pseudocost branching initialises every branching candidate it has not met before.
+        if reason == GLP_IBRANCH, var known = pseudocostKnown {
+            pseudocostKnown = nil
+            for j in 1..<known.count where !known[j] && glp_ios_can_branch(tree, Int32(j)) != 0 {
+                known[j] = true
+                work.pseudocosts += 1
+            }
+            pseudocostKnown = known
+        }
         let best = glp_ios_best_node(tree)
         if best != 0 { lastBound = glp_ios_node_bound(tree, best) }
-        let now = elapsed
-        // GLPK checks its own limit only between nodes; on big models one node can take many seconds.
-        if let deadline, now > deadline { glp_ios_terminate(tree) }
-        if cancellation?.isCancelled == true { glp_ios_terminate(tree) }
-        guard let progress else { return }
-        guard now - lastReport >= progressInterval else { return }
-        lastReport = now
         let prob = glp_ios_get_prob(tree)
-        let status = glp_mip_status(prob)
-        let incumbent = (status == GLP_FEAS || status == GLP_OPT) ? glp_mip_obj_val(prob) : nil
         var active: Int32 = 0, total: Int32 = 0, all: Int32 = 0
         glp_ios_tree_size(tree, &active, &total, &all)
+        // GLPK checks its own limit only between nodes; on big models one node can take many seconds.
+        if shouldStop(iterations: Int(glp_get_it_cnt(prob)), nodes: Int(all)) { glp_ios_terminate(tree) }
+        guard let progress else { return }
+        let now = elapsed
+        guard now - lastReport >= progressInterval else { return }
+        lastReport = now
+        let status = glp_mip_status(prob)
+        let incumbent = (status == GLP_FEAS || status == GLP_OPT) ? glp_mip_obj_val(prob) : nil
         let gap = incumbent.flatMap { inc in lastBound.map { abs(inc - $0) / max(abs(inc), 1e-9) } }
         progress(Progress(incumbent: incumbent, bound: lastBound, gap: gap, elapsed: now, activeNodes: Int(active)))
     }
@@ -73,8 +108,17 @@ final class SearchContext {
     func solution(_ status: SolveStatus, objective: Double? = nil, bound: Double? = nil, values: [Double] = [])
         -> Solution
     {
-        Solution(
+        var s = Solution(
             status: status, objective: objective, bestBound: bound, values: values, elapsed: elapsed,
             log: log, warmStartAccepted: warmStartAccepted)
+        s.work = work
+        s.stoppedBy = status == .optimal || status == .infeasible || status == .unbounded ? nil : stoppedBy
+        if ProcessInfo.processInfo.environment["INTERVISION_TRACE_SOLVES"] != nil {
+            FileHandle.standardError.write(
+                Data(
+                    "solve\t\(status.rawValue)\t\(work.iterations)\t\(work.nodes)\t\(work.pseudocosts)\t\(work.size)\t"
+                        .utf8) + Data(String(format: "%.3f\t%.3f\n", work.units, elapsed).utf8))
+        }
+        return s
     }
 }

@@ -9,6 +9,42 @@ package enum SolveStatus: String, Sendable, Equatable {
     case timeLimitNoSolution = "time-limit"
 }
 
+/// Why a solve stopped before it proved its answer.
+package enum StopReason: String, Sendable, Equatable {
+    /// Its work limit: the same on every machine.
+    case work
+    /// The wall clock (the safety cap): a rerun may differ.
+    case time
+    /// The run was cancelled.
+    case cancelled
+}
+
+/// What a solve did, counted: the same on every machine for the same model and options.
+package struct Work: Sendable, Equatable {
+    /// Simplex iterations, the root LP and every node's together.
+    package var iterations = 0
+    /// Branch-and-bound nodes created.
+    package var nodes = 0
+    /// Pseudocosts initialised: each is two short dual simplex runs on a copy of the problem (GLPK's
+    /// `eval_degrad`), which GLPK does not count as iterations.
+    package var pseudocosts = 0
+    /// Rows plus columns of the model, which weighs each iteration and node.
+    package var size = 0
+
+    /// Work units: 1 is about a million row-or-column touches by the simplex (an iteration costs about its
+    /// model's rows plus columns), a node about `nodeWeight` iterations' worth (bound tightening, cut rounds),
+    /// a pseudocost about `pseudocostWeight` (copying the problem, factorising its basis, up to 2 × 30
+    /// iterations). The weights are fitted to solve times on the reference machine (Benchmarks/README.md).
+    package var units: Double {
+        (Double(iterations) + Self.nodeWeight * Double(nodes) + Self.pseudocostWeight * Double(pseudocosts))
+            * Double(size) / 1e6
+    }
+    /// Iterations' worth of one node.
+    package static let nodeWeight = 20.0
+    /// Iterations' worth of one pseudocost initialisation.
+    package static let pseudocostWeight = 150.0
+}
+
 package struct Solution: Sendable {
     package var status: SolveStatus
     /// Objective of the best solution found, in the model's own sense.
@@ -21,6 +57,10 @@ package struct Solution: Sendable {
     package var log: String
     /// Whether the warm start was handed to GLPK and accepted as an incumbent.
     package var warmStartAccepted: Bool
+    /// What the solve did, counted.
+    package var work = Work()
+    /// What stopped the search before a proof; nil when it ended on its own.
+    package var stoppedBy: StopReason?
 
     /// |objective − bound| / max(|objective|, 1e-9); 0 when proven optimal, nil without both numbers.
     package var gap: Double? {

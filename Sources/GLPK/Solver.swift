@@ -10,9 +10,11 @@ package enum Solver {
         try Validation.check(model)
         try Validation.check(options, model: model)
         let context = SearchContext(model: model, options: options)
-        return try withExtendedLifetime(context) { () throws(GLPKError) -> Solution in
+        let solution = try withExtendedLifetime(context) { () throws(GLPKError) -> Solution in
             try run(model, options, context)
         }
+        options.ledger?.spend(solution.work.units)
+        return solution
     }
 
     private static func run(_ model: Model, _ options: SolverOptions, _ ctx: SearchContext) throws(GLPKError)
@@ -43,9 +45,10 @@ package enum Solver {
         smcp.it_lim = Solver.simplexSlice
         var lpReturn = glp_simplex(prob, &smcp)
         while lpReturn == GLP_EITLIM {
-            if ctx.shouldStop { return ctx.solution(.timeLimitNoSolution) }
+            if ctx.shouldStop(iterations: Int(glp_get_it_cnt(prob))) { return ctx.solution(.timeLimitNoSolution) }
             lpReturn = glp_simplex(prob, &smcp)
         }
+        ctx.finish(iterations: Int(glp_get_it_cnt(prob)), timeLimitReturn: false)
         guard lpReturn == 0 else { throw .solverFailed("simplex returned code \(lpReturn)") }
         switch glp_get_status(prob) {
         case GLP_OPT: break
@@ -68,6 +71,7 @@ package enum Solver {
             Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue().callback(tree)
         }
         let mipReturn = glp_intopt(prob, &iocp)
+        ctx.finish(iterations: Int(glp_get_it_cnt(prob)), timeLimitReturn: mipReturn == GLP_ETMLIM)
         let mipStatus = glp_mip_status(prob)
         let hasIncumbent = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
         let x = hasIncumbent ? (0..<model.columns.count).map { glp_mip_col_val(prob, Int32($0 + 1)) } : []

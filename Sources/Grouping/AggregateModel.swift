@@ -13,6 +13,8 @@ struct AggregateModel {
     var metric: [Objective: LinearExpression] = [:]
     /// Distinct-function counters: (d, class, the flows it counts).
     var distinctVars: [(d: Variable, cl: Int, flows: [Variable])] = []
+    /// The last solve's record, also when it found no solution (what stopped it goes into the report).
+    var lastStage: SolveStats.Stage?
 
     init(_ programme: Programme, _ c: Composition, groupCount k: Int) {
         composition = c
@@ -180,17 +182,20 @@ struct AggregateModel {
     }
 
     mutating func minimize(
-        _ o: Objective, timeLimit: Double, options run: GroupingOptions,
+        _ o: Objective, share: Double, options run: GroupingOptions,
         warmStart: [Double]? = nil
     ) throws(GLPKError) -> StageResult {
         model.minimize(metric[o]!)
-        var options = SolverOptions(within: run.budget, seconds: timeLimit)
+        var options = SolverOptions(within: run.budget, share: share)
         options.warmStart = warmStart.flatMap { model.violation(of: $0) == nil ? $0 : nil }
         // Measured: Gomory cuts close the region and level models at the root but slow the much larger
         // variety model down (345 fixture: 15 s with, 6 s without).
         options.cuts = SolverOptions.Cuts(gomory: o != .variety, mir: true, cover: true)
         options.progress = run.reporter(o)
         let s = try Solver.solve(model, options: options)
+        lastStage = .init(
+            "bound \(o.metric) (\(composition.types.count) types, \(composition.classes.count) classes)",
+            variables: model.variableCount, constraints: model.constraints.count, s)
         guard s.hasSolution else {
             throw .solverFailed("the aggregate model found no solution for \(o.metric) (\(s.status.rawValue))")
         }
@@ -199,10 +204,7 @@ struct AggregateModel {
             value: value, bound: Lexicographic.provenBound(s, value: value),
             groupsPerClass: m.map { Int(s[$0].rounded()) },
             flow: y.map { $0.map { $0.map { Int(s[$0].rounded()) } ?? 0 } },
-            stage: .init(
-                name: "bound \(o.metric) (\(composition.types.count) types, \(composition.classes.count) classes)",
-                variables: model.variableCount, constraints: model.constraints.count,
-                status: s.status.rawValue, seconds: s.elapsed),
+            stage: lastStage!,
             proven: s.status == .optimal)
     }
 }

@@ -37,7 +37,7 @@ extension GroupingRun {
             // GLPK does not interrupt its root LP: measured on the spread stage, 24,076 variables took 9–12 s
             // (2,000 people) but 61,776 took 181 s against a 60 s limit (5,000). Such later stages are left out.
             if n > 0 && model.model.variableCount > GroupPlanner.laterStageLimit {
-                skipStage(o, c, model, because: "too large to solve in time")
+                skipStage(o, c, model, because: "too large for GLPK's root LP to finish in useful time")
                 break
             }
             for earlier in priorities[..<n] { model.hold(earlier, atMost: values[earlier]!.value) }
@@ -52,13 +52,21 @@ extension GroupingRun {
             var r: AggregateModel.StageResult
             do {
                 r = try model.minimize(
-                    o, timeLimit: deadline.share(of: n == 0 ? (laterStagesRun ? 0.25 : 0.6) : 0.15), options: options,
+                    o, share: n == 0 ? (laterStagesRun ? 0.25 : 0.6) : 0.15, options: options,
                     warmStart: start)
             } catch {
                 // A later objective without any solution in its time: keep the plan of the objectives so far;
                 // this one and the rest are reported without a proven bound.
                 guard n > 0 else { throw error }
-                skipStage(o, c, model, because: "no solution in time")
+                if var stage = model.lastStage {
+                    stage.status =
+                        "no solution within its \(stage.stoppedBy ?? "limit"); "
+                        + "the earlier stage's plan is used"
+                    stats.stages.append(stage)
+                    stats.timeLimitHit = true
+                } else {
+                    skipStage(o, c, model, because: "no solution")
+                }
                 break
             }
             stats.stages.append(r.stage)
@@ -86,7 +94,7 @@ extension GroupingRun {
         _ c: inout Composition, _ model: inout AggregateModel, _ r: inout AggregateModel.StageResult
     ) -> [[Int]]? {
         let k = groupCount
-        for round in 2...6 where budget.elapsed < 0.3 * budget.timeLimit {
+        for round in 2...6 where budget.workSpentFraction < 0.3 {
             let (groups, stuck) = GroupPlanner.realise(
                 programme, c, flow: r.flow, groupsPerClass: r.groupsPerClass)
             if stuck.isEmpty {
@@ -100,7 +108,7 @@ extension GroupingRun {
             var model2 = AggregateModel(programme, c2, groupCount: k)
             guard
                 var next = try? model2.minimize(
-                    o, timeLimit: budget.share(of: 0.25), options: options,
+                    o, share: 0.25, options: options,
                     warmStart: handPlan.map { model2.warmStart(groups: $0, programme.participants) })
             else { break }
             next.stage.name +=
@@ -190,7 +198,7 @@ extension GroupingRun {
                 return (r, groups)
             }
             if round == 1 { ceiling = first.value + max(1, stuck.reduce(0) { $0 + $1.unplaced }) }
-            guard round < 9 && deadline.elapsed < 0.4 * deadline.timeLimit else { break }
+            guard round < 9 && deadline.workSpentFraction < 0.4 else { break }
             var added: [AggregateModel.Restriction] = []
             let people = GroupPlanner.classPeople(c, r.flow, classes: stuck.map(\.cl))
             for (cl, left, unplaced) in stuck {
@@ -217,7 +225,7 @@ extension GroupingRun {
                 added.append(.init(kinds: kinds, groupRegion: groupRegion, atMost: inRegionGroups - max(1, unplaced)))
             }
             for limit in added { model.restrict(limit) }
-            guard var next = try? model.minimize(o, timeLimit: deadline.share(of: 0.25), options: options) else {
+            guard var next = try? model.minimize(o, share: 0.25, options: options) else {
                 break
             }
             let used = next.value <= ceiling

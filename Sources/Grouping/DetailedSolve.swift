@@ -32,7 +32,11 @@ extension GroupingRun {
         // Largest first so the two workers finish together.
         let order = jobs.indices.sorted { jobs[$0].people.count > jobs[$1].people.count }
         let results = Results(count: jobs.count)
-        let budget = deadline.share(of: 0.7)
+        // Each job's allowance is fixed before any starts, so which worker finishes first changes nothing: 70 % of
+        // the work left, split by the jobs' sizes (people × groups, what their models grow with).
+        let weights = jobs.map { Double($0.people.count * $0.slots.count) }
+        // A small job still gets a seventh of it: a class of few people can hold the hardest ties.
+        let allowance = weights.map { deadline.workShare(of: 0.7) * max(1 / 7, $0 / max(1, weights.reduce(0, +))) }
         let taken = Counter()
         // At most `parallelism` solves at once (GLPK objects stay on the worker thread that made them); each
         // result goes to its job's own index, so the order in which workers finish changes nothing.
@@ -53,8 +57,7 @@ extension GroupingRun {
                 programme, c, people: job.people, slots: job.slots, slotClass: slotClass,
                 mode: .exactFlows(flow, slack: programme.participants.count > GroupPlanner.weightedLimit),
                 priorities: programme.config.priorities)
-            // Jobs run two at a time; a job starting late gets a share of what is left, not the first job's budget.
-            var o = SolverOptions(within: deadline, seconds: min(budget, deadline.share(of: 0.5)))
+            var o = SolverOptions(within: deadline, units: allowance[order[n]])
             o.warmStart = detailed.greedyStart()
             o.progress =
                 job.people.count > 40
@@ -74,10 +77,11 @@ extension GroupingRun {
             let outcome: Result<Solution, GLPKError> = Result { () throws(GLPKError) in
                 try Solver.solve(detailed.model, options: o)
             }
-            let stage = SolveStats.Stage(
-                name: "groups \(label) (\(job.people.count) people, \(job.slots.count) groups)",
-                variables: detailed.model.variableCount, constraints: detailed.model.constraints.count,
-                status: (try? outcome.get().status.rawValue) ?? "error", seconds: (try? outcome.get().elapsed) ?? 0)
+            let name = "groups \(label) (\(job.people.count) people, \(job.slots.count) groups)"
+            let (variables, rows) = (detailed.model.variableCount, detailed.model.constraints.count)
+            let stage =
+                (try? outcome.get()).map { SolveStats.Stage(name, variables: variables, constraints: rows, $0) }
+                ?? SolveStats.Stage(name: name, variables: variables, constraints: rows, status: "error", seconds: 0)
             // No solution in time: with slack the greedy pass still places most people (LocalRepair does the rest).
             let fallback = detailed.slack ? detailed.greedyBins().map { $0.map { $0.map { job.people[$0] } } } : nil
             results.set(order[n], (outcome.map { $0.hasSolution ? detailed.groups($0) : fallback }, stage))
@@ -120,11 +124,11 @@ extension GroupingRun {
                     status: "infeasible", seconds: deadline.elapsed - started))
             return nil
         }
-        repair.improve(until: deadline, budget: deadline.share(of: share))
+        repair.improve(within: deadline, share: share)
         stats.stages.append(
-            .init(
-                name: "repair: \(placement.unplaced.count) people placed greedily, then moves and swaps",
-                variables: 0, constraints: 0, status: "feasible", seconds: deadline.elapsed - started))
+            repair.stage(
+                "repair: \(placement.unplaced.count) people placed greedily, then moves and swaps",
+                seconds: deadline.elapsed - started))
         stats.timeLimitHit = true
         return repair.groups
     }
@@ -138,11 +142,8 @@ extension GroupingRun {
         var repair = LocalRepair(
             programme, groups: groups, slotRegion: groups.map { Metrics.homeRegion($0, programme.participants) })
         repair.cancellation = deadline.cancellation
-        repair.improve(until: deadline, budget: deadline.share(of: 0.9))
-        stats.stages.append(
-            .init(
-                name: label, variables: 0, constraints: 0,
-                status: "feasible", seconds: deadline.elapsed - started))
+        repair.improve(within: deadline, share: 0.9)
+        stats.stages.append(repair.stage(label, seconds: deadline.elapsed - started))
         return repair.groups
     }
 
@@ -155,7 +156,7 @@ extension GroupingRun {
                 programme, c, people: Array(programme.participants.indices),
                 slots: Array(slotClass.indices), slotClass: slotClass,
                 mode: .weighted(flow: flow, everywhere: everywhere), priorities: priorities)
-            var o = SolverOptions(within: deadline, seconds: deadline.share(of: everywhere ? 0.95 : 0.5))
+            var o = SolverOptions(within: deadline, share: everywhere ? 0.95 : 0.5)
             o.progress = options.reporter { value, _ in
                 "forming groups: placing people" + (everywhere ? " in any group" : " in their own region")
                     + (value.map { " (score \($0))" } ?? "")
@@ -163,9 +164,8 @@ extension GroupingRun {
             let s = try Solver.solve(detailed.model, options: o)
             stats.stages.append(
                 .init(
-                    name: everywhere ? "groups, any slot" : "groups, own region or flow",
-                    variables: detailed.model.variableCount,
-                    constraints: detailed.model.constraints.count, status: s.status.rawValue, seconds: s.elapsed))
+                    everywhere ? "groups, any slot" : "groups, own region or flow",
+                    variables: detailed.model.variableCount, constraints: detailed.model.constraints.count, s))
             if s.status != .optimal { stats.timeLimitHit = true }
             if s.hasSolution { return detailed.groups(s) }
             if s.status == .infeasible && everywhere { return nil }

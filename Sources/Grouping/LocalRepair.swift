@@ -1,4 +1,5 @@
 import Foundation
+import GLPK
 import Intake
 import RunControl
 
@@ -22,6 +23,12 @@ struct LocalRepair {
     private var homes: [String?] = []
     /// Polled between people: a cancelled run gives up (placing returns false).
     var cancellation: Cancellation?
+    /// Groups scored by `improve` so far: its counted work.
+    private(set) var scored = 0
+    /// Whether `improve` was stopped by the clock (or a cancel) rather than by its work allowance or a local optimum.
+    private(set) var stoppedByClock = false
+    /// Work units per group scored; calibrated against GLPK's units on the reference machine (Benchmarks/README.md).
+    static let unitsPerScore = 4e-5
 
     init(_ programme: Programme, groups: [[Int]], slotRegion: [String?]) {
         p = programme.participants
@@ -162,16 +169,27 @@ struct LocalRepair {
         return false
     }
 
-    /// Single moves and swaps between groups, taken whenever they improve the objectives in priority order.
+    /// Single moves and swaps between groups, taken whenever they improve the objectives in priority order,
+    /// until none does or `share` of the run's work left is spent (counted in groups scored, so the result is
+    /// the same on any machine); the clock only stops it at the run's time limit. The work is recorded in `run`.
     /// Candidate groups for a person: those of their own region and those of the group's region.
-    mutating func improve(until deadline: RunBudget, budget: Double) {
-        let stop = deadline.elapsed + budget
+    mutating func improve(within run: RunBudget, share: Double) {
+        let allowance = Int(run.workShare(of: share) / Self.unitsPerScore)
+        let start = scored
+        defer { run.spend(Double(scored - start) * Self.unitsPerScore) }
         var scores = groups.map(score)
         homes = groups.indices.map(region)
         var improved = true
-        while improved && deadline.elapsed < stop && !deadline.isCancelled {
+        func more() -> Bool {
+            if run.isSpent {
+                stoppedByClock = true
+                return false
+            }
+            return scored - start < allowance
+        }
+        while improved && more() {
             improved = false
-            for g in groups.indices where deadline.elapsed < stop && !deadline.isCancelled {
+            for g in groups.indices where more() {
                 var x = 0
                 while x < groups[g].count {
                     let i = groups[g][x]
@@ -181,12 +199,20 @@ struct LocalRepair {
         }
     }
 
+    /// The record of the moves and swaps done so far, as a solver stage.
+    func stage(_ name: String, seconds: Double) -> SolveStats.Stage {
+        SolveStats.Stage(
+            name: name, variables: 0, constraints: 0, status: "feasible", seconds: seconds, iterations: scored,
+            work: Double(scored) * Self.unitsPerScore, stoppedBy: stoppedByClock ? StopReason.time.label : nil)
+    }
+
     private mutating func tryImprove(_ i: Int, from g: Int, _ scores: inout [Score]) -> Bool {
         let without = groups[g].filter { $0 != i }
         let gWithout = score(without)
         let home = homes[g]
         for h in groups.indices where h != g && (homes[h] == p[i].region || homes[h] == home) {
             let before = scores[g] + scores[h]
+            scored += 1
             if groups[g].count > minSize && groups[h].count < maxSize && clear(i, h) {
                 let hWith = score(groups[h] + [i])
                 if gWithout + hWith < before {
@@ -204,6 +230,7 @@ struct LocalRepair {
                 guard !hRest.contains(where: { tied[i].contains($0) }) else { continue }
                 let gNew = without + [j], hNew = hRest + [i]
                 let (sg, sh) = (score(gNew), score(hNew))
+                scored += 2
                 if sg + sh < before {
                     groups[g] = gNew
                     groups[h] = hNew

@@ -67,23 +67,50 @@ public struct SolveStats: Sendable, Codable, Equatable {
         public var constraints: Int
         /// How it ended: optimal, feasible (stopped by its limit), infeasible, or why it was skipped.
         public var status: String
-        /// Wall-clock seconds (left out of plan.json, which must not depend on the clock).
+        /// Wall-clock seconds (0 in files written under SOURCE_DATE_EPOCH, which must not depend on the clock).
         public var seconds: Double
+        /// Simplex iterations (GLPK solves) or groups scored (moves and swaps): counted, the same on any machine.
+        public var iterations: Int?
+        /// Branch-and-bound nodes (GLPK solves).
+        public var nodes: Int?
+        /// Work units spent (`RunBudget.workPerSecond`).
+        public var work: Double?
+        /// What stopped the stage before it proved its answer: "work limit" (the same on every machine),
+        /// "time limit" (the safety cap: a rerun may differ) or "cancelled"; nil when it ended on its own.
+        public var stoppedBy: String?
         /// A stage record.
-        public init(name: String, variables: Int, constraints: Int, status: String, seconds: Double) {
+        public init(
+            name: String, variables: Int, constraints: Int, status: String, seconds: Double, iterations: Int? = nil,
+            nodes: Int? = nil, work: Double? = nil, stoppedBy: String? = nil
+        ) {
             self.name = name
             self.variables = variables
             self.constraints = constraints
             self.status = status
             self.seconds = seconds
+            self.iterations = iterations
+            self.nodes = nodes
+            self.work = work
+            self.stoppedBy = stoppedBy
         }
+
+        /// Whether the wall clock, not counted work, ended this stage: its result may differ on a rerun.
+        public var clockStopped: Bool { stoppedBy == "time limit" }
     }
     /// Every solve, in order.
     public var stages: [Stage] = []
     /// Wall-clock seconds of the whole run.
     public var seconds: Double = 0
-    /// Whether some stage stopped before proving its optimum (the report then says so).
+    /// Whether some stage stopped before proving its optimum, by its work limit or the clock (the report then
+    /// says so).
     public var timeLimitHit = false
+    /// Sets every wall-clock duration to 0, for files that must not depend on the clock.
+    public mutating func dropDurations() {
+        seconds = 0
+        for i in stages.indices { stages[i].seconds = 0 }
+    }
+    /// Whether the wall clock (the safety cap) stopped some stage: then, unlike a work limit, a rerun may differ.
+    public var clockStopped: Bool { stages.contains(where: \.clockStopped) }
     /// Statistics as given.
     public init(stages: [Stage] = [], seconds: Double = 0, timeLimitHit: Bool = false) {
         self.stages = stages

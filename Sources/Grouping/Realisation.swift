@@ -112,7 +112,7 @@ extension GroupPlanner {
         guard repair.place(left, preferring: []), repair.fillSmallGroups(),
             repair.groups.allSatisfy({ (g.minSize...g.maxSize).contains($0.count) })
         else { return nil }
-        repair.improve(until: deadline, budget: min(5, deadline.share(of: 0.05)))
+        repair.improve(within: deadline, share: 0.05)
         return repair.groups
     }
 }

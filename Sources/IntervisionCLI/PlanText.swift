@@ -23,7 +23,10 @@ enum PlanText {
         lines.append(
             "rules kept: " + programme.config.separate.map(\.rawValue).joined(separator: ", ")
                 + ", size — re-checked independently")
-        let limit = r.stats.timeLimitHit ? " (time limit reached in a stage; see report)" : ""
+        let limit =
+            r.stats.clockStopped
+            ? " (stopped by the time limit; a rerun may differ — see report)"
+            : r.stats.timeLimitHit ? " (work limit reached in a stage; see report)" : ""
         lines.append(String(format: "solved in %.2f s", r.stats.seconds) + limit)
         lines.append("")
         if !s.facilitatorOf.isEmpty {

@@ -24,9 +24,12 @@ extension Intervision {
             budget: budget, events: events)
         guard !budget.isCancelled else { throw .cancelled }
         events.started(.writing, budget)
-        let rendered = PlanFiles.render(programme, grouping, schedule, created: request.now)
+        // The files leave wall-clock seconds out when asked (SOURCE_DATE_EPOCH); the result keeps them.
+        var written = grouping
+        if !request.withDurations { written.stats.dropDurations() }
+        let rendered = PlanFiles.render(programme, written, schedule, created: request.now)
         let document = PlanDocument(
-            version: 1, created: request.now, programme: programme, result: grouping,
+            version: 1, created: request.now, programme: programme, result: written,
             schedule: schedule)
         do {
             try store.create(document, files: rendered)

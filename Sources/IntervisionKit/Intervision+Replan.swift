@@ -36,6 +36,9 @@ extension Intervision {
             }
         }
         guard !budget.isCancelled else { throw .cancelled }
+        // The files leave wall-clock seconds out when asked (SOURCE_DATE_EPOCH); the result keeps them.
+        var written = result
+        if !changes.withDurations { written.grouping.stats.dropDurations() }
         events.started(.writing, budget)
         let p = programme.participants
         let entry = PlanDocument.ReplanEntry(
@@ -44,13 +47,13 @@ extension Intervision {
             dissolved: result.dissolved, dissolvedBound: result.dissolvedBound,
             moved: result.moves.map { .init(email: p[$0.participant].email, from: $0.from, to: $0.to) })
         var files = PlanFiles.render(
-            result.programme, result.grouping, result.schedule, version: result.version,
+            written.programme, written.grouping, written.schedule, version: result.version,
             created: changes.now, replan: entry)
         let changesText = ChangesFile.markdown(result, before: current, from: request.from)
         files["changes.md"] = Data(changesText.utf8)
         let next = PlanDocument(
             version: result.version, created: changes.now, programme: result.programme,
-            result: result.grouping, schedule: result.schedule, replan: entry)
+            result: written.grouping, schedule: result.schedule, replan: entry)
         do {
             try store.replace(with: next, files: files, beforeSwap: crashHookForTests)
         } catch {

@@ -46,12 +46,19 @@ public struct PlanRequest: Sendable {
     public var folder: String
     /// The time stamped into files; `ReproducibleClock.now()` by default.
     public var now: Date
+    /// Whether the report and plan.json show each stage's wall-clock seconds; not under `SOURCE_DATE_EPOCH`
+    /// (`ReproducibleClock.isFixed()`) by default, so reproducible runs write identical files.
+    public var withDurations: Bool
 
     /// A request to plan `inputs` into `folder`.
-    public init(inputs: ProgrammeInputs, folder: String, now: Date = ReproducibleClock.now()) {
+    public init(
+        inputs: ProgrammeInputs, folder: String, now: Date = ReproducibleClock.now(),
+        withDurations: Bool = !ReproducibleClock.isFixed()
+    ) {
         self.inputs = inputs
         self.folder = folder
         self.now = now
+        self.withDurations = withDurations
     }
 }
 
@@ -83,16 +90,19 @@ public struct ReplanChanges: Sendable {
     public var from: Day?
     /// The time stamped into changed events; `ReproducibleClock.now()` by default.
     public var now: Date
+    /// Whether files show wall-clock seconds (see `PlanRequest.withDurations`).
+    public var withDurations: Bool
 
     /// The changes for one replan.
     public init(
         dropouts: [Dropout] = [], dropoutLists: [InputFile] = [], joiners: InputFile? = nil, from: Day? = nil,
-        now: Date = ReproducibleClock.now()
+        now: Date = ReproducibleClock.now(), withDurations: Bool = !ReproducibleClock.isFixed()
     ) {
         self.dropouts = dropouts
         self.dropoutLists = dropoutLists
         self.joiners = joiners
         self.from = from
         self.now = now
+        self.withDurations = withDurations
     }
 }

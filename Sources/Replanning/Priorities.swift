@@ -64,8 +64,7 @@ struct Priorities {
         var results: [ObjectiveResult] = []
         for (n, o) in r.programme.config.priorities.enumerated() {
             let objective = metrics.expression[o]!
-            var options = SolverOptions(
-                within: budget, seconds: budget.share(of: 1 / Double(r.programme.config.priorities.count - n)))
+            var options = SolverOptions(within: budget, share: 1 / Double(r.programme.config.priorities.count - n))
             options.cuts = .all
             options.warmStart = start
             let step: Lexicographic.Step
@@ -74,9 +73,7 @@ struct Priorities {
             }
             let s = step.solution
             stats.stages.append(
-                .init(
-                    name: o.metric, variables: step.variables, constraints: step.rows,
-                    status: s.status.rawValue, seconds: s.elapsed))
+                .init(o.metric, variables: step.variables, constraints: step.rows, s))
             stats.seconds += s.elapsed
             guard let value = step.value else {
                 throw .internalError("replan \(o.metric): \(s.status.rawValue)")

@@ -111,7 +111,7 @@ struct Regroup {
         var bounds: [Int] = []
         var values: [Double] = []
         for (name, objective) in [("moves", moves), ("dissolved", LinearExpression.sum(d))] {
-            var options = SolverOptions(within: budget, seconds: budget.share(of: 0.3))
+            var options = SolverOptions(within: budget, share: 0.3)
             options.cuts = .all
             options.warmStart = start
             let step: Lexicographic.Step
@@ -120,9 +120,7 @@ struct Regroup {
             }
             let s = step.solution
             stats.stages.append(
-                .init(
-                    name: name, variables: step.variables, constraints: step.rows,
-                    status: s.status.rawValue, seconds: s.elapsed))
+                .init(name, variables: step.variables, constraints: step.rows, s))
             stats.seconds += s.elapsed
             guard step.value != nil else {
                 if s.status == .infeasible { throw .impossible(Explanation(.changes, "", changes: [])) }

@@ -1,8 +1,14 @@
-/// What one run may spend: a wall-clock limit (the user's safety cap), a cancellation flag, and how many
-/// solves may run at once. One budget is passed through every stage of a run — grouping, facilitators,
-/// dates, rotation, replanning — and each stage takes a share of what is left.
+/// What one run may spend: counted work (what decides where every search stops, so the same input gives the
+/// same plan on any machine), a wall-clock limit (the user's safety cap, reached only on a machine far slower
+/// than the reference), a cancellation flag, and how many solves may run at once. One budget is passed through
+/// every stage of a run — grouping, facilitators, dates, rotation, replanning — and each stage takes a share
+/// of what is left.
 public struct RunBudget: Sendable {
-    /// Seconds for the whole run.
+    /// Work units a run gets per second of its time limit. Calibrated on the reference machine (2 cores, see
+    /// `Benchmarks/README.md`) so that spending a whole allowance takes about half the time limit there:
+    /// the clock only stops a search on a machine (or under a load) more than twice as slow.
+    public static let workPerSecond = 30.0
+    /// Seconds for the whole run: the safety cap.
     public let timeLimit: Double
     /// Raised by the front end (or by cancelling the Swift task that runs the use case).
     public let cancellation: Cancellation
@@ -10,26 +16,52 @@ public struct RunBudget: Sendable {
     public let parallelism: Int
     /// When the run started.
     public let start: ContinuousClock.Instant
+    /// The counted work this budget may spend and has spent.
+    package let ledger: WorkLedger
 
-    /// A budget that starts now. `timeLimit` must be positive and finite; `parallelism` at least 1.
+    /// A budget that starts now, with `timeLimit × workPerSecond` units of work. `timeLimit` must be positive
+    /// and finite; `parallelism` at least 1.
     public init(timeLimit: Double, cancellation: Cancellation = Cancellation(), parallelism: Int = 2) {
-        self.init(timeLimit: timeLimit, cancellation: cancellation, parallelism: parallelism, start: .now)
+        let limit = timeLimit.isFinite && timeLimit > 0 ? timeLimit : 1
+        self.init(
+            timeLimit: limit, cancellation: cancellation, parallelism: parallelism, start: .now,
+            ledger: WorkLedger(allowance: limit * Self.workPerSecond))
     }
 
-    private init(timeLimit: Double, cancellation: Cancellation, parallelism: Int, start: ContinuousClock.Instant) {
+    private init(
+        timeLimit: Double, cancellation: Cancellation, parallelism: Int, start: ContinuousClock.Instant,
+        ledger: WorkLedger
+    ) {
         self.timeLimit = timeLimit.isFinite && timeLimit > 0 ? timeLimit : 1
         self.cancellation = cancellation
         self.parallelism = max(1, parallelism)
         self.start = start
+        self.ledger = ledger
     }
 
     /// The part of this budget a stage may use so later stages keep the rest: the same start, cancellation
-    /// and parallelism, with a limit `fraction` of the way from now to this budget's limit.
+    /// and parallelism, `fraction` of the work left, and a time limit `fraction` of the way from now to this
+    /// budget's limit.
     public func portion(_ fraction: Double) -> RunBudget {
-        RunBudget(
-            timeLimit: elapsed + remaining * min(1, max(0, fraction)), cancellation: cancellation,
-            parallelism: parallelism, start: start)
+        let f = min(1, max(0, fraction))
+        return RunBudget(
+            timeLimit: elapsed + remaining * f, cancellation: cancellation, parallelism: parallelism, start: start,
+            ledger: WorkLedger(allowance: workLeft * f, parent: ledger))
     }
+
+    /// Work units this budget may still spend.
+    public var workLeft: Double { max(0, ledger.allowance - ledger.spent) }
+
+    /// The share of the budget's work spent so far, 0…1.
+    public var workSpentFraction: Double {
+        ledger.allowance > 0 ? min(1, ledger.spent / ledger.allowance) : 1
+    }
+
+    /// A fraction of the work left, never under a hundredth of a unit so a solve can at least start.
+    public func workShare(of fraction: Double) -> Double { max(0.01, workLeft * fraction) }
+
+    /// Records `units` of work as done (see `WorkLedger`).
+    public func spend(_ units: Double) { ledger.spend(units) }
 
     /// Seconds since the run started.
     public var elapsed: Double {

@@ -46,7 +46,7 @@ struct DateModel {
         var byRule = false
     }
 
-    static func solve(_ inputs: [Input], rules: DateRules, budget: RunBudget, seconds: Double) throws(SchedulingFailure)
+    static func solve(_ inputs: [Input], rules: DateRules, budget: RunBudget, share: Double) throws(SchedulingFailure)
         -> Output
     {
         var model = Model(name: "dates")
@@ -96,7 +96,7 @@ struct DateModel {
         // Weighted so that one absence outweighs any change in spread: the absence count stays lexicographically first.
         let absenceWeight = worstDeviation + 1
         model.minimize(absenceWeight * (worstAbsences + 1) * changes + absenceWeight * absences + deviation)
-        var options = SolverOptions(within: budget, seconds: seconds)
+        var options = SolverOptions(within: budget, share: share)
         options.cuts = .all
         let s: Solution
         do { s = try Solver.solve(model, options: options) } catch { throw .internalError("dates: \(error)") }

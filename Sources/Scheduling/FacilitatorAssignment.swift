@@ -68,7 +68,7 @@ enum FacilitatorAssignment {
     private static func solve(
         _ objective: LinearExpression, _ model: inout Model, holding name: String, _ budget: RunBudget
     ) throws(SchedulingFailure) -> Lexicographic.Step {
-        var options = SolverOptions(within: budget, seconds: budget.share(of: 0.25))
+        var options = SolverOptions(within: budget, share: 0.25)
         options.cuts = .all
         let step: Lexicographic.Step
         do { step = try Lexicographic.minimize(objective, in: &model, holding: name, options: options) } catch {

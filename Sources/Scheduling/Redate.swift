@@ -47,7 +47,7 @@ extension Scheduler {
                 }
                 return DateModel.Input(group: g, candidates: cands, first: first, programme: programme, anchor: old)
             }
-            let out = try DateModel.solve(inputs, rules: rules, budget: budget, seconds: budget.share(of: 0.5))
+            let out = try DateModel.solve(inputs, rules: rules, budget: budget, share: 0.5)
             if out.status == .infeasible {
                 let g = groups[component.first { needing.contains(groups[$0].id) }!]
                 throw .impossible(

@@ -72,7 +72,7 @@ enum Rotation {
                 Double(slots.count * n + 1) * (LinearExpression(constant: Double(slots.count)) - filled) + cost)
             let s: Solution
             do {
-                s = try Solver.solve(model, options: SolverOptions(within: budget, seconds: budget.share(of: 0.25)))
+                s = try Solver.solve(model, options: SolverOptions(within: budget, share: 0.25))
             } catch { throw .internalError("rotation \(group): \(error)") }
             guard s.hasSolution else { throw .internalError("rotation \(group): \(s.status.rawValue)") }
             var bringers = Array(repeating: [Int](), count: counts.count)

@@ -53,9 +53,8 @@ public enum Scheduler {
         events.started(.dates, budget, "\(groups.count) groups, \(s.meetings) meetings each")
         var byRule: [String] = []
         for (n, component) in components.enumerated() {
-            // At least a second each while the run lasts: a date model needs its root LP.
-            let share = max(min(1, budget.remaining), budget.share(of: 1 / Double(components.count - n)))
-            let out = try DateModel.solve(component.map { inputs[$0] }, rules: rules, budget: budget, seconds: share)
+            let out = try DateModel.solve(
+                component.map { inputs[$0] }, rules: rules, budget: budget, share: 1 / Double(components.count - n))
             if out.status == .infeasible {
                 throw CalendarExplanation.shared(
                     component.map { groups[$0] }, facilitator: facilitator(groups[component[0]])!, rules: rules)

@@ -40,7 +40,7 @@ import Testing
         for i in 0..<30 { mixed[(i + i / 6) % 5].append(i) }
         let before = Metrics.total(.region, mixed, p.participants)
         var repair = LocalRepair(p, groups: mixed, slotRegion: Array(repeating: nil, count: 5))
-        repair.improve(until: RunBudget(timeLimit: 10), budget: 5)
+        repair.improve(within: RunBudget(timeLimit: 10), share: 0.5)
         let groups = repair.groups.enumerated().map {
             Group(id: "G\($0.offset)", members: $0.element.sorted(), homeRegion: "")
         }
