@@ -106,6 +106,17 @@ public enum ChangesFile {
                         + "\(g.members.map(name).joined(separator: "; "))"
                 )
             }
+            // Each of them, and everyone who left, also has a calendar of their own (cancellations included).
+            let files = RotaFiles.personalFiles(r.programme, r.schedule)
+            let people = Set(who.groups.flatMap(\.members)).union(dropped).sorted {
+                (p[$0].name, $0) < (p[$1].name, $1)
+            }
+            let lines = people.compactMap { i in files[i].map { "- \(name(i)): rota/people/\($0).ics" } }
+            if !lines.isEmpty {
+                md.append("")
+                md.append("### Personal calendars")
+                md += lines
+            }
         }
         return md.joined(separator: "\n") + "\n"
     }

@@ -14,6 +14,14 @@ package enum ICS {
         package var cancelled = false
         /// DTSTAMP: when this event last changed; nil for the calendar's own time.
         package var stamp: Date?
+        /// LOCATION: the venue (or the online link when there is no venue).
+        package var location: String?
+        /// ORGANIZER: the programme's organiser.
+        package var organizer: (name: String, email: String)?
+        /// ATTENDEE: the facilitator (chair) and the members; nobody is asked to reply.
+        package var attendees: [(name: String, email: String, chair: Bool)] = []
+        /// A VALARM two days before, with this text (the case bringer's reminder to prepare).
+        package var reminder: String?
         package init(
             uid: String, sequence: Int, date: (year: Int, month: Int, day: Int), start: Int, end: Int, summary: String,
             description: String,
@@ -31,11 +39,18 @@ package enum ICS {
         }
     }
 
-    package static func calendar(name: String, timeZone: String, stamp: Date, events: [Event]) -> String {
+    /// A calendar file; `owner` (a personal calendar's participant) is written as `X-INTERVISION-PARTICIPANT`, so
+    /// checks and scripts can tell whose file it is.
+    package static func calendar(name: String, timeZone: String, stamp: Date, events: [Event], owner: String? = nil)
+        -> String
+    {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Intervision//Intervision planner//EN", "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(name), "X-WR-TIMEZONE:" + timeZone,
         ]
+        // An iTIP PUBLISH message may not list attendees (RFC 5546, 3.2.1); a calendar file without METHOD may.
+        if events.allSatisfy({ $0.attendees.isEmpty }) { lines.append("METHOD:PUBLISH") }
+        lines += ["X-WR-CALNAME:" + escape(name), "X-WR-TIMEZONE:" + timeZone]
+        if let owner { lines.append("X-INTERVISION-PARTICIPANT:mailto:" + owner) }
         let years = events.map(\.date.year)
         if let lo = years.min(), let hi = years.max() { lines += vtimezone(timeZone, years: lo...hi) }
         for e in events {
@@ -43,8 +58,21 @@ package enum ICS {
                 "BEGIN:VEVENT", "UID:" + e.uid, "DTSTAMP:" + utc(e.stamp ?? stamp), "SEQUENCE:\(e.sequence)",
                 "DTSTART;TZID=\(timeZone):" + local(e.date, e.start), "DTEND;TZID=\(timeZone):" + local(e.date, e.end),
                 "SUMMARY:" + escape(e.summary), "DESCRIPTION:" + escape(e.description),
-                "STATUS:" + (e.cancelled ? "CANCELLED" : "CONFIRMED"), "TRANSP:OPAQUE", "END:VEVENT",
             ]
+            if let location = e.location { lines.append("LOCATION:" + escape(location)) }
+            if let o = e.organizer { lines.append("ORGANIZER;CN=\(parameter(o.name)):mailto:\(o.email)") }
+            for a in e.attendees {
+                lines.append(
+                    "ATTENDEE;CN=\(parameter(a.name));ROLE=\(a.chair ? "CHAIR" : "REQ-PARTICIPANT");"
+                        + "PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:\(a.email)")
+            }
+            lines += ["STATUS:" + (e.cancelled ? "CANCELLED" : "CONFIRMED"), "TRANSP:OPAQUE"]
+            if let reminder = e.reminder, !e.cancelled {
+                lines += [
+                    "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P2D", "DESCRIPTION:" + escape(reminder), "END:VALARM",
+                ]
+            }
+            lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
@@ -75,6 +103,16 @@ package enum ICS {
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: escaped.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })
         return String(scalars)
+    }
+
+    /// A parameter value (CN): quoted, since names may hold `,` `;` or `:`; DQUOTE itself cannot be quoted, so
+    /// it becomes a single quote, and control characters are dropped (RFC 5545, 3.1: param-value).
+    static func parameter(_ s: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for ch in s.unicodeScalars where ch.value >= 0x20 && ch.value != 0x7F {
+            scalars.append(ch == "\"" ? "'" : ch)
+        }
+        return "\"" + String(scalars) + "\""
     }
 
     static func pad(_ n: Int, _ width: Int = 2) -> String {

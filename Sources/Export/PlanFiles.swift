@@ -20,7 +20,7 @@ package enum PlanFiles {
         }
         let header = ["group", "email", "name", "function", "level", "school", "region", "facilitator"]
         let report = Report.html(programme, result, schedule, version: version, replan: replan, created: created)
-        return RotaFiles.build(programme, schedule, created: created).merging([
+        return RotaFiles.build(programme, schedule, created: created, from: replan?.from).merging([
             "groups.csv": Data(CSVWriter.render(header: header, rows: rows).utf8),
             "report.html": Data(report.utf8),
         ]) { a, _ in a }

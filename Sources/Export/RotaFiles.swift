@@ -23,7 +23,9 @@ package enum RotaFiles {
         schedule.facilitatorOf[group].map { programme.facilitators![$0].name } ?? ""
     }
 
-    package static func build(_ programme: Programme, _ schedule: ScheduleResult, created: Date) -> [String: Data] {
+    package static func build(_ programme: Programme, _ schedule: ScheduleResult, created: Date, from: Day? = nil)
+        -> [String: Data]
+    {
         guard !schedule.meetings.isEmpty else { return [:] }
         let p = programme.participants
         let names: ([Int]) -> String = { $0.map { p[$0].name }.joined(separator: "; ") }
@@ -62,7 +64,7 @@ package enum RotaFiles {
             }
             write(base, title: "\(programme.config.name) — \(programme.facilitators![f].name)", meetings: mine)
         }
-        return files
+        return files.merging(personalCalendars(programme, schedule, created: created, from: from)) { a, _ in a }
     }
 
     /// Facilitator index → file name (without extension) for everyone with at least one meeting.
@@ -76,33 +78,120 @@ package enum RotaFiles {
         return result
     }
 
-    static func event(_ programme: Programme, _ schedule: ScheduleResult, _ m: Meeting) -> ICS.Event {
-        let p = programme.participants
-        let total = programme.config.schedule.meetings
+    /// The calendar event of meeting `m`; for `person`'s own calendar, their turns are marked and they get a
+    /// reminder to prepare, and with `withdrawn` the event is cancelled for them alone (they moved or left).
+    static func event(
+        _ programme: Programme, _ schedule: ScheduleResult, _ m: Meeting, for person: Int? = nil,
+        withdrawn: Bool = false
+    ) -> ICS.Event {
+        let p = programme.participants, config = programme.config
+        let words = CalendarWords(language: config.lang)
+        let total = config.schedule.meetings
         let bringers = m.caseBringers.map { p[$0].name }.joined(separator: ", ")
-        var text = ["\(programme.config.name)", "Group \(m.group), meeting \(m.number) of \(total)"]
+        let mine = person.map { m.caseBringers.contains($0) } ?? false
+        let cancelled = m.cancelled || withdrawn
+        var text = [config.name, words.meeting(m.group, m.number, of: total)]
+        if mine && !cancelled { text.append(words.yourTurn) }
         let facilitator = facilitatorName(programme, schedule, m.group)
-        if !facilitator.isEmpty { text.append("Facilitator: \(facilitator)") }
-        text.append(
-            "Case bringer\(m.caseBringers.count == 1 ? "" : "s"): \(bringers.isEmpty ? "to be decided" : bringers)")
-        if !m.lookBack.isEmpty {
-            text.append("Look-back (terugblik): \(m.lookBack.map { p[$0].name }.joined(separator: ", "))")
+        if !facilitator.isEmpty { text.append(words.facilitator(facilitator)) }
+        text.append(words.bringers(bringers, count: m.caseBringers.count))
+        if !m.lookBack.isEmpty { text.append(words.lookBack(m.lookBack.map { p[$0].name }.joined(separator: ", "))) }
+        text.append(words.method(m.method))
+        let venue = venue(programme, m)
+        if let place = venue.place { text.append(words.venue(place)) }
+        if let link = venue.online { text.append(words.online(link)) }
+        text.append(words.members(m.members.map { p[$0].name }.joined(separator: ", ")))
+        if m.cancelled { text.insert(words.dissolved, at: 0) } else if withdrawn { text.insert(words.movedAway, at: 0) }
+        if !m.absent.isEmpty { text.append(words.unavailable(m.absent.map { p[$0].name }.joined(separator: ", "))) }
+        var e = ICS.Event(
+            uid: uid(config.name, m), sequence: m.sequence + (withdrawn ? 1 : 0),
+            date: (m.date.year, m.date.month, m.date.day), start: m.start, end: m.end,
+            summary: words.summary(m.group, m.number, total, bringers: bringers, cancelled: cancelled, mine: mine),
+            description: text.joined(separator: "\n"), cancelled: cancelled,
+            stamp: m.stamp.map { Date(timeIntervalSince1970: $0) })
+        e.location = venue.place ?? venue.online
+        e.organizer = config.organiser.map { ($0.name, $0.email) }
+        if let f = schedule.facilitatorOf[m.group].map({ programme.facilitators![$0] }) {
+            e.attendees.append((f.name, f.email, true))
         }
-        text.append("Method: \(m.method)")
-        text.append("Members: \(m.members.map { p[$0].name }.joined(separator: ", "))")
-        if m.cancelled {
-            text.insert("CANCELLED: this group was dissolved; its members were moved to other groups", at: 0)
+        e.attendees += m.members.map { (p[$0].name, p[$0].email, false) }
+        if mine { e.reminder = words.prepare }
+        return e
+    }
+
+    /// Where meeting `m` takes place: its group's region's venue (`[locations]`) or the programme's
+    /// (`[schedule] location`), and the online link.
+    static func venue(_ programme: Programme, _ m: Meeting) -> (place: String?, online: String?) {
+        guard let venues = programme.config.venues else { return (nil, nil) }
+        let region = m.members.isEmpty ? nil : Metrics.homeRegion(m.members, programme.participants)
+        return (region.flatMap { venues.venue(forRegion: $0) } ?? venues.standard, venues.online)
+    }
+
+    /// Participants as their own calendars name them: two people of one name are told apart by their school.
+    static func personalLabels(_ programme: Programme) -> [String] {
+        let p = programme.participants
+        var count: [String: Int] = [:]
+        for person in p { count[person.name.lowercased(), default: 0] += 1 }
+        return p.map { count[$0.name.lowercased()]! > 1 ? "\($0.name) (\($0.school))" : $0.name }
+    }
+
+    /// Participant index → personal calendar file name (without `rota/people/` and `.ics`), for everyone who was
+    /// ever in a group; unique case-insensitively, in sign-up order.
+    package static func personalFiles(_ programme: Programme, _ schedule: ScheduleResult) -> [Int: String] {
+        let p = programme.participants, labels = personalLabels(programme)
+        var inGroup = [Bool](repeating: false, count: p.count)
+        for m in schedule.meetings { for i in m.members { inGroup[i] = true } }
+        var used = Set<String>(), result: [Int: String] = [:]
+        for i in p.indices where inGroup[i] {
+            result[i] = Slug.unique(Slug.make(labels[i], fallback: "participant-\(i + 1)"), &used)
         }
-        if !m.absent.isEmpty {
-            text.append("Said they are unavailable: \(m.absent.map { p[$0].name }.joined(separator: ", "))")
+        return result
+    }
+
+    /// `rota/people/<name>.ics`: per participant who was ever in a group, the meetings of their group, their own
+    /// case turns marked with a reminder two days before. Meetings from `from` on of a group they left (moved or
+    /// dropped out in this replan) stay in their file as cancelled, with a higher SEQUENCE, so their calendar
+    /// app removes them.
+    static func personalCalendars(
+        _ programme: Programme, _ schedule: ScheduleResult, created: Date, from: Day?
+    ) -> [String: Data] {
+        let p = programme.participants
+        var meetingsOf = [[Meeting]](repeating: [], count: p.count)
+        for m in schedule.meetings { for i in m.members { meetingsOf[i].append(m) } }
+        // Who was in a group before `from` but is not in its meetings from then on: their events there are
+        // withdrawn for them.
+        var withdrawn = [[Meeting]](repeating: [], count: p.count)
+        if let from {
+            let byGroup = Dictionary(grouping: schedule.meetings, by: \.group)
+            for i in p.indices {
+                let groups = Set(meetingsOf[i].filter { $0.date < from }.map(\.group))
+                for g in groups.sorted() {
+                    for m in byGroup[g] ?? [] where m.date >= from && !m.members.contains(i) && !m.cancelled {
+                        withdrawn[i].append(m)
+                    }
+                }
+            }
         }
-        let summary =
-            "Intervision \(m.group) · meeting \(m.number)/\(total) · "
-            + (m.cancelled ? "cancelled" : "case: \(bringers.isEmpty ? "to be decided" : bringers)")
-        return ICS.Event(
-            uid: uid(programme.config.name, m), sequence: m.sequence, date: (m.date.year, m.date.month, m.date.day),
-            start: m.start, end: m.end, summary: summary, description: text.joined(separator: "\n"),
-            cancelled: m.cancelled, stamp: m.stamp.map { Date(timeIntervalSince1970: $0) })
+        var files: [String: Data] = [:]
+        let words = CalendarWords(language: programme.config.lang)
+        let labels = personalLabels(programme)
+        for (i, base) in personalFiles(programme, schedule).sorted(by: { $0.key < $1.key }) {
+            let label = labels[i]
+            let events =
+                (meetingsOf[i].map { event(programme, schedule, $0, for: i) }
+                + withdrawn[i].map { event(programme, schedule, $0, for: i, withdrawn: true) })
+                .sorted {
+                    ($0.date.year, $0.date.month, $0.date.day, $0.start) < (
+                        $1.date.year, $1.date.month, $1.date.day, $1.start
+                    )
+                }
+            files["rota/people/\(base).ics"] = Data(
+                ICS.calendar(
+                    name: words.personal(programme.config.name, label), timeZone: programme.config.timezone,
+                    stamp: created, events: events, owner: p[i].email
+                ).utf8)
+        }
+        return files
     }
 }
 

@@ -13,6 +13,9 @@ struct GroupingRun {
     let options: GroupingOptions
     /// Every solve so far, for the report and the benchmarks.
     var stats = SolveStats()
+    /// Whether a search that could have found a grouping stopped at its limit without one (no proof of
+    /// impossibility): the planner then makes a plan by hand rather than explaining an impossibility.
+    var searchGaveUp = false
 
     /// The run's budget.
     var budget: RunBudget { options.budget }

@@ -111,6 +111,11 @@ public enum GroupPlanner {
                         + "none exists — try a longer time limit or one more group ([groups] count = \(k + 1))"
                 )
             }
+            if members == nil && run.searchGaveUp && !deadline.isCancelled,
+                let plan = run.byHand(reason: "no grouping found within the work limit")
+            {
+                return plan
+            }
             guard let members else {
                 let largest = largest ?? MaxClique.find(in: programme.conflicts)
                 throw GroupingFailure.impossible(

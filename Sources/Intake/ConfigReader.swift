@@ -5,16 +5,17 @@ import TOMLKit
 /// out-of-range values all at once, each with its line.
 enum ConfigReader {
     static let knownKeys: [String: [String]] = [
-        "programme": ["name", "timezone"],
+        "programme": ["name", "timezone", "language", "organiser"],
         "groups": ["min_size", "max_size", "target_size", "count", "min_size_after_dropout"],
         "rules": ["separate", "priorities"],
         "levels": [],
         "schedule": [
             "first_date", "last_date", "meetings", "min_weeks_between", "max_weeks_between", "weekdays",
             "start_time", "duration_minutes", "cases_per_meeting", "fixed_dates", "blackout_dates",
-            "holidays", "methods",
+            "holidays", "methods", "location", "online",
         ],
         "regions": [],
+        "locations": [],
     ]
 
     static func read(_ source: String, file: String, sink: inout DiagnosticSink) -> ProgrammeConfig {
@@ -62,6 +63,13 @@ enum ConfigReader {
             }
         }
         ScheduleConfigReader.read(root["schedule"]?.table, &config, &f)
+        if let locations = root["locations"]?.table {
+            var venues = config.venues ?? ProgrammeConfig.Venues()
+            for (region, v) in locations {
+                if let s = f.venue("locations.\(region)", v) { venues.byRegion[region] = s }
+            }
+            config.venues = venues
+        }
         if let regions = root["regions"]?.table {
             for (region, v) in regions {
                 if let h = f.oneOf("regions.\(region)", v, HolidayRegion.self) { config.regions[region] = h }
@@ -73,6 +81,18 @@ enum ConfigReader {
     private static func readProgramme(_ t: TOMLTable?, _ c: inout ProgrammeConfig, _ f: inout Fields) {
         guard let t else { return }
         if let v = t["name"], let s = f.string("programme.name", v) { c.name = s }
+        if let v = t["language"], let l = f.oneOf("programme.language", v, ProgrammeConfig.Language.self) {
+            c.language = l
+        }
+        if let v = t["organiser"], let s = f.string("programme.organiser", v) {
+            if let contact = Contact.parse(s) {
+                c.organiser = contact
+            } else {
+                f.error(
+                    "programme.organiser", "\"\(s)\" is not a name with an email address",
+                    fix: "write it as \"Name <name@example.nl>\"")
+            }
+        }
         if let v = t["timezone"], let s = f.string("programme.timezone", v) {
             if TimeZone(identifier: s) == nil {
                 f.error(
@@ -214,6 +234,16 @@ struct Fields {
             result.append(s)
         }
         return result
+    }
+
+    /// A venue or link: one line of at most 300 characters.
+    mutating func venue(_ path: String, _ v: TOMLValueConvertible) -> String? {
+        guard let s = string(path, v)?.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard !s.isEmpty, s.count <= 300, !s.contains(where: \.isNewline) else {
+            error(path, "a venue is one line of 1 to 300 characters", fix: "e.g. \"Hotel Zuiderduin, Egmond aan Zee\"")
+            return nil
+        }
+        return s
     }
 
     mutating func day(_ path: String, _ v: TOMLValueConvertible) -> Day? {

@@ -26,6 +26,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case unknownCompetitor
         /// A `reports_to` address that is no participant's email.
         case unknownManager
+        /// Two or more participants with one name.
+        case duplicateName
 
         /// One line for `count` of them.
         public func summary(_ count: Int) -> String {
@@ -33,6 +35,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
             case .unknownCompetitor:
                 "\(count) competitor schools named in the sign-ups match no participant's school and are ignored"
             case .unknownManager: "\(count) reports_to addresses match no participant's email and are ignored"
+            case .duplicateName: "\(count) names are shared by more than one participant; lists add their school"
             }
         }
     }

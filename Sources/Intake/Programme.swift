@@ -144,6 +144,21 @@ public enum ProgrammeReader {
                 out.append(warning)
             }
         }
+        // Two people of one name: every list and calendar tells them apart by school, but the organiser should know.
+        var byName: [String: [Participant]] = [:]
+        for person in p { byName[person.name.lowercased(), default: []].append(person) }
+        for person in p where byName[person.name.lowercased()]!.count > 1 {
+            let others = byName[person.name.lowercased()]!.filter { $0.index != person.index }
+            guard others.allSatisfy({ $0.index > person.index }) else { continue }
+            var warning = Diagnostic(
+                .warning, file: signups, line: person.line, field: "name",
+                "\(others.count + 1) participants are called \"\(person.name)\" (lines "
+                    + ([person.line] + others.map(\.line)).map(String.init).joined(separator: ", ") + ")",
+                fix: "nothing to do if they are different people: lists and calendars add their school; "
+                    + "if one signed up twice, remove the extra row")
+            warning.kind = .duplicateName
+            out.append(warning)
+        }
         if let f, let file = facilitatorsFile {
             let emails = Dictionary(p.map { ($0.emailKey, $0.line) }, uniquingKeysWith: { a, _ in a })
             for fac in f {

@@ -81,6 +81,47 @@ public struct ProgrammeConfig: Sendable, Equatable, Codable {
     /// Region value → holiday region, overriding the built-in province mapping.
     public var regions: [String: HolidayRegion] = [:]
 
+    /// `[programme] language`: the language of what people read (report, calendars, rotas).
+    public enum Language: String, Sendable, Equatable, Codable, CaseIterable {
+        /// Dutch, the default.
+        case nl
+        /// English.
+        case en
+    }
+    /// A person named as "Name <email>".
+    public struct Contact: Sendable, Equatable, Codable {
+        /// The display name.
+        public var name: String
+        /// The email address.
+        public var email: String
+        /// A contact as given.
+        public init(name: String, email: String) {
+            self.name = name
+            self.email = email
+        }
+    }
+    /// Where the groups meet: `[schedule] location` and `online`, and `[locations]` per region.
+    public struct Venues: Sendable, Equatable, Codable {
+        /// `[schedule] location`: the venue of every group without one of its own.
+        public var standard: String?
+        /// `[schedule] online`: a video-call link, shown with every meeting.
+        public var online: String?
+        /// `[locations]`: region (as in the sign-ups' region column) → venue of the groups of that region.
+        public var byRegion: [String: String] = [:]
+        /// No venue.
+        public init() {}
+        /// The venue of a group whose members mostly come from `region`; nil when none is configured.
+        public func venue(forRegion region: String) -> String? { byRegion[region] ?? standard }
+    }
+    /// `[programme] language`; nil (plans made before it existed) means Dutch.
+    public var language: Language?
+    /// `[programme] organiser`: named in every calendar event as its organiser.
+    public var organiser: Contact?
+    /// The venues; nil means none configured.
+    public var venues: Venues?
+    /// The language in effect.
+    public var lang: Language { language ?? .nl }
+
     /// The defaults of docs/SPEC.md.
     public init() {}
 }

@@ -6,6 +6,18 @@ enum ScheduleConfigReader {
         guard let t else { return }
         var s = c.schedule
         if let v = t["first_date"] { s.firstDate = f.day("schedule.first_date", v) }
+        if let v = t["location"], let venue = f.venue("schedule.location", v) {
+            c.venues = c.venues ?? ProgrammeConfig.Venues()
+            c.venues?.standard = venue
+        }
+        if let v = t["online"], let link = f.venue("schedule.online", v) {
+            if link.hasPrefix("https://") || link.hasPrefix("http://") {
+                c.venues = c.venues ?? ProgrammeConfig.Venues()
+                c.venues?.online = link
+            } else {
+                f.error("schedule.online", "\"\(link)\" is not a web link", fix: "write the full link, https://…")
+            }
+        }
         if let v = t["last_date"] { s.lastDate = f.day("schedule.last_date", v) }
         if let v = t["meetings"], let n = f.int("schedule.meetings", v, 1...52) { s.meetings = n }
         if let v = t["min_weeks_between"], let n = f.int("schedule.min_weeks_between", v, 1...52) {

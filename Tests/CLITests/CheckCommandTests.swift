@@ -86,7 +86,8 @@ import Testing
         ])
         #expect(quiet.code == 0)
         let lines = quiet.err.split(separator: "\n")
-        #expect(lines.count == 2, "one summary line and the tally: \(quiet.err)")
+        #expect(lines.count == 3, "one summary line per kind (competitors, shared names) and the tally: \(quiet.err)")
+        #expect(quiet.err.contains("29 names are shared by more than one participant"))
         #expect(quiet.err.contains("5 competitor schools named in the sign-ups match no participant's school"))
         let verbose = try Binary.run([
             "check", "Fixtures/lead-and-learn-345.csv", "--config", "Fixtures/lead-and-learn.toml", "--verbose",

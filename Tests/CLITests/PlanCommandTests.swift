@@ -57,8 +57,11 @@ import Testing
         #expect(try FileManager.default.subpathsOfDirectory(atPath: b).sorted() == files)
         #expect(files.contains("schedule.csv") && files.contains("rota/group-G01.ics"))
         #expect(
-            files.filter { $0.hasPrefix("rota/") }.allSatisfy { $0.hasPrefix("rota/group-G") },
-            "without facilitators, rotas are per group only")
+            files.filter { $0.hasPrefix("rota/") }.allSatisfy {
+                $0.hasPrefix("rota/group-G") || $0.hasPrefix("rota/people")
+            },
+            "without facilitators, rotas are per group (and per participant) only")
+        #expect(files.filter { $0.hasPrefix("rota/people/") }.count == 52, "a calendar of their own for everyone")
         for f in files where f.contains(".") {
             #expect(
                 try Data(contentsOf: URL(fileURLWithPath: "\(a)/\(f)"))

@@ -10,6 +10,7 @@ A cancelled row in schedule.csv must be STATUS:CANCELLED with SEQUENCE >= 1 in e
 Exit 0 when all files pass; 1 with one line per problem otherwise.
 """
 import csv
+import json
 import datetime as dt
 import pathlib
 import sys
@@ -30,6 +31,12 @@ def framing(path, raw, problems):
             problems.append(f"{path}:{n}: folding split a UTF-8 sequence")
 
 
+def _list(value):
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
 def schedule_rows(folder):
     with open(folder / "schedule.csv", encoding="utf-8-sig", newline="") as f:
         return {(r["group"], int(r["meeting"])): r for r in csv.DictReader(f)}
@@ -37,7 +44,12 @@ def schedule_rows(folder):
 
 def main(folder, expect_cancelled=False):
     folder = pathlib.Path(folder)
-    files = sorted((folder / "rota").glob("*.ics"))
+    files = sorted((folder / "rota").glob("*.ics")) + sorted((folder / "rota" / "people").glob("*.ics"))
+    with open(folder / "groups.csv", encoding="utf-8-sig", newline="") as f:
+        group_of = {r["email"].lower(): r["group"] for r in csv.DictReader(f)}
+    personal = 0
+    # After a replan, people who moved joined their group at the replan's first day.
+    since = (json.loads((folder / "plan.json").read_text()).get("replan") or {}).get("from") or "0000-00-00"
     problems = []
     if not files:
         problems.append(f"{folder}/rota: no .ics files")
@@ -58,8 +70,16 @@ def main(folder, expect_cancelled=False):
         except Exception as e:  # noqa: BLE001
             problems.append(f"{path}: vobject cannot parse: {e}")
             continue
-        if cal.get("METHOD") != "PUBLISH" or not cal.get("PRODID") or cal.get("VERSION") != "2.0":
-            problems.append(f"{path}: METHOD:PUBLISH, PRODID and VERSION:2.0 are required")
+        attendees = any(ev.get("ATTENDEE") is not None for ev in cal.walk("VEVENT"))
+        # An iTIP PUBLISH may not carry attendees (RFC 5546): with attendees the file is a plain calendar.
+        if (cal.get("METHOD") == "PUBLISH") == attendees or not cal.get("PRODID") or cal.get("VERSION") != "2.0":
+            problems.append(f"{path}: PRODID, VERSION:2.0 and METHOD:PUBLISH exactly when no event lists attendees")
+        owner = str(cal.get("X-INTERVISION-PARTICIPANT", "")).removeprefix("mailto:").lower() or None
+        if path.parent.name == "people":
+            personal += 1
+            if owner is None:
+                problems.append(f"{path}: a personal calendar without X-INTERVISION-PARTICIPANT")
+        seen_groups = set()
         if not cal.walk("VTIMEZONE"):
             problems.append(f"{path}: no VTIMEZONE")
         uids = set()
@@ -83,6 +103,17 @@ def main(folder, expect_cancelled=False):
                 problems.append(f"{path}: {uid} is not in schedule.csv")
                 continue
             status = str(ev.get("STATUS"))
+            invited = {str(a).removeprefix("mailto:").lower() for a in _list(ev.get("ATTENDEE"))}
+            if owner is not None:
+                if status == "CONFIRMED":
+                    seen_groups.add((group, number))
+                    if owner not in invited:
+                        problems.append(f"{path}: {uid} is in {owner}'s calendar but does not list them")
+                elif row["status"] == "planned":
+                    # Withdrawn for this person alone: they left the group; the meeting itself goes on.
+                    if owner in invited or int(ev.get("SEQUENCE")) < 1:
+                        problems.append(f"{path}: {uid} cancelled for {owner}, who is still a member (or SEQUENCE 0)")
+                    continue
             if row["status"] == "cancelled":
                 cancelled += 1
                 if status != "CANCELLED" or int(ev.get("SEQUENCE")) < 1:
@@ -100,11 +131,19 @@ def main(folder, expect_cancelled=False):
                     problems.append(f"{path}: {uid} has UTC offset {offset}, expected {want}")
         if vevent_uids != uids:
             problems.append(f"{path}: vobject sees other events than icalendar")
+        if owner is not None and owner in group_of:
+            # Every planned meeting of the participant's current group is in their own calendar.
+            missing = [k for k, r in rows.items() if k[0] == group_of[owner] and r["status"] == "planned"
+                       and r["date"] >= since and k not in seen_groups]
+            if missing:
+                problems.append(f"{path}: {owner}'s calendar lacks meetings {missing} of their group")
     if expect_cancelled and not cancelled:
         problems.append("no cancelled event found, but --expect-cancelled was given")
     for p in problems:
         print(p)
-    print(f"{len(files)} calendar files, {events} events ({cancelled} cancelled): " + ("all valid" if not problems else f"{len(problems)} problems"))
+    if not personal:
+        problems.append(f"{folder}/rota/people: no personal calendars")
+    print(f"{len(files)} calendar files ({personal} personal), {events} events ({cancelled} cancelled): " + ("all valid" if not problems else f"{len(problems)} problems"))
     return 1 if problems else 0
 
 
