@@ -55,12 +55,9 @@ package struct SolverOptions: Sendable {
     }
 
     /// Options for one solve within a run: `share` of the run's work left, the run's remaining time as the
-    /// safety cap, stopped when the run is cancelled. The caller records the solve's work with `budget.spend`.
+    /// safety cap, stopped when the run is cancelled. `Solver.solve` records the solve's work in the run's ledger.
     package init(within budget: RunBudget, share: Double) {
-        self.init(timeLimit: max(0.1, budget.remaining))
-        workLimit = budget.workShare(of: share)
-        cancellation = budget.cancellation
-        ledger = budget.ledger
+        self.init(within: budget, units: budget.workShare(of: share))
     }
 
     /// Options for one solve given `units` of work outright (concurrent solves, whose allowances are fixed

@@ -1,5 +1,4 @@
 import CGLPK
-import Foundation
 import RunControl
 
 /// State shared with GLPK's C callbacks through `cb_info`. Lives for one solve on one thread.
@@ -113,12 +112,6 @@ final class SearchContext {
             log: log, warmStartAccepted: warmStartAccepted)
         s.work = work
         s.stoppedBy = status == .optimal || status == .infeasible || status == .unbounded ? nil : stoppedBy
-        if ProcessInfo.processInfo.environment["INTERVISION_TRACE_SOLVES"] != nil {
-            FileHandle.standardError.write(
-                Data(
-                    "solve\t\(status.rawValue)\t\(work.iterations)\t\(work.nodes)\t\(work.pseudocosts)\t\(work.size)\t"
-                        .utf8) + Data(String(format: "%.3f\t%.3f\n", work.units, elapsed).utf8))
-        }
         return s
     }
 }

@@ -1,3 +1,4 @@
+import GLPK
 import Intake
 
 /// One group: members as indices into `Programme.participants`, ascending.
@@ -95,7 +96,7 @@ public struct SolveStats: Sendable, Codable, Equatable {
         }
 
         /// Whether the wall clock, not counted work, ended this stage: its result may differ on a rerun.
-        public var clockStopped: Bool { stoppedBy == "time limit" }
+        public var clockStopped: Bool { stoppedBy == StopReason.time.label }
     }
     /// Every solve, in order.
     public var stages: [Stage] = []

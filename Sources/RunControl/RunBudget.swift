@@ -77,7 +77,4 @@ public struct RunBudget: Sendable {
 
     /// Whether work should stop now: cancelled, or past the time limit.
     public var isSpent: Bool { isCancelled || elapsed >= timeLimit }
-
-    /// A fraction of what is left, never under a tenth of a second so a solve can at least start.
-    public func share(of fraction: Double) -> Double { max(0.1, remaining * fraction) }
 }
