@@ -8,21 +8,27 @@ PY := .build/venv/bin/python3
 .PHONY: deps pydeps build test lint format external-checks demo bench fuzz clean
 
 # GLPK ships no pkg-config file; the header is the reliable sign that libglpk-dev is installed.
+# zlib unpacks workbooks (ZIPFoundation and Spreadsheet's bounded inflate); libxml2 is FoundationXML's parser.
 deps:
 	@if [ ! -f /usr/include/glpk.h ]; then \
 		echo "Installing libglpk-dev (GLPK, GPL-3.0) with apt-get"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libglpk-dev; \
 	fi
+	@if [ ! -f /usr/include/zlib.h ] || ! ls /usr/lib/*/libxml2.so.2 /usr/lib/libxml2.so.2 2>/dev/null | grep -q .; then \
+		echo "Installing zlib1g-dev and libxml2 with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq zlib1g-dev libxml2; \
+	fi
 
 # The independent checks run in Python: the `holidays` package (same regulation, other authors) and two
 # calendar parsers. They live in a virtualenv under .build so the system Python is left alone.
 pydeps:
-	@if ! $(PY) -c "import holidays, icalendar, vobject" 2>/dev/null; then \
+	@if ! $(PY) -c "import holidays, icalendar, vobject, openpyxl" 2>/dev/null; then \
 		if ! python3 -m venv .build/venv 2>/dev/null; then \
 			echo "Installing python3-venv with apt-get"; \
 			$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3 python3-venv python3-pip && python3 -m venv .build/venv; \
 		fi; \
-		$(PY) -m pip install -q --disable-pip-version-check 'holidays>=0.109' 'icalendar>=6' 'vobject>=0.9.9'; \
+		$(PY) -m pip install -q --disable-pip-version-check 'holidays>=0.109' 'icalendar>=6' 'vobject>=0.9.9' \
+			'openpyxl>=3.1'; \
 	fi
 
 build: deps
@@ -91,8 +97,10 @@ fuzz: deps build
 	$(FUZZ_BUILD) --product csv-fuzz
 	$(FUZZ_BUILD) --product config-fuzz
 	$(FUZZ_BUILD) --product plan-file-fuzz
-	rm -rf $(FUZZ_CORPUS) && mkdir -p $(FUZZ_CORPUS)/csv $(FUZZ_CORPUS)/config $(FUZZ_CORPUS)/plan
+	$(FUZZ_BUILD) --product workbook-fuzz
+	rm -rf $(FUZZ_CORPUS) && mkdir -p $(FUZZ_CORPUS)/csv $(FUZZ_CORPUS)/config $(FUZZ_CORPUS)/plan $(FUZZ_CORPUS)/xlsx
 	cp Fixtures/*.csv Fixtures/bad/*.csv Fixtures/replan/*.csv $(FUZZ_CORPUS)/csv/
+	cp Fixtures/*.xlsx Fixtures/bad/*.xlsx Tests/Fuzz/WorkbookFuzz/seed-parts.xml $(FUZZ_CORPUS)/xlsx/
 	cp Fixtures/*.toml Fixtures/bad/*.toml $(FUZZ_CORPUS)/config/
 	$(BIN) plan Fixtures/lerend-leiderschap-52.csv --config Fixtures/lerend-leiderschap.toml \
 		--facilitators Fixtures/facilitators-lerend-leiderschap.csv --out $(FUZZ_CORPUS)/plan-folder --quiet > /dev/null
@@ -101,6 +109,8 @@ fuzz: deps build
 	.build-fuzz/release/config-fuzz $(FUZZ_CORPUS)/config -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		-print_final_stats=1
 	.build-fuzz/release/plan-file-fuzz $(FUZZ_CORPUS)/plan -max_total_time=$(FUZZ_SECONDS) -max_len=200000 \
+		-print_final_stats=1
+	.build-fuzz/release/workbook-fuzz $(FUZZ_CORPUS)/xlsx -max_total_time=$(FUZZ_SECONDS) -max_len=40000 \
 		-print_final_stats=1
 
 clean:

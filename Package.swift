@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.0"),
     ],
     targets: [
         // The C library. Only the GLPK module may import it.
@@ -24,7 +26,17 @@ let package = Package(
         .target(name: "RunControl"),
         .target(name: "GLPK", dependencies: ["CGLPK", "RunControl"]),
         // Stage 1: read and validate sign-ups, facilitators and config; build the conflict model.
-        .target(name: "Intake", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(
+            name: "Intake", dependencies: ["Spreadsheet", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // Excel workbooks (.xlsx) read as sign-up tables and written as plan and mail-merge files.
+        .systemLibrary(name: "CInflate", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "Spreadsheet",
+            dependencies: [
+                "CInflate",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+            ]),
         // Stage 2: groups by integer programming (aggregate bounds, then named people per region).
         .target(name: "Grouping", dependencies: ["Intake", "GLPK", "RunControl"], exclude: ["README.md"]),
         // Stage 3: facilitators, meeting dates (holidays, spacing, no double-booking) and the case-bringer rotation.
@@ -37,7 +49,8 @@ let package = Package(
         .target(name: "CSwap"),
         // Stage 4: files for people — CSV, ICS, report — and the plan store (plan.json, history, atomic writes).
         .target(
-            name: "Export", dependencies: ["Intake", "Grouping", "Scheduling", "Replanning", "CSwap", "RunControl"]),
+            name: "Export",
+            dependencies: ["Intake", "Grouping", "Scheduling", "Replanning", "Spreadsheet", "CSwap", "RunControl"]),
         // The facade: check, plan and replan as typed use cases with one budget, progress events and one failure type.
         .target(
             name: "IntervisionKit",
@@ -51,7 +64,7 @@ let package = Package(
         .executableTarget(name: "intervision", dependencies: ["IntervisionCLI"]),
         .target(name: "TestFixtures", dependencies: ["Intake"], path: "Tests/TestFixtures"),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK", "RunControl"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "TestFixtures"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Spreadsheet", "TestFixtures"]),
         .testTarget(
             name: "GroupingTests",
             dependencies: [
@@ -66,6 +79,10 @@ let package = Package(
                 "IntervisionKit", "TestFixtures", .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
+        .testTarget(
+            name: "SpreadsheetTests",
+            dependencies: ["Spreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Regressions"]),
         .testTarget(name: "IntervisionKitTests", dependencies: ["IntervisionKit", "TestFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["IntervisionCLI", "intervision", "TestFixtures"]),
     ]
@@ -96,6 +113,12 @@ if ProcessInfo.processInfo.environment["INTERVISION_FUZZ"] == "1" {
         .executableTarget(name: "csv-fuzz", dependencies: ["Intake", "FuzzSupport"], path: "Tests/Fuzz/CSVFuzz"),
         .executableTarget(
             name: "config-fuzz", dependencies: ["Intake", "FuzzSupport"], path: "Tests/Fuzz/ConfigFuzz"),
+        .executableTarget(
+            name: "workbook-fuzz",
+            dependencies: [
+                "Intake", "Spreadsheet", "FuzzSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Tests/Fuzz/WorkbookFuzz", exclude: ["seed-parts.xml"]),
         .executableTarget(
             name: "plan-file-fuzz", dependencies: ["Export", "FuzzSupport"], path: "Tests/Fuzz/PlanFileFuzz"),
     ]

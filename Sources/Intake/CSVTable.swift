@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 
 /// A delimited text file as organisers export it from Excel, LibreOffice or a form tool:
 /// `,` `;` or tab (detected from the header), UTF-8 with or without BOM, CRLF or LF, RFC 4180 quoting.
@@ -22,10 +23,10 @@ struct CSVTable {
 
     /// Set when the file was not UTF-8 but Windows-1252, the encoding of Dutch Excel's plain "CSV" export.
     var windows1252 = false
+    /// The worksheet's name when the table was read from an Excel workbook; `line` is then the row number.
+    var sheet: String?
 
     enum Failure: Error, Equatable {
-        /// A ZIP container: an Excel workbook (.xlsx) saved or renamed as .csv.
-        case workbook
         /// NUL bytes: not a text file at all.
         case binary
         case notUTF8(line: Int, byte: UInt8)
@@ -36,7 +37,6 @@ struct CSVTable {
     static func parse(_ data: Data) throws(Failure) -> CSVTable {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw .workbook }
         if bytes.contains(0) { throw .binary }
         var windows1252 = false
         let text: String
@@ -61,7 +61,7 @@ struct CSVTable {
     }
 
     /// Joins line breaks inside cells into spaces and notes refused control characters.
-    private mutating func clean() {
+    fileprivate mutating func clean() {
         func clean(_ record: inout Record, refused: inout [ControlCharacters.Finding], joined: inout [(Int, Int)]) {
             for (n, field) in record.fields.enumerated() {
                 if let bad = field.unicodeScalars.first(where: ControlCharacters.isRefused) {
@@ -167,13 +167,18 @@ struct CSVTable {
 
 extension Int {
     /// Spreadsheet column letters: 1 → A, 27 → AA.
-    var columnLetters: String {
-        var n = self, s = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            s = String(UnicodeScalar(UInt8(65 + r))) + s
-            n = (n - 1) / 26
+    var columnLetters: String { CellReference.letters(self) }
+}
+
+extension CSVTable {
+    /// A worksheet as a table: its first row that holds anything is the header; nil for an empty sheet.
+    init?(_ sheet: SheetTable) {
+        let records = sheet.rows.map { Record(line: $0.number, fields: $0.cells) }.filter {
+            !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
         }
-        return s
+        guard let header = records.first else { return nil }
+        self.init(delimiter: ",", header: header, records: Array(records.dropFirst()))
+        self.sheet = sheet.name
+        clean()
     }
 }

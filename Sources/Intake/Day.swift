@@ -1,3 +1,5 @@
+import Spreadsheet
+
 /// A calendar date without time or zone, as organisers write it (`2027-01-14`).
 /// Computed with the proleptic Gregorian calendar, so results never depend on the machine's locale.
 public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
@@ -31,30 +33,11 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// The day `ordinal` days after 1970-01-01.
     public init(ordinal: Int) {
-        // Days since 1970-01-01 to civil date (Howard Hinnant's algorithm).
-        let z = ordinal + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        month = m
-        day = d
+        (year, month, day) = ExcelDate.civil(fromDays: ordinal)
     }
 
     /// Days since 1970-01-01.
-    public var ordinal: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    public var ordinal: Int { ExcelDate.daysFromCivil(year, month, day) }
 
     /// Monday to Sunday.
     public var weekday: Weekday { Weekday.allCases[((ordinal % 7) + 10) % 7] }  // 1970-01-01 was a Thursday

@@ -1,3 +1,5 @@
+import Spreadsheet
+
 /// One problem found in the input, located so the organiser can go straight to it.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// An error stops the run (exit 2, nothing written); a warning is shown and planning goes on.
@@ -7,9 +9,11 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var severity: Severity
     /// The file's name as the user gave it.
     public var file: String
-    /// 1-based physical line in the file; nil for a problem with the file as a whole.
+    /// The worksheet, when the file is an Excel workbook; `line` is then its row number.
+    public var sheet: String?
+    /// 1-based physical line in the file (a workbook's row number); nil for a problem with the file as a whole.
     public var line: Int?
-    /// 1-based field number (CSV) or character column (TOML).
+    /// 1-based field number (CSV, shown as letters in a workbook) or character column (TOML).
     public var column: Int?
     /// The column's header or the config key, to name it in the message.
     public var field: String?
@@ -54,9 +58,10 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.fix = fix
     }
 
-    /// `file:line:column`, as far as known.
+    /// `file:line:column` as far as known; `file:sheet:row:E` in a workbook, as Excel names the cell.
     public var location: String {
-        [file, line.map(String.init), line == nil ? nil : column.map(String.init)].compactMap { $0 }.joined(
+        let columnText = sheet == nil ? column.map(String.init) : column.map { CellReference.letters($0) }
+        return [file, sheet, line.map(String.init), line == nil ? nil : columnText].compactMap { $0 }.joined(
             separator: ":")
     }
 
@@ -84,17 +89,25 @@ public struct IntakeFailure: Error, Sendable, CustomStringConvertible {
 struct DiagnosticSink {
     let file: String
     var items: [Diagnostic] = []
+    /// Set once the file turned out to be a workbook, so every later diagnostic names the sheet.
+    var sheet: String? {
+        didSet { for i in items.indices { items[i].sheet = sheet } }
+    }
 
     mutating func error(
         line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String, fix: String? = nil
     ) {
-        items.append(Diagnostic(.error, file: file, line: line, column: column, field: field, message, fix: fix))
+        var d = Diagnostic(.error, file: file, line: line, column: column, field: field, message, fix: fix)
+        d.sheet = sheet
+        items.append(d)
     }
 
     mutating func warning(
         line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String, fix: String? = nil
     ) {
-        items.append(Diagnostic(.warning, file: file, line: line, column: column, field: field, message, fix: fix))
+        var d = Diagnostic(.warning, file: file, line: line, column: column, field: field, message, fix: fix)
+        d.sheet = sheet
+        items.append(d)
     }
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }

@@ -3,10 +3,10 @@ import Foundation
 enum FacilitatorReader {
     static let defaultMaxGroups = 2
 
-    static func read(_ data: Data, file: String, sink: inout DiagnosticSink) -> [Facilitator] {
+    static func read(_ file: InputFile, sink: inout DiagnosticSink) -> [Facilitator] {
         guard
             let (_, rows) = CSV.rows(
-                data, file: file, specs: ColumnSpec.facilitators, sink: &sink,
+                file, specs: ColumnSpec.facilitators, sink: &sink,
                 noRows: ("facilitators", "add one row per facilitator, or plan without a facilitators file"))
         else { return [] }
         var result: [Facilitator] = []

@@ -6,12 +6,21 @@ struct RowContext {
     let listSeparators: Set<Character>
     let header: CSVTable.Record
     let delimiter: Character
+    /// The row comes from a workbook sheet, where a row wider than its header has no quoting to blame.
+    var workbook = false
 
     /// A row wider than the header usually means an unquoted separator inside a value.
     func checkWidth(_ sink: inout DiagnosticSink) {
         let extra = record.fields.dropFirst(header.fields.count)
         guard let i = extra.firstIndex(where: { !Text.trimmed($0).isEmpty }) else { return }
         let separator = delimiter == "\t" ? "tab" : "'\(delimiter)'"
+        if workbook {
+            sink.error(
+                line: record.line, column: header.fields.count + i + 1,
+                "the row has a value in column \((header.fields.count + i + 1).columnLetters), which has no header",
+                fix: "give the column a header, or clear the cell")
+            return
+        }
         sink.error(
             line: record.line, column: i + 1,
             "the row has \(record.fields.count) fields but the header has \(header.fields.count)",

@@ -9,7 +9,7 @@ extension ProgrammeReader {
     {
         var sink = DiagnosticSink(file: file.name)
         var joiners = SignupReader.read(
-            file.data, file: file.name, levels: Levels.table(overrides: config.levels), sink: &sink)
+            file, levels: Levels.table(overrides: config.levels), sink: &sink)
         let known = Dictionary(existing.map { ($0.emailKey, $0) }, uniquingKeysWith: { a, _ in a })
         for j in joiners {
             if let p = known[j.emailKey] {

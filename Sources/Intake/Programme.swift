@@ -39,10 +39,13 @@ public struct InputFile: Sendable {
     public var name: String
     /// The bytes as read.
     public var data: Data
-    /// A file from memory (an upload, a test).
-    public init(name: String, data: Data) {
+    /// For an Excel workbook: the sheet to read (nil: the first).
+    public var sheet: String?
+    /// A file from memory (an upload, a test); `sheet` picks a workbook's sheet.
+    public init(name: String, data: Data, sheet: String? = nil) {
         self.name = name
         self.data = data
+        self.sheet = sheet
     }
 
     /// Reads a file from disk; a missing or unreadable file becomes a diagnostic, not a crash.
@@ -85,18 +88,25 @@ public enum ProgrammeReader {
         }
         var signupSink = DiagnosticSink(file: signups.name)
         let participants = SignupReader.read(
-            signups.data, file: signups.name, levels: Levels.table(overrides: cfg.levels), sink: &signupSink)
+            signups, levels: Levels.table(overrides: cfg.levels), sink: &signupSink)
         diagnostics += signupSink.items
         var people: [Facilitator]?
+        var facilitatorSheet: String?
         if let facilitators {
             var sink = DiagnosticSink(file: facilitators.name)
-            people = FacilitatorReader.read(facilitators.data, file: facilitators.name, sink: &sink)
+            people = FacilitatorReader.read(facilitators, sink: &sink)
             diagnostics += sink.items
+            facilitatorSheet = sink.sheet
         }
         if !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics += crossChecks(
-                participants, people, signups: signups.name, facilitatorsFile: facilitators?.name)
-            diagnostics += holidayRegionChecks(participants, cfg, signups: signups.name)
+            var later = crossChecks(participants, people, signups: signups.name, facilitatorsFile: facilitators?.name)
+            later += holidayRegionChecks(participants, cfg, signups: signups.name)
+            // The checks across files know rows, not sheets; a workbook's rows are named with their sheet.
+            for i in later.indices {
+                if later[i].file == signups.name { later[i].sheet = signupSink.sheet }
+                if later[i].file == facilitators?.name { later[i].sheet = facilitatorSheet }
+            }
+            diagnostics += later
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             throw IntakeFailure(diagnostics: diagnostics)

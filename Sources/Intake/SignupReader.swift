@@ -1,11 +1,12 @@
 import Foundation
+import Spreadsheet
 
 /// Reads the sign-up CSV into participants, collecting every problem in one pass.
 enum SignupReader {
-    static func read(_ data: Data, file: String, levels: [String: Int], sink: inout DiagnosticSink) -> [Participant] {
+    static func read(_ file: InputFile, levels: [String: Int], sink: inout DiagnosticSink) -> [Participant] {
         guard
             let (map, rows) = CSV.rows(
-                data, file: file, specs: ColumnSpec.signups, sink: &sink,
+                file, specs: ColumnSpec.signups, sink: &sink,
                 noRows: ("participants", "add one row per participant below the header"))
         else { return [] }
         var participants: [Participant] = []
@@ -59,10 +60,9 @@ enum CSV {
     /// Loads a file whose header must hold `specs` and wraps each record for
     /// cell parsing. nil (with diagnostics) when the file or its header is unusable or it has no rows.
     static func rows(
-        _ data: Data, file: String, specs: [ColumnSpec], sink: inout DiagnosticSink,
-        noRows: (noun: String, fix: String)
+        _ file: InputFile, specs: [ColumnSpec], sink: inout DiagnosticSink, noRows: (noun: String, fix: String)
     ) -> (ColumnMap, [RowContext])? {
-        guard let table = load(data, file: file, noun: noRows.noun, sink: &sink) else { return nil }
+        guard let table = load(file, noun: noRows.noun, sink: &sink) else { return nil }
         if table.windows1252 {
             sink.warning(
                 "the file is not UTF-8 but Windows-1252 (Excel's plain \"CSV\"); it was read as such",
@@ -95,24 +95,28 @@ enum CSV {
             map,
             table.records.map {
                 RowContext(
-                    map: map, record: $0, listSeparators: separators, header: table.header, delimiter: table.delimiter)
+                    map: map, record: $0, listSeparators: separators, header: table.header, delimiter: table.delimiter,
+                    workbook: table.sheet != nil)
             }
         )
     }
 
-    /// Parses the file, turning format failures into diagnostics.
-    static func load(_ data: Data, file: String, noun: String, sink: inout DiagnosticSink) -> CSVTable? {
+    /// Parses the file (CSV text or an Excel workbook), turning format failures into diagnostics.
+    static func load(_ file: InputFile, noun: String, sink: inout DiagnosticSink) -> CSVTable? {
+        if WorkbookReader.looksLikeWorkbook(file.data) { return loadWorkbook(file, noun: noun, sink: &sink) }
+        if let sheet = file.sheet {
+            sink.error(
+                "a sheet (\(sheet)) was asked for, but the file is CSV text, which has no sheets",
+                fix: "leave out --sheet, or give the Excel workbook (.xlsx) itself")
+            return nil
+        }
         let failure: CSVTable.Failure
         do {
-            return try CSVTable.parse(data)
+            return try CSVTable.parse(file.data)
         } catch {
             failure = error
         }
         switch failure {
-        case .workbook:
-            sink.error(
-                "the file is an Excel workbook (.xlsx), not CSV text",
-                fix: "in Excel choose Save As → \"CSV UTF-8 (comma delimited)\", or give the .xlsx file its own name")
         case .binary:
             sink.error(
                 "the file is not text (it holds NUL bytes)", fix: "export the list as CSV from Excel or the form tool")
@@ -126,6 +130,49 @@ enum CSV {
             sink.error(
                 line: line, "a quoted field opened here is never closed",
                 fix: "add the closing \" or remove the stray quote mark")
+        }
+        return nil
+    }
+}
+
+extension CSV {
+    /// Reads one sheet of a workbook as a table; its failures become diagnostics naming the sheet or the fix.
+    static func loadWorkbook(_ file: InputFile, noun: String, sink: inout DiagnosticSink) -> CSVTable? {
+        let failure: WorkbookFailure
+        do {
+            let sheet = try WorkbookReader.read(file.data, sheet: file.sheet)
+            sink.sheet = sheet.name
+            if !file.name.lowercased().hasSuffix(".xlsx") && !file.name.lowercased().hasSuffix(".xlsm") {
+                sink.warning(
+                    "the file is an Excel workbook although its name does not end in .xlsx; it was read as one",
+                    fix: "nothing to do; renaming it to .xlsx avoids this note")
+            }
+            guard let table = CSVTable(sheet) else {
+                sink.error("the sheet is empty", fix: "put the \(noun) in this sheet with a header row, or pick one")
+                return nil
+            }
+            return table
+        } catch {
+            failure = error
+        }
+        switch failure {
+        case .legacyOrEncrypted:
+            sink.error(
+                "the file is an old Excel 97–2003 workbook (.xls) or a password-protected one, which cannot be read",
+                fix: "open it in Excel and save it as \"Excel Workbook (.xlsx)\" without a password, or as CSV UTF-8")
+        case .notAWorkbook(let why):
+            sink.error(
+                "the file starts like an Excel workbook (.xlsx) but cannot be read as one: \(why)",
+                fix: "save the \(noun) from Excel as .xlsx or as \"CSV UTF-8\"")
+        case .tooLarge(let part):
+            sink.error(
+                "the workbook's part \(part) unpacks to more than \(WorkbookReader.maximumPartSize >> 20) MB",
+                fix: "keep only the \(noun) in the workbook (one sheet), or save that sheet as CSV UTF-8")
+        case .noSuchSheet(let name, let available):
+            sink.error(
+                "the workbook has no sheet \"\(name)\"; it has "
+                    + available.map { "\"\($0)\"" }.joined(separator: ", "),
+                fix: "give --sheet one of these names, or leave it out to read the first sheet")
         }
         return nil
     }

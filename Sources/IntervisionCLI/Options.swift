@@ -4,21 +4,29 @@ import IntervisionKit
 
 /// The programme's input files, shared by `check` and `plan`.
 struct ProgrammeFiles: ParsableArguments {
-    @Argument(help: "Sign-up CSV (one row per participant).")
+    @Argument(help: "Sign-ups, one row per participant: CSV or an Excel workbook (.xlsx).")
     var signups: String
+
+    @Option(help: "The sign-ups' sheet when they are a workbook (default: the first sheet).")
+    var sheet: String?
 
     @Option(help: "Programme config (TOML). Built-in defaults (docs/SPEC.md) when absent.")
     var config: String?
 
-    @Option(help: "Facilitators CSV.")
+    @Option(help: "Facilitators: CSV or an Excel workbook (.xlsx).")
     var facilitators: String?
+
+    @Option(name: .customLong("facilitators-sheet"), help: "The facilitators' sheet in their workbook.")
+    var facilitatorsSheet: String?
 
     @Flag(help: "List every warning, not one line per kind.")
     var verbose = false
 
     /// The files read from disk.
     func inputs() throws(PlanningFailure) -> ProgrammeInputs {
-        try ProgrammeInputs(signups: signups, config: config, facilitators: facilitators)
+        try ProgrammeInputs(
+            signups: signups, config: config, facilitators: facilitators, sheet: sheet,
+            facilitatorsSheet: facilitatorsSheet)
     }
 }
 

@@ -45,7 +45,8 @@ enum DiagnosticText {
             }
             if summarised.insert(kind).inserted {
                 lines.append(
-                    "\(item.file): warning: \(kind.summary(count)) (first on line \(item.line ?? 0); "
+                    "\([item.file, item.sheet].compactMap { $0 }.joined(separator: ":")): warning: "
+                        + "\(kind.summary(count)) (first on \(item.sheet == nil ? "line" : "row") \(item.line ?? 0); "
                         + "--verbose lists them all)")
             }
         }

@@ -16,10 +16,17 @@ public struct ProgrammeInputs: Sendable {
         self.facilitators = facilitators
     }
 
-    /// Inputs read from disk; every file that cannot be read is reported, not just the first.
-    public init(signups: String, config: String? = nil, facilitators: String? = nil) throws(PlanningFailure) {
+    /// Inputs read from disk; every file that cannot be read is reported, not just the first. `sheet` and
+    /// `facilitatorsSheet` pick the sheet of a workbook (default: its first).
+    public init(
+        signups: String, config: String? = nil, facilitators: String? = nil, sheet: String? = nil,
+        facilitatorsSheet: String? = nil
+    ) throws(PlanningFailure) {
         let files = try InputFile.readAll([signups, config, facilitators])
-        self.init(signups: files[0]!, config: files[1], facilitators: files[2])
+        var signupFile = files[0]!, facilitatorFile = files[2]
+        signupFile.sheet = sheet
+        facilitatorFile?.sheet = facilitatorsSheet
+        self.init(signups: signupFile, config: files[1], facilitators: facilitatorFile)
     }
 }
 
