@@ -5,7 +5,7 @@ BIN := .build/debug/intervision
 
 PY := .build/venv/bin/python3
 
-.PHONY: deps pydeps build test lint format external-checks demo bench fuzz clean
+.PHONY: deps pydeps officedeps build test lint format external-checks demo bench fuzz clean
 
 # GLPK ships no pkg-config file; the header is the reliable sign that libglpk-dev is installed.
 # zlib unpacks workbooks (ZIPFoundation and Spreadsheet's bounded inflate); libxml2 is FoundationXML's parser.
@@ -50,8 +50,17 @@ lint:
 	@find $(SWIFT_FILES) -name '*.swift' | xargs awk 'length > 120 { print FILENAME ":" FNR ": " length " characters"; bad = 1 } \
 		END { if (bad) { print "lines over 120 characters: run make format, then break the strings by hand"; exit 1 } }'
 
-# Holiday data against the `holidays` package; every calendar file of two real plans through icalendar and vobject.
-external-checks: build pydeps
+# LibreOffice (headless Calc) opens the workbooks in the external checks, as an organiser's office suite would.
+officedeps:
+	@if ! command -v soffice > /dev/null; then \
+		echo "Installing LibreOffice Calc (headless) with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends libreoffice-calc-nogui; \
+	fi
+
+# Holiday data against the `holidays` package; every calendar file of two real plans through icalendar and vobject;
+# their spreadsheets through openpyxl and LibreOffice. The 345 programme is read from its Excel workbooks.
+external-checks: build pydeps officedeps
 	$(PY) Tests/External/crosscheck_holidays.py
 	$(PY) Tests/External/toml_differential.py $(BIN) 300
 	# The same plan folder, byte for byte, on an idle machine and with both cores busy and progress on a terminal.
@@ -59,10 +68,12 @@ external-checks: build pydeps
 	rm -rf .build/ics-check
 	$(BIN) plan Fixtures/lerend-leiderschap-52.csv --config Fixtures/lerend-leiderschap.toml \
 		--facilitators Fixtures/facilitators-lerend-leiderschap.csv --out .build/ics-check/ll52 --quiet > /dev/null
-	$(BIN) plan Fixtures/lead-and-learn-345.csv --config Fixtures/lead-and-learn.toml \
-		--facilitators Fixtures/facilitators-lead-and-learn.csv --out .build/ics-check/ll345 --quiet > /dev/null
+	$(BIN) plan Fixtures/lead-and-learn-345.xlsx --config Fixtures/lead-and-learn.toml \
+		--facilitators Fixtures/facilitators-lead-and-learn.xlsx --out .build/ics-check/ll345 --quiet > /dev/null
 	$(PY) Tests/External/validate_ics.py .build/ics-check/ll52
 	$(PY) Tests/External/validate_ics.py .build/ics-check/ll345
+	$(PY) Tests/External/validate_workbooks.py .build/ics-check/ll52
+	$(PY) Tests/External/validate_workbooks.py .build/ics-check/ll345
 	# Replans: a dissolved group (CANCELLED events, SEQUENCE 1) and dropouts with late joiners.
 	SOURCE_DATE_EPOCH=1800000000 $(BIN) replan .build/ics-check/ll52 --drop-file Fixtures/replan/dropouts-lerend-leiderschap.txt \
 		--from 2027-04-01 > /dev/null
@@ -70,6 +81,7 @@ external-checks: build pydeps
 		--add Fixtures/replan/late-joiners-lead-and-learn.csv --from 2027-03-15 > /dev/null
 	$(PY) Tests/External/validate_ics.py .build/ics-check/ll52 --expect-cancelled
 	$(PY) Tests/External/validate_ics.py .build/ics-check/ll345
+	$(PY) Tests/External/validate_workbooks.py .build/ics-check/ll345
 
 # Plans the bundled Lerend Leiderschap programme into out/demo (replaced on every run).
 demo: build

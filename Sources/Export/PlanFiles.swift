@@ -3,7 +3,8 @@ import Grouping
 import Intake
 import Scheduling
 
-/// The files people read, rendered from a plan: `groups.csv`, `schedule.csv`, `rota/`, `report.html`.
+/// The files people read, rendered from a plan: `groups.csv`, `schedule.csv`, `rota/`, `report.html`, `plan.xlsx`
+/// and the mail merge.
 /// `plan.json` and `history/` are the plan store's (`PlanStore`).
 package enum PlanFiles {
     /// Every rendered file by its path inside the plan folder.
@@ -23,6 +24,6 @@ package enum PlanFiles {
         return RotaFiles.build(programme, schedule, created: created, from: replan?.from).merging([
             "groups.csv": Data(CSVWriter.render(header: header, rows: rows).utf8),
             "report.html": Data(report.utf8),
-        ]) { a, _ in a }
+        ]) { a, _ in a }.merging(PlanWorkbooks.render(programme, result, schedule)) { a, _ in a }
     }
 }

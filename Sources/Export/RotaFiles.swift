@@ -9,10 +9,18 @@ package enum RotaFiles {
     package static let scheduleHeader = [
         "group", "meeting", "date", "start", "end", "facilitator", "case_bringers", "look_back", "method", "status",
     ]
-    static let rotaHeader = [
-        "group", "meeting", "date", "start", "end", "facilitator", "case_bringers", "look_back", "method", "members",
-        "absent", "status",
-    ]
+    /// The printable rota's columns, in the programme's language: people read these, scripts read schedule.csv.
+    static func rotaHeader(_ language: ProgrammeConfig.Language) -> [String] {
+        language == .nl
+            ? [
+                "groep", "bijeenkomst", "datum", "begin", "einde", "begeleider", "casusinbrengers", "terugblik",
+                "methode", "deelnemers", "afwezig gemeld", "status",
+            ]
+            : [
+                "group", "meeting", "date", "start", "end", "facilitator", "case bringers", "look-back", "method",
+                "members", "said unavailable", "status",
+            ]
+    }
 
     /// Stable across reruns and replans: derived from programme, group and meeting number only.
     package static func uid(_ programme: String, _ m: Meeting) -> String {
@@ -40,15 +48,20 @@ package enum RotaFiles {
         files["schedule.csv"] = Data(CSVWriter.render(header: scheduleHeader, rows: rows).utf8)
 
         func write(_ base: String, title: String, meetings: [Meeting]) {
+            let lang = programme.config.lang, dates = DateText(language: lang)
+            // In a `;`-separated file a `;` inside a cell would need quotes; people read commas anyway.
+            let names: ([Int]) -> String = { $0.map { p[$0].name }.joined(separator: ", ") }
             let rows = meetings.map { m in
                 [
-                    m.group, String(m.number), m.date.description, Clock.text(m.start), Clock.text(m.end),
+                    m.group, String(m.number), dates.long(m.date), Clock.text(m.start), Clock.text(m.end),
                     facilitatorName(programme, schedule, m.group),
-                    names(m.caseBringers), names(m.lookBack), m.method, names(m.members), names(m.absent),
-                    m.cancelled ? "cancelled" : "planned",
+                    names(m.caseBringers), names(m.lookBack), MethodNames.describe(m.method, lang), names(m.members),
+                    names(m.absent),
+                    m.cancelled ? (lang == .nl ? "vervallen" : "cancelled") : (lang == .nl ? "gepland" : "planned"),
                 ]
             }
-            files["rota/\(base).csv"] = Data(CSVWriter.render(header: rotaHeader, rows: rows).utf8)
+            files["rota/\(base).csv"] = Data(
+                CSVWriter.render(header: rotaHeader(lang), rows: rows, delimiter: lang == .nl ? ";" : ",").utf8)
             let events = meetings.map { event(programme, schedule, $0) }
             files["rota/\(base).ics"] = Data(
                 ICS.calendar(name: title, timeZone: programme.config.timezone, stamp: created, events: events).utf8)
