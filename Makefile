@@ -74,6 +74,8 @@ external-checks: build pydeps officedeps
 	$(PY) Tests/External/validate_ics.py .build/ics-check/ll345
 	$(PY) Tests/External/validate_workbooks.py .build/ics-check/ll52
 	$(PY) Tests/External/validate_workbooks.py .build/ics-check/ll345
+	$(PY) Tests/External/validate_report.py .build/ics-check/ll52
+	$(PY) Tests/External/validate_report.py .build/ics-check/ll345
 	# Replans: a dissolved group (CANCELLED events, SEQUENCE 1) and dropouts with late joiners.
 	SOURCE_DATE_EPOCH=1800000000 $(BIN) replan .build/ics-check/ll52 --drop-file Fixtures/replan/dropouts-lerend-leiderschap.txt \
 		--from 2027-04-01 > /dev/null
@@ -82,6 +84,7 @@ external-checks: build pydeps officedeps
 	$(PY) Tests/External/validate_ics.py .build/ics-check/ll52 --expect-cancelled
 	$(PY) Tests/External/validate_ics.py .build/ics-check/ll345
 	$(PY) Tests/External/validate_workbooks.py .build/ics-check/ll345
+	$(PY) Tests/External/validate_report.py .build/ics-check/ll345
 
 # Plans the bundled Lerend Leiderschap programme into out/demo (replaced on every run).
 demo: build

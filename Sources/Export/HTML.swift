@@ -15,8 +15,10 @@ enum HTML {
         "<tr>" + titles.map { "<th>\($0)</th>" }.joined() + "</tr>"
     }
 
-    /// An opening `<table>` with its header row.
-    static func table(_ titles: [String]) -> String { "<table>" + header(titles) }
+    /// An opening `<table>` with its header row in `<thead>`, which print repeats on every page.
+    static func table(_ titles: [String], class name: String? = nil) -> String {
+        "<table" + (name.map { " class=\"\($0)\"" } ?? "") + "><thead>" + header(titles) + "</thead>"
+    }
 
     /// `content` in a `<span>` of class `name`.
     static func span(_ name: String, _ content: String) -> String { "<span class=\"\(name)\">\(content)</span>" }
@@ -26,4 +28,7 @@ enum HTML {
 
     /// Something short of the best, in amber.
     static func gap(_ content: String) -> String { span("gap", content) }
+
+    /// Something wrong, in red.
+    static func bad(_ content: String) -> String { span("bad", content) }
 }

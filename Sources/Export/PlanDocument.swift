@@ -67,7 +67,7 @@ package struct PlanDocument: Codable, Sendable {
         package var absences: Int
         package var absencesBound: Int
         package var facilitatorsOutsideRegion: Int
-        package var notes: [String]
+        package var notes: [ScheduleNote]
         /// false after a replan: dates were kept, absences counted rather than minimised.
         package var absencesOptimised: Bool?
     }

@@ -176,7 +176,7 @@ struct PlanView {
     let result: GroupingResult
     let schedule: ScheduleResult
     let lang: ProgrammeConfig.Language
-    let words: SheetWords
+    let words: Words
     let dates: DateText
     let people: [Participant]
     let labels: [String]
@@ -190,7 +190,7 @@ struct PlanView {
         self.result = result
         self.schedule = schedule
         lang = programme.config.lang
-        words = SheetWords(language: lang)
+        words = Words(language: lang)
         dates = DateText(language: lang)
         people = programme.participants
         labels = RotaFiles.personalLabels(programme)
@@ -220,10 +220,4 @@ struct PlanView {
         let venue = RotaFiles.venue(programme, m)
         return [venue.place, venue.online].compactMap { $0 }.joined(separator: " · ")
     }
-}
-
-/// Words of the spreadsheets' headers and cells in the programme's language.
-struct SheetWords {
-    let language: ProgrammeConfig.Language
-    func t(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
 }

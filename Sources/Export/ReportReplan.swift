@@ -3,33 +3,57 @@ import Intake
 
 /// The replan part of `report.html`: what changed and how it was decided.
 enum ReportReplan {
-    static func html(_ programme: Programme, _ r: PlanDocument.ReplanEntry) -> [String] {
-        let e = Report.e
+    static func html(_ v: PlanView, _ r: PlanDocument.ReplanEntry) -> [String] {
+        let e = Report.e, w = v.words
         let name: (String) -> String = { email in
-            programme.participants.first { $0.emailKey == email.lowercased() }?.name ?? email
+            v.people.firstIndex { $0.emailKey == email.lowercased() }.map { v.label($0) } ?? email
         }
-        var h = ["<h2>Replan</h2>"]
+        var h = ["<h2 id=\"herplanning\">" + w.t("Herplanning", "Replan") + "</h2>"]
+        let from = r.from.map { v.dates.short($0) } ?? w.t("het begin", "the start")
         h.append(
-            "<p>Meetings before \(r.from.map(\.description) ?? "the start") are history and unchanged. Minimised "
-                + "in this order: participants moved (`moves`), groups dissolved, then the priorities.</p>"
-        )
-        h.append(HTML.table(["objective", "value", "proven bound", "status"]))
+            "<p>"
+                + w.t(
+                    "Bijeenkomsten vóór \(from) zijn geschiedenis en ongewijzigd. In deze volgorde zo klein mogelijk "
+                        + "gemaakt: verplaatste deelnemers (<code>moves</code>), opgeheven groepen, dan de doelen.",
+                    "Meetings before \(from) are history and unchanged. Minimised in this order: participants moved "
+                        + "(<code>moves</code>), groups dissolved, then the priorities.") + "</p>")
+        h.append(
+            HTML.table([
+                w.t("doel", "objective"), w.t("waarde", "value"), w.t("bewezen grens", "proven bound"),
+                w.t("status", "status"),
+            ]))
         for (label, value, bound) in [
-            ("moves", r.moves, r.movesBound), ("groups dissolved", r.dissolved.count, r.dissolvedBound),
+            (w.t("verplaatsingen", "moves"), r.moves, r.movesBound),
+            (w.t("opgeheven groepen", "groups dissolved"), r.dissolved.count, r.dissolvedBound),
         ] {
             h.append(
-                HTML.row([label, "\(value)", "\(bound)", value == bound ? HTML.ok("optimal") : HTML.gap("not proven")]))
+                HTML.row([
+                    label, "\(value)", "\(bound)",
+                    value == bound ? HTML.ok(w.t("optimaal", "optimal")) : HTML.gap(w.t("niet bewezen", "not proven")),
+                ]))
         }
         h.append("</table>")
-        if !r.dropped.isEmpty { h.append("<p>Left: \(r.dropped.map { e(name($0)) }.joined(separator: ", ")).</p>") }
-        if !r.added.isEmpty { h.append("<p>Joined: \(r.added.map { e(name($0)) }.joined(separator: ", ")).</p>") }
+        if !r.dropped.isEmpty {
+            h.append(
+                "<p>" + w.t("Gestopt: ", "Left: ") + r.dropped.map { e(name($0)) }.joined(separator: ", ") + ".</p>")
+        }
+        if !r.added.isEmpty {
+            h.append("<p>" + w.t("Nieuw: ", "Joined: ") + r.added.map { e(name($0)) }.joined(separator: ", ") + ".</p>")
+        }
         if !r.dissolved.isEmpty {
             h.append(
-                "<p>Dissolved: \(r.dissolved.joined(separator: ", ")); their remaining meetings are cancelled.</p>")
+                "<p>" + w.t("Opgeheven: ", "Dissolved: ") + r.dissolved.joined(separator: ", ")
+                    + w.t("; hun resterende bijeenkomsten vervallen.", "; their remaining meetings are cancelled.")
+                    + "</p>")
         }
         if !r.moved.isEmpty {
-            h.append("<table><tr><th>moved</th><th>from</th><th>to</th></tr>")
-            for m in r.moved { h.append("<tr><td>\(e(name(m.email)))</td><td>\(m.from)</td><td>\(m.to)</td></tr>") }
+            h.append(HTML.table([w.t("verplaatst", "moved"), w.t("van", "from"), w.t("naar", "to")]))
+            for m in r.moved {
+                h.append(
+                    HTML.row([
+                        e(name(m.email)), "<a href=\"#\(m.from)\">\(m.from)</a>", "<a href=\"#\(m.to)\">\(m.to)</a>",
+                    ]))
+            }
             h.append("</table>")
         }
         return h

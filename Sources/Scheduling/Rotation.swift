@@ -22,7 +22,7 @@ enum Rotation {
 
     struct Outcome {
         var bringers: [[Int]]
-        var notes: [String]
+        var notes: [ScheduleNote]
     }
 
     /// `absent[k]`: members unavailable at meeting k. Members are participant indices.
@@ -86,20 +86,31 @@ enum Rotation {
             let fair = members.allSatisfy { (slots.count / n...(slots.count + n - 1) / n).contains(perMember[$0] ?? 0) }
             if strict && placed == slots.count && fair { return Outcome(bringers: bringers, notes: []) }
             if !strict {
-                var notes: [String] = []
+                var notes: [ScheduleNote] = []
                 let unable = members.filter { i in absent.allSatisfy { $0.contains(i) } }
                 for i in unable {
-                    notes.append("\(group): \(names(i)) is unavailable on every meeting date and brings no case")
+                    notes.append(
+                        .init(
+                            en: "\(group): \(names(i)) is unavailable on every meeting date and brings no case",
+                            nl: "\(group): \(names(i)) kan op geen enkele datum en brengt geen casus in"))
                 }
                 if placed < slots.count {
+                    let open = slots.count - placed
                     notes.append(
-                        "\(group): \(slots.count - placed) case slot(s) left open — every member who could bring "
-                            + "is unavailable or has had their turn"
-                    )
+                        .init(
+                            en: "\(group): \(open) case slot(s) left open — every member who could bring is "
+                                + "unavailable or has had their turn",
+                            nl: "\(group): \(open) casusbeurt(en) open — wie nog kon inbrengen, kan niet op die "
+                                + "datum "
+                                + "of was al aan de beurt"))
                 }
                 if notes.isEmpty {
                     notes.append(
-                        "\(group): availability forces someone to bring a second case before everyone has brought one")
+                        .init(
+                            en: "\(group): availability forces someone to bring a second case before everyone has "
+                                + "brought one",
+                            nl: "\(group): door afwezigheid brengt iemand een tweede casus in voordat iedereen er "
+                                + "één heeft ingebracht"))
                 }
                 return Outcome(bringers: bringers, notes: notes)
             }

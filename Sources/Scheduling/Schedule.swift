@@ -73,12 +73,12 @@ public struct ScheduleResult: Sendable {
     /// False after a replan: dates are kept rather than re-chosen, so absences are counted, not minimised.
     public var absencesOptimised = true
     /// Plain-words notes for the organiser (e.g. a member who cannot bring a case on any date).
-    public var notes: [String]
+    public var notes: [ScheduleNote]
 
     /// A calendar as given; `absencesOptimised` starts true.
     public init(
         facilitatorOf: [String: Int] = [:], meetings: [Meeting] = [], facilitatorsOutsideRegion: Int = 0,
-        absences: Int = 0, absencesBound: Int = 0, notes: [String] = []
+        absences: Int = 0, absencesBound: Int = 0, notes: [ScheduleNote] = []
     ) {
         self.facilitatorOf = facilitatorOf
         self.meetings = meetings
@@ -99,4 +99,34 @@ public enum SchedulingFailure: Error, Sendable, Equatable {
     /// Exit 3: the hard rules leave no calendar; the explanation names the constraint and what would help.
     case impossible(Explanation)
     case internalError(String)
+}
+
+/// A note for the organiser in both languages the outputs are written in: the CLI shows `en`, the report and
+/// the files for people the programme's language.
+public struct ScheduleNote: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// English.
+    public var en: String
+    /// Dutch.
+    public var nl: String
+
+    /// A note in both languages.
+    public init(en: String, nl: String) {
+        self.en = en
+        self.nl = nl
+    }
+
+    /// The English text.
+    public var description: String { en }
+
+    private enum CodingKeys: String, CodingKey { case en, nl }
+
+    /// Plan files from before notes had two languages hold plain strings; those read as both.
+    public init(from decoder: any Decoder) throws {
+        if let text = try? decoder.singleValueContainer().decode(String.self) {
+            self.init(en: text, nl: text)
+            return
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(en: try c.decode(String.self, forKey: .en), nl: try c.decode(String.self, forKey: .nl))
+    }
 }

@@ -65,10 +65,15 @@ public enum Scheduler {
             if out.byRule { byRule += component.map { groups[$0].id } }
         }
         if !byRule.isEmpty {
+            let ids = byRule.sorted().joined(separator: ", ")
             result.notes.append(
-                "the meeting dates of \(byRule.sorted().joined(separator: ", ")) are the earliest valid days: the date "
-                    + "model found no calendar within the time limit, so absences there are not minimised (a longer "
-                    + "time limit may do better)")
+                .init(
+                    en: "the meeting dates of \(ids) are the earliest valid days: the date model found no calendar "
+                        + "within its work limit, so absences there are not minimised (a longer time limit may do "
+                        + "better)",
+                    nl: "de data van \(ids) zijn de vroegst geldige dagen: het datummodel vond binnen zijn werklimiet "
+                        + "geen kalender, dus afwezigheid is daar niet geminimaliseerd (een ruimere tijdslimiet kan "
+                        + "beter)"))
         }
         events.finished(.dates, budget, "\(result.absences) absences (at least \(result.absencesBound) unavoidable)")
         events.started(.rotation, budget)
@@ -110,6 +115,7 @@ extension Scheduler {
         let shared = Dictionary(
             grouping: r.meetings.indices.filter { r.facilitatorOf[r.meetings[$0].group] != nil },
             by: { "\(r.facilitatorOf[r.meetings[$0].group]!) \(r.meetings[$0].date)" })
+        var staggered: [Day: (facilitators: Int, starts: Set<Int>)] = [:]
         for key in shared.keys.sorted() {
             let ids = shared[key]!
             guard ids.count > 1 else { continue }
@@ -129,10 +135,23 @@ extension Scheduler {
                             "remove the fixed date",
                         ]))
             }
-            let f = programme.facilitators![r.facilitatorOf[r.meetings[ids[0]].group]!]
-            let times = ids.map { "\(r.meetings[$0].group) at \(Clock.text(r.meetings[$0].start))" }.joined(
-                separator: ", ")
-            r.notes.append("\(r.meetings[ids[0]].date) is fixed for all groups; \(f.name) leads \(times)")
+            let day = r.meetings[ids[0]].date
+            staggered[day, default: (0, [])].facilitators += 1
+            staggered[day]!.starts.formUnion(ids.map { r.meetings[$0].start })
+        }
+        // One note per fixed date, not one per facilitator: the times are in every calendar and rota.
+        for (day, s) in staggered.sorted(by: { $0.key < $1.key }) {
+            let times = s.starts.sorted().map(Clock.text)
+            let en = times.dropLast().joined(separator: ", ") + " and " + times.last!
+            let nl = times.dropLast().joined(separator: ", ") + " en " + times.last!
+            r.notes.append(
+                .init(
+                    en: "\(day) is fixed for all groups: \(s.facilitators) facilitator(s) lead more than one group "
+                        + "that day, one after the other, starting at \(en); each group's start time is in its "
+                        + "calendar",
+                    nl: "\(day) is voor alle groepen vast: \(s.facilitators) begeleider(s) leiden die dag meer dan "
+                        + "één "
+                        + "groep na elkaar, met begintijden \(nl); de begintijd van elke groep staat in zijn agenda"))
         }
     }
 }

@@ -104,7 +104,7 @@ import Testing
         ])
         #expect(r.code == 0, "\(r.err)")
         let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
-        #expect(html.contains("<h2>Notes on the input</h2>"))
+        #expect(html.contains(">Opmerkingen bij de invoer</h2>"))
         for school in ["Wolfertschool Zwolle", "Ring Lyceum", "Stanislas College"] { #expect(html.contains(school)) }
     }
 }

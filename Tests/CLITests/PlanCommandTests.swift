@@ -94,9 +94,10 @@ import Testing
         #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == 4 * gijsGroups.count)
         #expect(ics.contains("UID:lerend-leiderschap-2027-g"))
         let report = try String(contentsOfFile: "\(out)/report.html", encoding: .utf8)
+        // Dutch by default: the sections an organiser looks for.
         for section in [
-            "<h2>Facilitators</h2>", "<h2>Calendar</h2>", "<h2>Rotation</h2>", "<h2>Absences</h2>",
-            "<h2>Calendar rule check</h2>",
+            ">Begeleiders</h2>", ">Kalender</h2>", ">Groepen</h2>", ">Deelnemers A–Z</h2>", ">Afwezig</h3>",
+            ">Kalendercontrole</h3>", ">Wat aandacht vraagt</h2>", "<svg",
         ] {
             #expect(report.contains(section), "\(section) missing")
         }

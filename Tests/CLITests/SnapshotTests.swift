@@ -24,7 +24,7 @@ import Testing
 
     /// The report's outline: headings and table header rows, in order.
     static func outline(_ html: String) -> String {
-        let pattern = #"<h[123]>.*?</h[123]>|<tr><th>.*?</tr>"#
+        let pattern = #"<h[123][^>]*>.*?</h[123]>|<tr><th>.*?</tr>"#
         let regex = try! NSRegularExpression(pattern: pattern)
         let range = NSRange(html.startIndex..., in: html)
         return regex.matches(in: html, range: range).map { String(html[Range($0.range, in: html)!]) }

@@ -98,6 +98,22 @@ import Testing
         .replacingOccurrences(of: "\r\n ", with: "")
         #expect(group.contains("Group G01\\, meeting 1 of 4"))
         #expect(group.contains("Method: ten-step method (~65 min)"))
+        // The report, the rota lists and the mail merge follow the same setting.
+        func read(_ file: String) throws -> String {
+            try String(contentsOfFile: (folder as NSString).appendingPathComponent(file), encoding: .utf8)
+        }
+        let report = try read("report.html")
+        #expect(report.contains("<html lang=\"en\""))
+        for heading in [">What needs attention</h2>", ">Groups</h2>", ">Participants A–Z</h2>", ">Calendar</h2>"] {
+            #expect(report.contains(heading), "\(heading) missing")
+        }
+        #expect(!report.contains("Wat aandacht vraagt"))
+        #expect(
+            try read("rota/group-G01.csv").trimmingCharacters(in: ["\u{FEFF}"]).hasPrefix(
+                "group,meeting,date,start,end,facilitator"))
+        #expect(
+            try read("mailmerge.csv").trimmingCharacters(in: ["\u{FEFF}"]).hasPrefix(
+                "name,email,school,group,facilitator,facilitator_email,date_1"))
     }
 
     @Test func someoneWhoLeavesOrMovesHasTheirLaterMeetingsCancelledInTheirOwnCalendar() async throws {

@@ -70,7 +70,8 @@ import Testing
             group: "G02", members: members, absent: absent, counts: Array(repeating: 1, count: 6), names: { "P\($0)" },
             budget: RunBudget(timeLimit: 10))
         #expect(!r.bringers.flatMap { $0 }.contains(3))
-        #expect(r.notes.contains { $0.contains("P3 is unavailable on every meeting date") })
+        #expect(r.notes.contains { $0.en.contains("P3 is unavailable on every meeting date") })
+        #expect(r.notes.contains { $0.nl.contains("P3 kan op geen enkele datum") })
         #expect(r.bringers.allSatisfy { $0.count == 1 })
     }
 

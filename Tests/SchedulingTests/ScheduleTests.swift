@@ -110,7 +110,11 @@ import Testing
         let first = r.meetings.filter { $0.number == 1 }
         #expect(first.map(\.date) == Array(repeating: Self.day("2027-01-14"), count: 3))
         #expect(first.map { Clock.text($0.start) } == ["13:30", "16:30", "19:30"])
-        #expect(r.notes.contains { $0.contains("Ank Busy leads G01 at 13:30, G02 at 16:30, G03 at 19:30") })
+        // One note for the day, in both languages, naming the start times.
+        #expect(r.notes.count == 1)
+        #expect(r.notes.first?.en.contains("1 facilitator(s) lead more than one group") == true)
+        #expect(r.notes.first?.en.contains("13:30, 16:30 and 19:30") == true)
+        #expect(r.notes.first?.nl.contains("13:30, 16:30 en 19:30") == true)
         // Ank is unavailable 1–12 Feb and 15–26 Mar.
         let away = [
             DayRange(Self.day("2027-02-01"), Self.day("2027-02-12")),
