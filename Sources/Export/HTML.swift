@@ -29,6 +29,12 @@ enum HTML {
     /// Something short of the best, in amber.
     static func gap(_ content: String) -> String { span("gap", content) }
 
+    /// A section heading with its anchor and one paragraph of introduction; `newPage` starts it on a new sheet
+    /// when printed.
+    static func section(_ id: String, _ title: String, newPage: Bool = false, intro: String) -> String {
+        "<h2 id=\"\(id)\"\(newPage ? " class=\"page\"" : "")>\(title)</h2><p>\(intro)</p>"
+    }
+
     /// Something wrong, in red.
     static func bad(_ content: String) -> String { span("bad", content) }
 }

@@ -87,10 +87,11 @@ package enum Report {
     static func ruleCheck(_ v: PlanView) -> [String] {
         let w = v.words, programme = v.programme
         var h = [
-            "<h2 id=\"regels\">" + w.t("Regelcontrole", "Rule check") + "</h2><p>"
-                + w.t(
+            HTML.section(
+                "regels", w.t("Regelcontrole", "Rule check"),
+                intro: w.t(
                     "Paar voor paar opnieuw gecontroleerd, los van de solver.",
-                    "Re-checked pair by pair, independently of the solver.") + "</p>",
+                    "Re-checked pair by pair, independently of the solver.")),
             HTML.table([
                 w.t("regel", "rule"), w.t("betekenis", "meaning"), w.t("gebonden paren", "tied pairs"),
                 w.t("uitkomst", "result"),
@@ -124,10 +125,11 @@ package enum Report {
         let w = v.words
         guard !v.programme.warnings.isEmpty else { return [] }
         var h = [
-            "<h2 id=\"invoer\">" + w.t("Opmerkingen bij de invoer", "Notes on the input") + "</h2><p>"
-                + w.t(
+            HTML.section(
+                "invoer", w.t("Opmerkingen bij de invoer", "Notes on the input"),
+                intro: w.t(
                     "Gevonden bij het lezen van de bestanden; geen ervan hield het plan tegen.",
-                    "Warnings found while reading the files; none stopped the plan.") + "</p>",
+                    "Warnings found while reading the files; none stopped the plan.")),
             HTML.table([w.t("waar", "where"), w.t("opmerking", "note"), w.t("wat te doen", "what to do")]),
         ]
         for d in v.programme.warnings {

@@ -14,10 +14,11 @@ enum ReportCalendar {
         else {
             if programme.config.schedule.firstDate == nil {
                 h.append(
-                    "<h2 id=\"kalender\">" + w.t("Kalender", "Calendar") + "</h2><p>"
-                        + w.t(
+                    HTML.section(
+                        "kalender", w.t("Kalender", "Calendar"),
+                        intro: w.t(
                             "Nog geen data: zet first_date en last_date onder [schedule] om bijeenkomsten te plannen.",
-                            "No dates: set first_date and last_date under [schedule] to plan meetings.") + "</p>")
+                            "No dates: set first_date and last_date under [schedule] to plan meetings.")))
             }
             return h
         }
@@ -77,12 +78,13 @@ enum ReportCalendar {
         let w = v.words, e = Report.e, s = v.schedule
         guard let facilitators = v.programme.facilitators, !facilitators.isEmpty else { return [] }
         var h = [
-            "<h2 id=\"begeleiders\">" + w.t("Begeleiders", "Facilitators") + "</h2><p>"
-                + w.t(
+            HTML.section(
+                "begeleiders", w.t("Begeleiders", "Facilitators"),
+                intro: w.t(
                     "\(s.facilitatorsOutsideRegion) groep(en) met een begeleider van buiten hun regio — zo weinig "
                         + "mogelijk; daarna is het werk over zo veel mogelijk begeleiders verdeeld.",
                     "\(s.facilitatorsOutsideRegion) group(s) led by a facilitator from outside their region — the "
-                        + "fewest possible; then the load spread over as many facilitators as possible.") + "</p>",
+                        + "fewest possible; then the load spread over as many facilitators as possible.")),
             HTML.table([
                 w.t("begeleider", "facilitator"), w.t("regio", "region"), w.t("groepen", "groups"),
                 w.t("groepen / max_groups", "load / max_groups"), w.t("gebonden aan", "tied to"),

@@ -62,10 +62,7 @@ enum ReportCharts {
             levels.map { "<i style=\"background:\(colour(level: $0))\"></i>" + w.t("niveau", "level") + " \($0)" }
             .joined() + " <i style=\"background:#fff;border:2px solid #1f2933;border-radius:50%\"></i>"
             + w.t("buiten de eigen regio van de groep", "from outside the group's home region")
-        return [
-            "<h3>" + w.t("Samenstelling per groep", "Make-up per group") + "</h3>",
-            "<div class=\"chart\">\(svg)</div><p class=\"legend\">\(legend)</p>",
-        ]
+        return figure(w.t("Samenstelling per groep", "Make-up per group"), svg, legend: legend)
     }
 
     static func timeline(_ v: PlanView) -> [String] {
@@ -136,10 +133,7 @@ enum ReportCharts {
             + w.t("feestdag of vakantie in alle regio's", "holiday in every region")
             + "<i style=\"background:#eef1f5\"></i>"
             + w.t("schoolvakantie in een deel van de regio's", "school holiday in some regions")
-        return [
-            "<h3>" + w.t("Tijdlijn", "Timeline") + "</h3>",
-            "<div class=\"chart\">\(svg)</div><p class=\"legend\">\(legend)</p>",
-        ]
+        return figure(w.t("Tijdlijn", "Timeline"), svg, legend: legend)
     }
 
     static func load(_ v: PlanView) -> [String] {
@@ -168,10 +162,12 @@ enum ReportCharts {
         let legend =
             "<i style=\"background:#219ebc\"></i>" + w.t("groep die hij of zij begeleidt", "group they lead")
             + "<i style=\"background:#e8eaee\"></i>" + w.t("ruimte tot max_groups", "room up to max_groups")
-        return [
-            "<h3>" + w.t("Belasting van de begeleiders", "Facilitator load") + "</h3>",
-            "<div class=\"chart\">\(svg)</div><p class=\"legend\">\(legend)</p>",
-        ]
+        return figure(w.t("Belasting van de begeleiders", "Facilitator load"), svg, legend: legend)
+    }
+
+    /// A chart under its heading with its legend below.
+    static func figure(_ title: String, _ svg: String, legend: String) -> [String] {
+        ["<h3>\(title)</h3>", "<div class=\"chart\">\(svg)</div><p class=\"legend\">\(legend)</p>"]
     }
 
     static func svgOpen(_ width: Int, _ height: Int, title: String) -> String {

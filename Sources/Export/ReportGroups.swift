@@ -8,12 +8,13 @@ enum ReportGroups {
     static func groups(_ v: PlanView) -> [String] {
         let w = v.words, e = Report.e, p = v.people
         var h = [
-            "<h2 id=\"groepen\" class=\"page\">" + w.t("Groepen", "Groups") + "</h2><p>"
-                + w.t(
+            HTML.section(
+                "groepen", w.t("Groepen", "Groups"), newPage: true,
+                intro: w.t(
                     "Per groep de data en wie wanneer een casus inbrengt (<span class=\"turn\">vet</span>). "
                         + "Een oranje label betekent: buiten de eigen regio ingedeeld; klik erop voor de reden.",
                     "Per group its dates and who brings a case when (<span class=\"turn\">bold</span>). An orange "
-                        + "label means: placed outside their own region; click it for the reason.") + "</p>"
+                        + "label means: placed outside their own region; click it for the reason."))
         ]
         for g in v.result.groups {
             let meetings = v.meetings(of: g.id)
@@ -67,10 +68,11 @@ enum ReportGroups {
     static func index(_ v: PlanView) -> [String] {
         let w = v.words, e = Report.e, p = v.people
         var h = [
-            "<h2 id=\"index\" class=\"page\">" + w.t("Deelnemers A–Z", "Participants A–Z") + "</h2><p>"
-                + w.t(
+            HTML.section(
+                "index", w.t("Deelnemers A–Z", "Participants A–Z"), newPage: true,
+                intro: w.t(
                     "Iedereen op naam: groep, begeleider en de eigen casusbeurten.",
-                    "Everyone by name: group, facilitator and their own case turns.") + "</p>",
+                    "Everyone by name: group, facilitator and their own case turns.")),
             HTML.table([
                 w.t("naam", "name"), w.t("school", "school"), w.t("groep", "group"), w.t("begeleider", "facilitator"),
                 w.t("eigen casusbeurten", "own case turns"),
