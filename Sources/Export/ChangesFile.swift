@@ -34,64 +34,97 @@ public enum ChangesFile {
         return Recipients(facilitators: facilitators, groups: groups)
     }
 
-    /// The text of `changes.md`: who left, joined or moved, which meetings changed, who gets which files.
+    /// The text of `changes.md` in the programme's language: who left, joined or moved, which meetings changed,
+    /// who gets which files.
     public static func markdown(_ r: ReplanResult, before: CurrentPlan, from: Day) -> String {
         let p = r.programme.participants
+        let w = Words(language: r.programme.config.lang), dates = DateText(language: r.programme.config.lang)
         let name = { (i: Int) in "\(p[i].name) <\(p[i].email)>" }
         var md = [
-            "# \(r.programme.config.name): changes in plan version \(r.version)", "",
-            "Compared with version \(before.version). Meetings before \(from) are history and unchanged.", "",
+            "# \(r.programme.config.name): " + w.t("wijzigingen in planversie", "changes in plan version")
+                + " \(r.version)", "",
+            w.t(
+                "Vergeleken met versie \(before.version). Bijeenkomsten vóór \(dates.short(from)) zijn geschiedenis "
+                    + "en blijven ongewijzigd.",
+                "Compared with version \(before.version). Meetings before \(dates.short(from)) are history and "
+                    + "unchanged."),
+            "",
         ]
         let dropped = r.programme.dropped.subtracting(before.programme.dropped).sorted()
         let groupOf = Dictionary(uniqueKeysWithValues: before.groups.flatMap { g in g.members.map { ($0, g.id) } })
         let newGroupOf = Dictionary(
             uniqueKeysWithValues: r.grouping.groups.flatMap { g in g.members.map { ($0, g.id) } })
-        md.append("## People")
-        md.append("")
+        md += ["## " + w.t("Mensen", "People"), ""]
         md.append(
-            "- Moved: **\(r.moves.count)** (proven minimum \(r.movesBound)); groups dissolved: "
-                + "**\(r.dissolved.count)** (proven minimum \(r.dissolvedBound))."
-        )
+            w.t(
+                "- Verplaatst: **\(r.moves.count)** (bewezen minimum \(r.movesBound)); opgeheven groepen: "
+                    + "**\(r.dissolved.count)** (bewezen minimum \(r.dissolvedBound)).",
+                "- Moved: **\(r.moves.count)** (proven minimum \(r.movesBound)); groups dissolved: "
+                    + "**\(r.dissolved.count)** (proven minimum \(r.dissolvedBound))."))
         for i in dropped.sorted(by: { (groupOf[$0] ?? "", p[$0].name) < (groupOf[$1] ?? "", p[$1].name) }) {
-            md.append("- Left: \(p[i].name) (\(groupOf[i] ?? "–"))")
+            md.append("- " + w.t("Gestopt", "Left") + ": \(p[i].name) (\(groupOf[i] ?? "–"))")
         }
         let joiners = p.indices.filter { $0 >= before.programme.participants.count }
-        for i in joiners { md.append("- Joined: \(p[i].name) → \(newGroupOf[i] ?? "–")") }
-        for m in r.moves { md.append("- Moved: \(p[m.participant].name) from \(m.from) to \(m.to)") }
-        for id in r.dissolved { md.append("- Dissolved: \(id) — its meetings from \(from) on are cancelled") }
-        md.append("")
-        md.append("## Meetings")
-        md.append("")
+        for i in joiners { md.append("- " + w.t("Nieuw", "Joined") + ": \(p[i].name) → \(newGroupOf[i] ?? "–")") }
+        for m in r.moves {
+            md.append(
+                "- " + w.t("Verplaatst", "Moved") + ": \(p[m.participant].name) " + w.t("van", "from")
+                    + " \(m.from) " + w.t("naar", "to") + " \(m.to)")
+        }
+        for id in r.dissolved {
+            md.append(
+                "- " + w.t("Opgeheven", "Dissolved") + ": \(id) — "
+                    + w.t(
+                        "de bijeenkomsten vanaf \(dates.short(from)) vervallen",
+                        "its meetings from \(dates.short(from)) on are cancelled"))
+        }
+        md += ["", "## " + w.t("Bijeenkomsten", "Meetings"), ""]
         if r.changedMeetings.isEmpty {
-            md.append("No meeting changed.")
+            md.append(w.t("Geen bijeenkomst gewijzigd.", "No meeting changed."))
         } else {
-            md.append("| group | meeting | change |")
+            md.append("| " + w.t("groep | bijeenkomst | wijziging", "group | meeting | change") + " |")
             md.append("|---|---:|---|")
             for c in r.changedMeetings {
                 var what: [String] = []
                 if c.after.cancelled && !c.before.cancelled {
-                    what.append("cancelled")
+                    what.append(w.t("vervallen", "cancelled"))
                 } else {
-                    if c.before.date != c.after.date { what.append("date \(c.before.date) → \(c.after.date)") }
+                    if c.before.date != c.after.date {
+                        what.append(
+                            w.t("datum", "date") + " \(dates.short(c.before.date)) → \(dates.short(c.after.date))")
+                    }
                     if c.before.caseBringers != c.after.caseBringers {
                         what.append(
-                            "case bringer \(c.before.caseBringers.map { p[$0].name }.joined(separator: ", ")) → "
-                                + "\(c.after.caseBringers.map { p[$0].name }.joined(separator: ", "))"
-                        )
+                            w.t("casusinbrenger", "case bringer") + " "
+                                + "\(c.before.caseBringers.map { p[$0].name }.joined(separator: ", ")) → "
+                                + "\(c.after.caseBringers.map { p[$0].name }.joined(separator: ", "))")
                     }
-                    if c.before.members != c.after.members { what.append("members changed") }
-                    if c.before.lookBack != c.after.lookBack && what.isEmpty { what.append("look-back changed") }
+                    if c.before.members != c.after.members {
+                        what.append(w.t("deelnemers gewijzigd", "members changed"))
+                    }
+                    if c.before.lookBack != c.after.lookBack && what.isEmpty {
+                        what.append(w.t("terugblik gewijzigd", "look-back changed"))
+                    }
                 }
                 md.append("| \(c.group) | \(c.number) | \(what.joined(separator: "; ")) |")
             }
         }
         md.append("")
+        md += recipientsSection(r, before: before, dropped: dropped, words: w, name: name)
+        return md.joined(separator: "\n") + "\n"
+    }
+
+    static func recipientsSection(
+        _ r: ReplanResult, before: CurrentPlan, dropped: [Int], words w: Words, name: (Int) -> String
+    ) -> [String] {
+        let p = r.programme.participants
         let who = recipients(r, before: before)
-        md.append("## Send new files to")
-        md.append("")
-        if who.facilitators.isEmpty && who.groups.isEmpty { md.append("Nobody: no calendar changed.") }
+        var md = ["## " + w.t("Stuur nieuwe bestanden naar", "Send new files to"), ""]
+        if who.facilitators.isEmpty && who.groups.isEmpty {
+            md.append(w.t("Niemand: geen agenda is gewijzigd.", "Nobody: no calendar changed."))
+        }
         if !who.facilitators.isEmpty {
-            md.append("### Facilitators")
+            md.append("### " + w.t("Begeleiders", "Facilitators"))
             for f in who.facilitators {
                 let fac = r.programme.facilitators![f.index]
                 md.append("- \(fac.name) <\(fac.email)>: \(f.files.joined(separator: ", "))")
@@ -99,12 +132,11 @@ public enum ChangesFile {
             md.append("")
         }
         if !who.groups.isEmpty {
-            md.append("### Participants")
+            md.append("### " + w.t("Deelnemers", "Participants"))
             for g in who.groups {
                 md.append(
                     "- \(g.id) (rota/group-\(g.id).ics, rota/group-\(g.id).csv): "
-                        + "\(g.members.map(name).joined(separator: "; "))"
-                )
+                        + "\(g.members.map(name).joined(separator: "; "))")
             }
             // Each of them, and everyone who left, also has a calendar of their own (cancellations included).
             let files = RotaFiles.personalFiles(r.programme, r.schedule)
@@ -113,11 +145,17 @@ public enum ChangesFile {
             }
             let lines = people.compactMap { i in files[i].map { "- \(name(i)): rota/people/\($0).ics" } }
             if !lines.isEmpty {
-                md.append("")
-                md.append("### Personal calendars")
-                md += lines
+                md += ["", "### " + w.t("Persoonlijke agenda's", "Personal calendars")] + lines
             }
+            md += [
+                "",
+                w.t(
+                    "`plan.xlsx` en `mailmerge.xlsx`/`.csv` zijn bijgewerkt; voeg voor een nieuwe mailing de rijen van "
+                        + "de mensen hierboven samen.",
+                    "`plan.xlsx` and `mailmerge.xlsx`/`.csv` are updated; for a new mailing, merge the rows of the "
+                        + "people above."),
+            ]
         }
-        return md.joined(separator: "\n") + "\n"
+        return md
     }
 }

@@ -138,7 +138,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "\(dir)/history/plan-v2.json"))
         let changes = try String(contentsOfFile: "\(dir)/changes.md", encoding: .utf8)
         let facilitator = try Self.groupsFacilitator(dir, "G01")
-        #expect(changes.contains("Left: Person") && changes.contains("\(facilitator) <"))
+        #expect(changes.contains("Gestopt: Person") && changes.contains("\(facilitator) <"))
     }
 
     static func groupsFacilitator(_ dir: String, _ group: String) throws -> String {
@@ -162,7 +162,7 @@ import Testing
         #expect(after.values.allSatisfy { (5...7).contains($0.count) })
         let moved = after[small]!.filter { !before[small]!.contains($0) }
         #expect(moved.count == 1)
-        #expect(try String(contentsOfFile: "\(dir)/changes.md", encoding: .utf8).contains("Moved: Person"))
+        #expect(try String(contentsOfFile: "\(dir)/changes.md", encoding: .utf8).contains("Verplaatst: Person"))
     }
 
     /// A group keeps 2 of 6: filling it takes 3 moves, dissolving it into the two others (6 → 7) only 2 — so
@@ -240,7 +240,7 @@ import Testing
         #expect(!bringers.dropFirst(2).contains(due))
         #expect(Set(bringers).count == bringers.count, "4 meetings, 5 members: nobody twice")
         #expect(Array(bringers.prefix(2)) == rows.prefix(2).map { $0[6] }, "history unchanged")
-        #expect(try String(contentsOfFile: "\(dir)/changes.md", encoding: .utf8).contains("case bringer \(due) →"))
+        #expect(try String(contentsOfFile: "\(dir)/changes.md", encoding: .utf8).contains("casusinbrenger \(due) →"))
     }
 
     @Test func anInterruptedReplanLeavesVersionOneIntact() throws {
