@@ -87,6 +87,28 @@ package enum OutputFolder {
         }
     }
 
+    /// Replaces an existing folder by one holding exactly `files` (nothing of the old contents is kept), in one
+    /// atomic exchange, as `replace` does.
+    package static func rewrite(_ dir: String, with files: [String: Data]) throws(Failure) {
+        let fm = FileManager.default
+        let target = URL(fileURLWithPath: dir).standardizedFileURL
+        removeStale(beside: target)
+        let staging = sibling(of: target, "next")
+        try staged(staging, dir) {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            try put(files, into: staging)
+            step()
+            guard intervision_exchange(staging.path, target.path) != 0 else { return step() }
+            let old = sibling(of: target, "previous")
+            try fm.moveItem(at: target, to: old)
+            do { try fm.moveItem(at: staging, to: target) } catch {
+                try? fm.moveItem(at: old, to: target)
+                throw error
+            }
+            try? fm.removeItem(at: old)
+        }
+    }
+
     /// `.NAME.TAG-PID` beside the folder: hidden, and unique per process.
     private static func sibling(of target: URL, _ tag: String) -> URL {
         target.deletingLastPathComponent().appendingPathComponent(

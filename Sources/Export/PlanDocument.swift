@@ -92,6 +92,8 @@ package struct PlanDocument: Codable, Sendable {
     package var meetings: [MeetingEntry]
     package var schedule: ScheduleSummary
     package var replan: ReplanEntry?
+    /// When `intervision publish` marked the plan as sent out (ISO 8601); a published plan changes only by replan.
+    package var published: String?
     /// Facilitators of dissolved groups (group id → email): they still receive the cancellations.
     package var cancelledGroupFacilitators: [String: String]?
     package var solver: SolveStats

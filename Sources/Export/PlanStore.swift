@@ -115,6 +115,31 @@ package struct PlanStore: Sendable {
         try OutputFolder.write(Self.contents(document, rendered), to: folder)
     }
 
+    /// Replaces an unpublished plan by a new version 1 holding exactly the new files (`plan --replace`).
+    package func rewrite(_ document: PlanDocument, files rendered: [String: Data]) throws(OutputFolder.Failure) {
+        try OutputFolder.rewrite(folder, with: Self.contents(document, rendered))
+    }
+
+    /// Names at the top of the folder that no plan writes (a user's own notes, say): `plan --replace` would
+    /// lose them, so it refuses while they are there.
+    package var foreignEntries: [String] {
+        let ours: Set<String> = [
+            "plan.json", "history", "groups.csv", "schedule.csv", "report.html", "plan.xlsx", "mailmerge.xlsx",
+            "mailmerge.csv", "rota", "changes.md",
+        ]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { !ours.contains($0) }.sorted()
+    }
+
+    /// Marks the current version as sent out: plan.json and its history copy record the moment; nothing else
+    /// changes.
+    package func publish(_ document: PlanDocument, at moment: Date) throws(OutputFolder.Failure) {
+        var marked = document
+        marked.published = ISO8601DateFormatter().string(from: moment)
+        let json = marked.encoded()
+        try OutputFolder.replace(folder, with: ["plan.json": json, "history/plan-v\(document.version).json": json])
+    }
+
     /// Replaces the folder's contents by a new version in one atomic step; `beforeSwap` runs when the new
     /// version is staged (tests use it to simulate a crash).
     package func replace(

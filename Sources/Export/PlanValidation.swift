@@ -53,6 +53,9 @@ extension PlanDocument {
             out.append(("cancelledGroupFacilitators.\(id)", "\(f) is not a facilitator"))
         }
         var seen = Set<String>()
+        // A dissolved group is no longer among the groups, but its meetings before the replan happened: they stay
+        // planned as history, and the rest are cancelled.
+        let dissolved = Set(meetings.filter { $0.status == "cancelled" }.map(\.group))
         for (n, m) in meetings.enumerated() {
             let at = "meetings[\(n)]"
             if !(1...config.schedule.meetings).contains(m.number) {
@@ -64,7 +67,7 @@ extension PlanDocument {
             if !["planned", "cancelled"].contains(m.status) {
                 out.append(("\(at).status", "\"\(m.status)\" is unknown"))
             }
-            if m.status == "planned" && !ids.contains(m.group) {
+            if m.status == "planned" && !ids.contains(m.group) && !dissolved.contains(m.group) {
                 out.append(("\(at).group", "\(m.group) is not a group of this plan"))
             }
             if !(0...1_000_000).contains(m.sequence) { out.append(("\(at).sequence", "\(m.sequence) is out of range")) }

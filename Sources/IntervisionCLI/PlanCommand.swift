@@ -13,12 +13,14 @@ struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup var files: ProgrammeFiles
     @Option(help: "Output folder; created if missing.") var out: String
+    @Flag(help: "Plan again into --out while its plan is not published (no replan, no `publish`).")
+    var replace = false
     @OptionGroup var run: RunOptions
 
     func run() async throws {
         let planned: PlannedProgramme
         do {
-            let request = PlanRequest(inputs: try files.inputs(), folder: out)
+            let request = PlanRequest(inputs: try files.inputs(), folder: out, replace: replace)
             planned = try await Intervision.plan(request, budget: run.budget(defaultSeconds: 60), events: run.events)
         } catch {
             throw Output.fail(error)

@@ -9,12 +9,13 @@ extension Intervision {
     {
         let programme = try load(request.inputs)
         let store = PlanStore(folder: request.folder)
-        if store.holdsPlan {
-            throw .invalid(
-                request.folder, "\(request.folder) already holds a plan (plan.json)",
-                fix: "replan that folder to change its plan, or choose another output folder")
-        }
-        if let refusal = store.writeProblem(creating: true) {
+        let replacing = store.holdsPlan
+        // Held until the new files are in place, so no replan or publish slips in between.
+        var lock: PlanStore.Lock?
+        defer { lock?.release() }
+        if replacing {
+            lock = try replaceable(store, request)
+        } else if let refusal = store.writeProblem(creating: true) {
             throw .invalid(request.folder, refusal.message, fix: refusal.fix)
         }
         guard !budget.isCancelled else { throw .cancelled }
@@ -32,7 +33,11 @@ extension Intervision {
             version: 1, created: request.now, programme: programme, result: written,
             schedule: schedule)
         do {
-            try store.create(document, files: rendered)
+            if replacing {
+                try store.rewrite(document, files: rendered)
+            } else {
+                try store.create(document, files: rendered)
+            }
         } catch {
             throw .cannotWrite(folder: request.folder, reason: error.description)
         }
@@ -41,6 +46,57 @@ extension Intervision {
         return PlannedProgramme(
             programme: programme, grouping: grouping, schedule: schedule, folder: request.folder,
             files: files, seconds: budget.elapsed)
+    }
+
+    /// Checks that `plan` may write over the plan in the folder — asked for (`replace`), never published, nothing
+    /// but plan files in it — and takes its lock.
+    static func replaceable(_ store: PlanStore, _ request: PlanRequest) throws(PlanningFailure) -> PlanStore.Lock {
+        let folder = request.folder
+        guard request.replace else {
+            throw .invalid(
+                folder, "\(folder) already holds a plan (plan.json)",
+                fix: "plan again with --replace while the plan is not published yet, replan the folder to change a "
+                    + "published plan, or choose another output folder")
+        }
+        let lock: PlanStore.Lock
+        do { lock = try store.lock() } catch { throw .invalid(folder, error.message, fix: error.fix) }
+        let document: PlanDocument
+        do {
+            document = try store.read().document
+        } catch {
+            lock.release()
+            throw .invalid(
+                (folder as NSString).appendingPathComponent("plan.json"), error.message,
+                fix: "remove the folder yourself if its plan is not needed, or choose another output folder")
+        }
+        if let published = publishedSince(document) {
+            lock.release()
+            throw .invalid(
+                folder, "the plan in \(folder) is published (\(published)); people may have its dates already",
+                fix: "change it with `intervision replan`, which keeps history and tells who must receive what; or "
+                    + "plan into a new folder")
+        }
+        let foreign = store.foreignEntries
+        if !foreign.isEmpty {
+            lock.release()
+            throw .invalid(
+                folder,
+                "\(folder) holds files no plan writes (\(foreign.prefix(3).joined(separator: ", "))"
+                    + (foreign.count > 3 ? ", …" : "") + "), which --replace would remove",
+                fix: "move them out of the plan folder, then plan again")
+        }
+        if let refusal = store.writeProblem(creating: false) {
+            lock.release()
+            throw .invalid(folder, refusal.message, fix: refusal.fix)
+        }
+        return lock
+    }
+
+    /// How a plan was published, in words, or nil while it is not: marked by `publish`, or changed by a replan.
+    static func publishedSince(_ document: PlanDocument) -> String? {
+        if let date = document.published { return "marked by `intervision publish` on \(date.prefix(10))" }
+        if document.version > 1 { return "it was replanned: this is version \(document.version)" }
+        return nil
     }
 
     /// Stage 2, within its share of the budget.

@@ -49,8 +49,11 @@ extension InputFile {
 public struct PlanRequest: Sendable {
     /// The programme's files.
     public var inputs: ProgrammeInputs
-    /// The plan folder to create (it must not hold a plan yet).
+    /// The plan folder to create (it must not hold a plan yet, unless `replace`).
     public var folder: String
+    /// Plan again into a folder whose plan has not been published (no replan, no `publish`): its files are
+    /// replaced by the new plan's, in one atomic step. A published plan is refused: it changes by replan only.
+    public var replace: Bool
     /// The time stamped into files; `ReproducibleClock.now()` by default.
     public var now: Date
     /// Whether the report and plan.json show each stage's wall-clock seconds; not under `SOURCE_DATE_EPOCH`
@@ -59,11 +62,12 @@ public struct PlanRequest: Sendable {
 
     /// A request to plan `inputs` into `folder`.
     public init(
-        inputs: ProgrammeInputs, folder: String, now: Date = ReproducibleClock.now(),
+        inputs: ProgrammeInputs, folder: String, replace: Bool = false, now: Date = ReproducibleClock.now(),
         withDurations: Bool = !ReproducibleClock.isFixed()
     ) {
         self.inputs = inputs
         self.folder = folder
+        self.replace = replace
         self.now = now
         self.withDurations = withDurations
     }
