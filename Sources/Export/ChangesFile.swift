@@ -102,6 +102,14 @@ public enum ChangesFile {
                     if c.before.members != c.after.members {
                         what.append(w.t("deelnemers gewijzigd", "members changed"))
                     }
+                    if c.before.location != c.after.location {
+                        let none = w.t("geen", "none")
+                        what.append(
+                            w.t("locatie", "venue") + " \(c.before.location ?? none) → \(c.after.location ?? none)")
+                    }
+                    if c.before.online != c.after.online {
+                        what.append(w.t("online link gewijzigd", "online link changed"))
+                    }
                     if c.before.lookBack != c.after.lookBack && what.isEmpty {
                         what.append(w.t("terugblik gewijzigd", "look-back changed"))
                     }

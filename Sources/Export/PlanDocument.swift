@@ -30,6 +30,9 @@ package struct PlanDocument: Codable, Sendable {
         package var sequence: Int
         /// When the event last changed (seconds since 1970); absent: `created`.
         package var stamp: Double?
+        /// Its venue and link; absent in plans made before venues were stored per meeting (then: the config's).
+        package var location: String?
+        package var online: String?
     }
     /// What a replan did, for the record and for `changes.md`.
     package struct ReplanEntry: Codable, Sendable {
@@ -122,7 +125,8 @@ package struct PlanDocument: Codable, Sendable {
                 caseBringers: m.caseBringers.map(email), lookBack: m.lookBack.map(email), method: m.method,
                 absent: m.absent.map(email), members: m.members.map(email),
                 status: m.cancelled ? "cancelled" : "planned",
-                uid: RotaFiles.uid(programme.config.name, m), sequence: m.sequence, stamp: m.stamp)
+                uid: RotaFiles.uid(programme.config.name, m), sequence: m.sequence, stamp: m.stamp,
+                location: m.location, online: m.online)
         }
         self.schedule = ScheduleSummary(
             absences: schedule.absences, absencesBound: schedule.absencesBound,

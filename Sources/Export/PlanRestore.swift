@@ -99,12 +99,21 @@ extension PlanDocument {
                 throw damaged("meeting time \(m.start)–\(m.end)")
             }
             let members = try indices(m.members ?? groups.first { $0.id == m.group }?.members ?? [])
-            meetingValues.append(
-                Meeting(
-                    group: m.group, number: m.number, date: m.date, start: start, end: end,
-                    caseBringers: try indices(m.caseBringers), lookBack: try indices(m.lookBack), method: m.method,
-                    absent: try indices(m.absent), members: members, sequence: m.sequence,
-                    cancelled: m.status == "cancelled", stamp: m.stamp ?? stamp))
+            var meeting = Meeting(
+                group: m.group, number: m.number, date: m.date, start: start, end: end,
+                caseBringers: try indices(m.caseBringers), lookBack: try indices(m.lookBack), method: m.method,
+                absent: try indices(m.absent), members: members, sequence: m.sequence,
+                cancelled: m.status == "cancelled", stamp: m.stamp ?? stamp)
+            if m.location == nil && m.online == nil {
+                // Plans from before venues were stored per meeting: the config's venue, as the files showed it.
+                let region =
+                    groups.first { $0.id == m.group }?.homeRegion
+                    ?? (members.isEmpty ? nil : Metrics.homeRegion(members, participants))
+                meeting.place(config, region: region)
+            } else {
+                (meeting.location, meeting.online) = (m.location, m.online)
+            }
+            meetingValues.append(meeting)
         }
         // A dissolved group's facilitator still receives its cancellations.
         for (id, f) in cancelledGroupFacilitators ?? [:] { facilitatorOf[id] = facilitatorByEmail[f.lowercased()] }

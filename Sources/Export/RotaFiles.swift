@@ -132,12 +132,9 @@ package enum RotaFiles {
         return e
     }
 
-    /// Where meeting `m` takes place: its group's region's venue (`[locations]`) or the programme's
-    /// (`[schedule] location`), and the online link.
+    /// Where meeting `m` takes place and its link, as scheduled (`Meeting.place`).
     static func venue(_ programme: Programme, _ m: Meeting) -> (place: String?, online: String?) {
-        guard let venues = programme.config.venues else { return (nil, nil) }
-        let region = m.members.isEmpty ? nil : Metrics.homeRegion(m.members, programme.participants)
-        return (region.flatMap { venues.venue(forRegion: $0) } ?? venues.standard, venues.online)
+        (m.location, m.online)
     }
 
     /// Participants as their own calendars name them: two people of one name are told apart by their school.

@@ -27,6 +27,13 @@ struct ColumnSpec: Sendable {
         .init(name: "schools", aliases: ["scholen"], required: false),
         .init(name: "unavailable", aliases: ["afwezig"], required: false),
     ]
+
+    static let venues: [ColumnSpec] = [
+        .init(name: "group", aliases: ["groep"], required: true),
+        .init(name: "meeting", aliases: ["bijeenkomst"], required: false),
+        .init(name: "location", aliases: ["locatie", "venue", "adres"], required: false),
+        .init(name: "online", aliases: ["link", "videolink"], required: false),
+    ]
 }
 
 /// Where each known column sits in a particular file.

@@ -108,10 +108,35 @@ public struct ProgrammeConfig: Sendable, Equatable, Codable {
         public var online: String?
         /// `[locations]`: region (as in the sign-ups' region column) → venue of the groups of that region.
         public var byRegion: [String: String] = [:]
+        /// From the venues file (`--venues`): group id → its venue and link, for all its meetings.
+        public var byGroup: [String: Place]?
+        /// From the venues file: `G03:2` → the venue and link of that one meeting.
+        public var byMeeting: [String: Place]?
         /// No venue.
         public init() {}
         /// The venue of a group whose members mostly come from `region`; nil when none is configured.
         public func venue(forRegion region: String) -> String? { byRegion[region] ?? standard }
+
+        /// Where meeting `number` of `group` takes place and its link: the meeting's own row, then the group's,
+        /// then the region's venue, then the programme's.
+        public func place(group: String, meeting number: Int, region: String?) -> Place {
+            let own = byMeeting?["\(group):\(number)"], groupWide = byGroup?[group]
+            let location = own?.location ?? groupWide?.location ?? region.flatMap { venue(forRegion: $0) } ?? standard
+            return Place(location: location, online: own?.online ?? groupWide?.online ?? online)
+        }
+    }
+
+    /// A venue and a video-call link, either of which may be absent.
+    public struct Place: Sendable, Equatable, Codable {
+        /// Address or room.
+        public var location: String?
+        /// Video-call link.
+        public var online: String?
+        /// A place.
+        public init(location: String?, online: String?) {
+            self.location = location
+            self.online = online
+        }
     }
     /// `[programme] language`; nil (plans made before it existed) means Dutch.
     public var language: Language?

@@ -19,6 +19,9 @@ struct ProgrammeFiles: ParsableArguments {
     @Option(name: .customLong("facilitators-sheet"), help: "The facilitators' sheet in their workbook.")
     var facilitatorsSheet: String?
 
+    @Option(help: "Venues per group or meeting: CSV or .xlsx with group, meeting (optional), location, online.")
+    var venues: String?
+
     @Flag(help: "List every warning, not one line per kind.")
     var verbose = false
 
@@ -26,7 +29,7 @@ struct ProgrammeFiles: ParsableArguments {
     func inputs() throws(PlanningFailure) -> ProgrammeInputs {
         try ProgrammeInputs(
             signups: signups, config: config, facilitators: facilitators, sheet: sheet,
-            facilitatorsSheet: facilitatorsSheet)
+            facilitatorsSheet: facilitatorsSheet, venues: venues)
     }
 }
 

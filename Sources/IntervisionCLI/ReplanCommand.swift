@@ -18,6 +18,8 @@ struct ReplanCommand: AsyncParsableCommand {
     @Option(name: .customLong("drop-file"), help: "File with one email per line (or a CSV with an email column).")
     var dropFile: String?
     @Option(help: "Late joiners: a CSV with the sign-up columns.") var add: String?
+    @Option(help: "New venues per group or meeting (group, meeting, location, online); later meetings follow it.")
+    var venues: String?
     @Option(help: "First day that is not history (YYYY-MM-DD); default today.", transform: ReplanCommand.day)
     var from: Day?
     @OptionGroup var run: RunOptions
@@ -33,10 +35,10 @@ struct ReplanCommand: AsyncParsableCommand {
     func run() async throws {
         let replanned: ReplannedProgramme
         do {
-            let files = try InputFile.readAll([dropFile, add])
+            let files = try InputFile.readAll([dropFile, add, venues])
             let changes = ReplanChanges(
                 dropouts: drops.map { .init(email: $0, source: "--drop") }, dropoutLists: [files[0]].compactMap { $0 },
-                joiners: files[1], from: from)
+                joiners: files[1], venues: files[2], from: from)
             replanned = try await Intervision.replan(
                 dir, changes, budget: run.budget(defaultSeconds: 30),
                 events: run.events)

@@ -7,7 +7,10 @@ extension Intervision {
     static func planNow(_ request: PlanRequest, budget: RunBudget, events: EventSink) throws(PlanningFailure)
         -> PlannedProgramme
     {
-        let programme = try load(request.inputs)
+        var programme = try load(request.inputs)
+        let venues = try request.inputs.venues.map { file throws(PlanningFailure) in
+            try VenueFile.read(file, programme.config)
+        }
         let store = PlanStore(folder: request.folder)
         let replacing = store.holdsPlan
         // Held until the new files are in place, so no replan or publish slips in between.
@@ -20,6 +23,7 @@ extension Intervision {
         }
         guard !budget.isCancelled else { throw .cancelled }
         let grouping = try group(programme, budget: budget, events: events)
+        if let venues { try VenueFile.apply(venues, to: &programme.config, groups: grouping.groups.map(\.id)) }
         let schedule = try self.schedule(
             programme, grouping.groups, configFile: request.inputs.config?.name ?? "config",
             budget: budget, events: events)

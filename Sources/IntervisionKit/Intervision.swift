@@ -10,6 +10,8 @@ public enum Intervision {
     /// can exist.
     public static func check(_ inputs: ProgrammeInputs) throws(PlanningFailure) -> CheckReport {
         let programme = try load(inputs)
+        // The venues file's rows are checked here; its group ids only once the groups exist.
+        if let venues = inputs.venues { _ = try VenueFile.read(venues, programme.config) }
         return CheckReport(programme: programme, summary: CheckSummary(programme))
     }
 

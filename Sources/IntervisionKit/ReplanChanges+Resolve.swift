@@ -56,11 +56,19 @@ extension ReplanChanges {
                         + "\(current.version) already started history",
                     fix: "start the changes on \(previous) or later"))
         }
-        if drop.isEmpty && joiners.isEmpty && problems.isEmpty {
+        if let file = venues {
+            do {
+                let table = try VenueFile.read(file, programme.config)
+                try VenueFile.apply(table, to: &programme.config, groups: current.groups.map(\.id))
+            } catch {
+                if case .invalidInput(let d) = error { problems += d } else { throw error }
+            }
+        }
+        if drop.isEmpty && joiners.isEmpty && venues == nil && problems.isEmpty {
             problems.append(
                 Diagnostic(
                     .error, file: document.programme, "nothing to change",
-                    fix: "name the participants who leave or give a file of late joiners"))
+                    fix: "name the participants who leave, give a file of late joiners or a new venues file"))
         }
         guard problems.isEmpty else { throw .invalidInput(problems) }
         return (programme, ReplanRequest(drop: drop, joiners: joiners, from: cutOff), warnings)

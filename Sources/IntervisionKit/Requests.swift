@@ -8,25 +8,30 @@ public struct ProgrammeInputs: Sendable {
     public var config: InputFile?
     /// The facilitators; nil means unnamed facilitator slots.
     public var facilitators: InputFile?
+    /// Venues per group or per meeting of a group (`group, meeting, location, online`); nil: the config's.
+    public var venues: InputFile?
 
     /// Inputs already in memory (an upload, a test).
-    public init(signups: InputFile, config: InputFile? = nil, facilitators: InputFile? = nil) {
+    public init(
+        signups: InputFile, config: InputFile? = nil, facilitators: InputFile? = nil, venues: InputFile? = nil
+    ) {
         self.signups = signups
         self.config = config
         self.facilitators = facilitators
+        self.venues = venues
     }
 
     /// Inputs read from disk; every file that cannot be read is reported, not just the first. `sheet` and
     /// `facilitatorsSheet` pick the sheet of a workbook (default: its first).
     public init(
         signups: String, config: String? = nil, facilitators: String? = nil, sheet: String? = nil,
-        facilitatorsSheet: String? = nil
+        facilitatorsSheet: String? = nil, venues: String? = nil
     ) throws(PlanningFailure) {
-        let files = try InputFile.readAll([signups, config, facilitators])
+        let files = try InputFile.readAll([signups, config, facilitators, venues])
         var signupFile = files[0]!, facilitatorFile = files[2]
         signupFile.sheet = sheet
         facilitatorFile?.sheet = facilitatorsSheet
-        self.init(signups: signupFile, config: files[1], facilitators: facilitatorFile)
+        self.init(signups: signupFile, config: files[1], facilitators: facilitatorFile, venues: files[3])
     }
 }
 
@@ -97,6 +102,8 @@ public struct ReplanChanges: Sendable {
     public var dropoutLists: [InputFile]
     /// Late joiners: a file with the sign-up columns.
     public var joiners: InputFile?
+    /// A new venues file (`group, meeting, location, online`): later meetings move to the venues it names.
+    public var venues: InputFile?
     /// The first day that is not history; nil means today in the programme's time zone.
     public var from: Day?
     /// The time stamped into changed events; `ReproducibleClock.now()` by default.
@@ -106,12 +113,13 @@ public struct ReplanChanges: Sendable {
 
     /// The changes for one replan.
     public init(
-        dropouts: [Dropout] = [], dropoutLists: [InputFile] = [], joiners: InputFile? = nil, from: Day? = nil,
-        now: Date = ReproducibleClock.now(), withDurations: Bool = !ReproducibleClock.isFixed()
+        dropouts: [Dropout] = [], dropoutLists: [InputFile] = [], joiners: InputFile? = nil, venues: InputFile? = nil,
+        from: Day? = nil, now: Date = ReproducibleClock.now(), withDurations: Bool = !ReproducibleClock.isFixed()
     ) {
         self.dropouts = dropouts
         self.dropoutLists = dropoutLists
         self.joiners = joiners
+        self.venues = venues
         self.from = from
         self.now = now
         self.withDurations = withDurations

@@ -71,6 +71,10 @@ extension Replanner {
             result += kept + future
         }
         result.sort { ($0.group, $0.number) < ($1.group, $1.number) }
+        // Venues follow the config as it is now (a changed venues file moves later meetings, not past ones).
+        for k in result.indices where !isHistory(result[k]) {
+            result[k].place(programme.config, region: byGroup[result[k].group]?.homeRegion)
+        }
         let before = Dictionary(uniqueKeysWithValues: old.map { ("\($0.group)#\($0.number)", $0) })
         for k in result.indices {
             let was = before["\(result[k].group)#\(result[k].number)"]!

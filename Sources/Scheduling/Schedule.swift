@@ -29,6 +29,10 @@ public struct Meeting: Sendable, Equatable, Codable {
     public var cancelled: Bool
     /// When the event last changed (seconds since 1970); nil: the plan's own timestamp.
     public var stamp: Double?
+    /// Where it takes place (`ProgrammeConfig.Venues.place`); nil: no venue configured.
+    public var location: String?
+    /// The video-call link; nil: none.
+    public var online: String?
 
     /// A meeting; `sequence` 0, not cancelled and stamped with the plan's own time unless given.
     public init(
@@ -55,6 +59,7 @@ public struct Meeting: Sendable, Equatable, Codable {
     public func sameContent(as o: Meeting) -> Bool {
         (date, start, end, method, cancelled) == (o.date, o.start, o.end, o.method, o.cancelled)
             && (caseBringers, lookBack, members) == (o.caseBringers, o.lookBack, o.members)
+            && (location, online) == (o.location, o.online)
     }
 }
 
@@ -128,5 +133,15 @@ public struct ScheduleNote: Sendable, Equatable, Codable, CustomStringConvertibl
         }
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(en: try c.decode(String.self, forKey: .en), nl: try c.decode(String.self, forKey: .nl))
+    }
+}
+
+extension Meeting {
+    /// The meeting with its venue and link as the config places it (`Venues.place`), for a group whose members
+    /// mostly come from `region`.
+    public mutating func place(_ config: ProgrammeConfig, region: String?) {
+        let place = config.venues?.place(group: group, meeting: number, region: region)
+        location = place?.location
+        online = place?.online
     }
 }

@@ -96,6 +96,10 @@ public enum Scheduler {
             }
         }
         events.finished(.rotation, budget, "\(result.meetings.count) meetings")
+        let regions = Dictionary(uniqueKeysWithValues: groups.map { ($0.id, $0.homeRegion) })
+        for k in result.meetings.indices {
+            result.meetings[k].place(programme.config, region: regions[result.meetings[k].group])
+        }
         try stagger(&result, programme)
         let problems = ScheduleCheck.violations(result, groups, programme, calendar: calendar)
         guard problems.isEmpty else {
