@@ -100,31 +100,46 @@ public struct CheckSummary: Sendable {
                         ]))
             }
         }
+        // Regions too small for a group, and regions whose ties need more groups than they can fill: together one
+        // note, since the plan handles them and the report says why each person is outside their region.
+        var small: [String] = [], tied: [(region: String, away: Int)] = []
         for (region, n) in byRegion {
             let members = people.filter { $0.region == region }.map(\.index)
             if n < g.minSize {
-                signals.append(
-                    Signal(
-                        kind: .note,
-                        text:
-                            "only \(n) participant\(n == 1 ? "" : "s") from \(region): they will join a group "
-                            + "from another region"
-                    ))
+                small.append("\(region) \(n)")
                 continue
             }
             let own = n / g.minSize
             let clique = MaxClique.find(in: p.conflicts, among: members)
             if clique.members.count > own {
-                signals.append(
-                    Signal(
-                        kind: .warning,
-                        text:
-                            "\(clique.members.count) people \(Self.describe(clique.members, people)) in \(region) "
-                            + "must all be in different groups, but \(region)'s \(n) participants fill at "
-                            + "most \(own) group\(own == 1 ? "" : "s"): expect at least "
-                            + "\(clique.members.count - own) of them in groups of another region"
-                    ))
+                tied.append((region, clique.members.count - own))
             }
+        }
+        if !small.isEmpty {
+            signals.append(
+                Signal(
+                    kind: .note,
+                    text: "too few participants for a group of their own in " + small.joined(separator: ", ")
+                        + ": they join groups of other regions",
+                    relaxations: [
+                        "nothing to do: the plan keeps neighbouring regions together where it can",
+                        "or add their region to a larger one in the sign-ups (the region column) before planning",
+                    ]))
+        }
+        if !tied.isEmpty {
+            let total = tied.reduce(0) { $0 + $1.away }
+            signals.append(
+                Signal(
+                    kind: .note,
+                    text: "ties leave too few groups in some regions: expect at least \(total) participants in a group "
+                        + "of another region ("
+                        + tied.map { "\($0.region) \($0.away)" }.joined(separator: ", ") + ")",
+                    relaxations: [
+                        "nothing to do: the plan minimises this (objective `away`) and the report gives each person's "
+                            + "reason",
+                        "check the competitors column for schools that do not really compete, or leave "
+                            + "`competitors` out of [rules] separate",
+                    ]))
         }
     }
 
