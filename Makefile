@@ -93,7 +93,7 @@ demo: build
 		--config Fixtures/lerend-leiderschap.toml \
 		--facilitators Fixtures/facilitators-lerend-leiderschap.csv \
 		--out out/demo
-	@echo "Open out/demo/report.html in a browser; calendars and rotas are in out/demo/rota/."
+	@echo "Done. Open out/demo/report.html in a browser; plan.xlsx and mailmerge.xlsx are beside it, calendars in out/demo/rota/."
 
 # The bench executables are only part of the package when INTERVISION_BENCHMARKS=1 (see Package.swift).
 bench: deps

@@ -41,7 +41,8 @@ enum PlanText {
         }
         lines += s.notes.map { "note: \($0)" }
         lines.append("")
-        for g in r.groups {
+        // A long list helps nobody on a terminal: beyond a screenful the report shows the groups.
+        for g in r.groups where r.groups.count <= maxListedGroups {
             let names = g.members.map { p[$0].name }.joined(separator: ", ")
             let facilitator = s.facilitatorOf[g.id].map { " — " + programme.facilitators![$0].name } ?? ""
             let dates = s.meetings(of: g.id).map { "\($0.date)" }.joined(separator: " ")
@@ -49,13 +50,34 @@ enum PlanText {
                 "\(g.id) \(g.homeRegion) (\(g.members.count))\(facilitator): \(names)"
                     + (dates.isEmpty ? "" : "\n    \(dates)"))
         }
+        if r.groups.count > maxListedGroups {
+            lines.append("\(r.groups.count) groups: see report.html for each group, its dates and case turns")
+        }
         lines.append("")
-        let out = planned.folder as NSString
-        let top = planned.files.filter { !$0.hasPrefix("rota/") }
-        let rota = planned.files.count - top.count
-        lines.append(
-            "wrote \(top.map { out.appendingPathComponent($0) }.joined(separator: ", "))"
-                + (rota > 0 ? " and \(rota) files in \(out.appendingPathComponent("rota"))/" : ""))
+        lines += written(planned.files, in: planned.folder)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Groups listed one by one up to this many.
+    static let maxListedGroups = 15
+
+    /// Which file is for what, the one to open first on top.
+    static func written(_ files: [String], in folder: String) -> [String] {
+        let has = Set(files)
+        let rows: [(String, String)] = [
+            ("report.html", "open this first: the plan at a glance, every group with its dates and case turns"),
+            ("plan.xlsx", "groups, meetings, participants and facilitators for Excel"),
+            ("mailmerge.xlsx", "one row per participant for a mail merge in Word or Outlook (also mailmerge.csv)"),
+            ("rota/", "calendars (.ics) and lists per group and facilitator; rota/people/ per participant"),
+            ("changes.md", "what changed and who must receive which files"),
+            ("groups.csv", "groups.csv, schedule.csv and plan.json: for scripts and later replans"),
+        ]
+        var out = ["wrote \(files.count) files in \(folder):"]
+        for (file, what) in rows
+        where has.contains(file) || (file == "rota/" && files.contains { $0.hasPrefix("rota/") }) {
+            out.append(
+                "  " + (file == "groups.csv" ? "" : file.padding(toLength: 16, withPad: " ", startingAt: 0)) + what)
+        }
+        return out
     }
 }
