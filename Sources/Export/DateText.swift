@@ -24,8 +24,13 @@ struct DateText {
     func short(_ d: Day) -> String { "\(d.day) \(month(d.month)) \(d.year)" }
 
     /// "di 12 jan" / "Tue 12 Jan", for tight cells.
-    func compact(_ d: Day) -> String {
-        "\(weekday(d).prefix(language == .nl ? 2 : 3)) \(d.day) \(month(d.month).prefix(3))"
+    func compact(_ d: Day) -> String { "\(weekday(d).prefix(language == .nl ? 2 : 3)) \(d.day) \(shortMonth(d.month))" }
+
+    /// "mrt" / "Mar": the abbreviations each language uses (Dutch writes mrt, not maa).
+    func shortMonth(_ m: Int) -> String {
+        language == .nl
+            ? ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"][m - 1]
+            : String(month(m).prefix(3))
     }
 
     /// Full weekday name.

@@ -103,7 +103,7 @@ enum ReportCharts {
             let mx = max(x(month), Double(label))
             svg +=
                 "<line x1=\"\(fmt(mx))\" y1=\"\(top - 6)\" x2=\"\(fmt(mx))\" y2=\"\(height)\" stroke=\"#d5dbe3\"/>"
-                + "<text x=\"\(fmt(mx + 3))\" y=\"12\" fill=\"#5f6b7a\">\(v.dates.month(month.month).prefix(3)) "
+                + "<text x=\"\(fmt(mx + 3))\" y=\"12\" fill=\"#5f6b7a\">\(v.dates.shortMonth(month.month)) "
                 + "\(month.year % 100 < 10 ? "'0" : "'")\(month.year % 100)</text>"
             month =
                 month.month == 12

@@ -109,10 +109,16 @@ public struct Workbook: Sendable {
         let list = names.enumerated().map {
             "<sheet name=\"\(XML.escape($1))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>"
         }.joined()
+        // Printing repeats each sheet's header row on every page.
+        let titles = names.enumerated().map {
+            "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\($0)\">'"
+                + XML.escape($1.replacingOccurrences(of: "'", with: "''")) + "'!$1:$1</definedName>"
+        }.joined()
         return XML.declaration
             + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
             + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-            + "<bookViews><workbookView/></bookViews><sheets>\(list)</sheets></workbook>"
+            + "<bookViews><workbookView/></bookViews><sheets>\(list)</sheets>"
+            + "<definedNames>\(titles)</definedNames></workbook>"
     }
 
     private var workbookRelationships: String {
@@ -156,7 +162,7 @@ enum SheetXML {
         var xml =
             XML.declaration
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-            + "<dimension ref=\"A1:\(last)\"/>"
+            + "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr><dimension ref=\"A1:\(last)\"/>"
             + "<sheetViews><sheetView workbookViewId=\"0\">"
             + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>"
@@ -169,6 +175,8 @@ enum SheetXML {
         for (n, cells) in sheet.rows.enumerated() { xml += row(n + 2, cells, style: 0) }
         xml += "</sheetData><autoFilter ref=\"A1:\(last)\"/>"
         xml += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+        // On paper: A4 landscape, all columns on one page wide, as many pages down as needed.
+        xml += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
         return xml + "</worksheet>"
     }
 
