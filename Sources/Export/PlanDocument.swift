@@ -97,6 +97,17 @@ package struct PlanDocument: Codable, Sendable {
     package var replan: ReplanEntry?
     /// When `intervision publish` marked the plan as sent out (ISO 8601); a published plan changes only by replan.
     package var published: String?
+    /// The organiser's wishes, by email; every later replan keeps them.
+    package var wishes: [WishEntry]?
+
+    /// One wish: its kind, the participant, the other participant or the facilitator (emails), where it came from.
+    package struct WishEntry: Codable, Sendable, Equatable {
+        package var kind: Wish.Kind
+        package var person: String
+        package var other: String
+        package var source: String
+        package var line: Int?
+    }
     /// Facilitators of dissolved groups (group id → email): they still receive the cancellations.
     package var cancelledGroupFacilitators: [String: String]?
     package var solver: SolveStats
@@ -114,6 +125,15 @@ package struct PlanDocument: Codable, Sendable {
         dropped = programme.dropped.isEmpty ? nil : programme.dropped.sorted().map { programme.participants[$0].email }
         self.replan = replan
         let email: (Int) -> String = { programme.participants[$0].email }
+        wishes =
+            programme.wishes.isEmpty
+            ? nil
+            : programme.wishes.map { w in
+                WishEntry(
+                    kind: w.kind, person: email(w.person),
+                    other: w.kind.aboutFacilitator ? programme.facilitators![w.other].email : email(w.other),
+                    source: w.source, line: w.line)
+            }
         groups = result.groups.map { g in
             GroupEntry(
                 id: g.id, homeRegion: g.homeRegion, members: g.members.map(email),

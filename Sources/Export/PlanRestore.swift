@@ -117,9 +117,23 @@ extension PlanDocument {
         }
         // A dissolved group's facilitator still receives its cancellations.
         for (id, f) in cancelledGroupFacilitators ?? [:] { facilitatorOf[id] = facilitatorByEmail[f.lowercased()] }
+        var wishValues: [Wish] = []
+        for w in wishes ?? [] {
+            let other: Int
+            if w.kind.aboutFacilitator {
+                guard let f = facilitatorByEmail[w.other.lowercased()] else {
+                    throw damaged("wish for \(w.other), who is not among the facilitators")
+                }
+                other = f
+            } else {
+                other = try index(w.other)
+            }
+            wishValues.append(
+                Wish(kind: w.kind, person: try index(w.person), other: other, source: w.source, line: w.line))
+        }
         let programme = Programme(
             config: config, participants: participants, facilitators: facilitators,
-            dropped: Set(try indices(dropped ?? [])))
+            dropped: Set(try indices(dropped ?? [])), wishes: wishValues)
         var schedule = ScheduleResult(
             facilitatorOf: facilitatorOf, meetings: meetingValues,
             facilitatorsOutsideRegion: self.schedule.facilitatorsOutsideRegion,

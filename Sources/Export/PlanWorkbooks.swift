@@ -184,6 +184,8 @@ struct PlanView {
     let groupOf: [Int: String]
     /// Every participant index, ordered by name (then school, then email) as an index is read.
     let byName: [Int]
+    /// The sizes groups must have: `min_size`…`max_size`, or from `min_size_after_dropout` once replanned.
+    var sizes: ClosedRange<Int>
 
     init(_ programme: Programme, _ result: GroupingResult, _ schedule: ScheduleResult) {
         self.programme = programme
@@ -197,6 +199,7 @@ struct PlanView {
         var groupOf: [Int: String] = [:]
         for g in result.groups { for i in g.members { groupOf[i] = g.id } }
         self.groupOf = groupOf
+        sizes = programme.config.groups.minSize...programme.config.groups.maxSize
         let p = programme.participants
         byName = p.indices.sorted {
             (Text.key(p[$0].name), Text.key(p[$0].school), p[$0].emailKey)

@@ -12,7 +12,9 @@ package enum Report {
         _ programme: Programme, _ result: GroupingResult, _ schedule: ScheduleResult, version: Int = 1,
         replan: PlanDocument.ReplanEntry? = nil, created: Date
     ) -> String {
-        let v = PlanView(programme, result, schedule)
+        var v = PlanView(programme, result, schedule)
+        // After a replan a group may shrink to min_size_after_dropout without anyone moving in.
+        if replan != nil { v.sizes = programme.config.groups.minSizeAfterDropout...programme.config.groups.maxSize }
         let w = v.words
         let title = programme.config.name
         let createdDay = Day(ordinal: Int((created.timeIntervalSince1970 / 86_400).rounded(.down)))
@@ -30,6 +32,7 @@ package enum Report {
         if let replan { h += ReportReplan.html(v, replan) }
         h += objectives(v, replan: replan)
         h += ruleCheck(v)
+        h += ReportWishes.html(v)
         h += ReportGroups.groups(v)
         h += ReportGroups.index(v)
         h += ReportCalendar.html(v, from: replan?.from)
@@ -97,8 +100,8 @@ package enum Report {
                 w.t("uitkomst", "result"),
             ]),
         ]
-        let violations = PlanCheck.violations(v.result.groups, programme)
-        for rule in programme.config.separate {
+        let violations = PlanCheck.violations(v.result.groups, programme, sizes: v.sizes)
+        for rule in programme.conflicts.rules {
             let broken = violations.filter { $0.rule == .separate(rule) }.count
             h.append(
                 HTML.row([
@@ -110,7 +113,7 @@ package enum Report {
                 ]))
         }
         let sizeBroken = violations.filter { $0.rule == .size }.count
-        let sizes = "\(programme.config.groups.minSize)–\(programme.config.groups.maxSize)"
+        let sizes = "\(v.sizes.lowerBound)–\(v.sizes.upperBound)"
         h.append(
             HTML.row([
                 "<code>size</code>", w.t("elke groep heeft \(sizes) deelnemers", "every group within \(sizes)"), "",

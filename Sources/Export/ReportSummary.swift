@@ -8,7 +8,7 @@ enum ReportSummary {
     static func html(_ v: PlanView, replan: PlanDocument.ReplanEntry?) -> [String] {
         let w = v.words, e = Report.e
         let programme = v.programme, s = v.schedule
-        let ruleBreaks = PlanCheck.violations(v.result.groups, programme)
+        let ruleBreaks = PlanCheck.violations(v.result.groups, programme, sizes: v.sizes)
         let calendarBreaks = calendarProblems(v, from: replan?.from)
         let open = v.result.objectives.filter { !$0.optimal }
         var attention: [String] = []

@@ -23,6 +23,7 @@ struct Words {
         case .competitors: t("hun scholen zijn concurrenten", "their schools compete")
         case .board: t("hetzelfde schoolbestuur", "same school board")
         case .town: t("scholen in dezelfde plaats", "schools in the same town")
+        case .wishes: t("de organisator vroeg hen uit elkaar te houden", "the organiser asked to keep them apart")
         }
     }
 

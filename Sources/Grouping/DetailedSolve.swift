@@ -135,13 +135,14 @@ extension GroupingRun {
 
     /// Complete groups improved for every objective by moves and swaps that never worsen an earlier one.
     mutating func improved(
-        _ groups: [[Int]], label: String = "first objective's groups, then moves and swaps"
+        _ groups: [[Int]], label: String = "first objective's groups, then moves and swaps", pinned: Set<Int> = []
     ) -> [[Int]] {
         let deadline = budget
         let started = deadline.elapsed
         var repair = LocalRepair(
             programme, groups: groups, slotRegion: groups.map { Metrics.homeRegion($0, programme.participants) })
         repair.cancellation = deadline.cancellation
+        repair.pinned = pinned
         repair.improve(within: deadline, share: 0.9)
         stats.stages.append(repair.stage(label, seconds: deadline.elapsed - started))
         return repair.groups

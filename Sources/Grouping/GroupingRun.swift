@@ -31,6 +31,8 @@ extension GroupingRun {
         let p = programme.participants
         guard var members = GroupPlanner.greedyPlan(programme, groups: groupCount, budget) else { return nil }
         members = improved(members, label: "plan by hand, moves and swaps (\(reason))")
+        guard let gathered = try? Together.enforce(members, programme) else { return nil }
+        members = gathered
         let groups = GroupPlanner.label(members, p)
         guard PlanCheck.violations(groups, programme).isEmpty else { return nil }
         stats.timeLimitHit = true

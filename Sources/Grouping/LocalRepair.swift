@@ -23,6 +23,8 @@ struct LocalRepair {
     private var homes: [String?] = []
     /// Polled between people: a cancelled run gives up (placing returns false).
     var cancellation: Cancellation?
+    /// People `improve` never moves (those wished together, once gathered).
+    var pinned: Set<Int> = []
     /// Groups scored by `improve` so far: its counted work.
     private(set) var scored = 0
     /// Whether `improve` was stopped by the clock (or a cancel) rather than by its work allowance or a local optimum.
@@ -193,7 +195,11 @@ struct LocalRepair {
                 var x = 0
                 while x < groups[g].count {
                     let i = groups[g][x]
-                    if costly(i, in: g), tryImprove(i, from: g, &scores) { improved = true } else { x += 1 }
+                    if !pinned.contains(i), costly(i, in: g), tryImprove(i, from: g, &scores) {
+                        improved = true
+                    } else {
+                        x += 1
+                    }
                 }
             }
         }
@@ -225,7 +231,7 @@ struct LocalRepair {
                     return true
                 }
             }
-            for j in groups[h] where !tied[j].contains(where: { without.contains($0) }) {
+            for j in groups[h] where !pinned.contains(j) && !tied[j].contains(where: { without.contains($0) }) {
                 let hRest = groups[h].filter { $0 != j }
                 guard !hRest.contains(where: { tied[i].contains($0) }) else { continue }
                 let gNew = without + [j], hNew = hRest + [i]

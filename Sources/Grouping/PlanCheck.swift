@@ -12,6 +12,8 @@ package enum PlanCheck {
         case size
         /// Everyone still taking part in exactly one group, nobody else in any.
         case membership
+        /// People wished together share a group (`--wishes` kind `together`).
+        case together
 
         /// `school`, `hierarchy`, …, `size`, `membership`.
         package var description: String {
@@ -19,6 +21,7 @@ package enum PlanCheck {
             case .separate(let rule): rule.rawValue
             case .size: "size"
             case .membership: "membership"
+            case .together: "together"
             }
         }
     }
@@ -68,6 +71,17 @@ package enum PlanCheck {
                     }
                 }
             }
+        }
+        // Wished together: both still taking part, so both in one group.
+        var groupOf: [Int: String] = [:]
+        for g in groups { for i in g.members { groupOf[i] = g.id } }
+        for w in programme.wishes where w.kind == .together {
+            guard let a = groupOf[w.person], let b = groupOf[w.other], a != b else { continue }
+            out.append(
+                Violation(
+                    group: nil, rule: .together,
+                    text: "\(p[w.person].name) (\(a)) and \(p[w.other].name) (\(b)) are wished together "
+                        + "(\(w.place))"))
         }
         for (i, n) in seen.enumerated() where n != (programme.dropped.contains(i) ? 0 : 1) {
             let expected = programme.dropped.contains(i) ? "none (left the programme)" : "exactly one"

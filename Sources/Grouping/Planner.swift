@@ -137,7 +137,14 @@ public enum GroupPlanner {
                         ]))
             }
             if deadline.isCancelled { throw GroupingFailure.cancelled }
-            let groups = Self.label(members, p)
+            var gathered = try Together.enforce(members, programme)
+            // Gathering may cost the objectives; moves and swaps of everyone else win back what they can.
+            if gathered != members {
+                gathered = run.improved(
+                    gathered, label: "moves and swaps after gathering the wished-together",
+                    pinned: Set(programme.wishes.togetherSets.joined()))
+            }
+            let groups = Self.label(gathered, p)
             let violations = PlanCheck.violations(groups, programme)
             guard violations.isEmpty else {
                 throw GroupingFailure.internalError(

@@ -17,6 +17,7 @@ struct ColumnSpec: Sendable {
         .init(name: "competitors", aliases: ["concurrenten"], required: false),
         .init(name: "experience_years", aliases: ["ervaring"], required: false),
         .init(name: "unavailable", aliases: ["afwezig"], required: false),
+        .init(name: "not_with", aliases: ["niet_met", "niet met"], required: false),
     ]
 
     static let facilitators: [ColumnSpec] = [

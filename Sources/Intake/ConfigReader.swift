@@ -140,14 +140,16 @@ enum ConfigReader {
         if let v = t["separate"], let names = f.strings("rules.separate", v) {
             var rules: [Rule] = []
             for n in names {
-                if let r = Rule(rawValue: n.lowercased()) {
+                if let r = Rule(rawValue: n.lowercased()), Rule.configurable.contains(r) {
                     if !rules.contains(r) { rules.append(r) }
                 } else {
                     f.error(
                         "rules.separate", "unknown rule \"\(n)\"",
-                        fix: "use any of \(Rule.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))"
-                            + (Text.closest(n, in: Rule.allCases.map(\.rawValue)).map { " — did you mean \"\($0)\"?" }
-                                ?? ""))
+                        fix: "use any of \(Rule.configurable.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))"
+                            + (Text.closest(n, in: Rule.configurable.map(\.rawValue)).map {
+                                " — did you mean \"\($0)\"?"
+                            } ?? "") + (n.lowercased() == "wishes" ? "; wishes come from --wishes and hold always" : "")
+                    )
                 }
             }
             c.separate = rules

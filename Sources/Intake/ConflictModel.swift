@@ -13,15 +13,25 @@ public struct ConflictModel: Sendable {
     private let townKey: [String?]
     private let ancestors: [Set<Int>]
     private let competingSchools: Set<SchoolPair>
+    /// Pairs kept apart by wish.
+    private let apart: Set<IndexPair>
+
+    struct IndexPair: Hashable, Sendable {
+        let a: Int, b: Int
+        init(_ x: Int, _ y: Int) { (a, b) = x < y ? (x, y) : (y, x) }
+    }
 
     struct SchoolPair: Hashable, Sendable {
         let a: String, b: String
         init(_ x: String, _ y: String) { (a, b) = x < y ? (x, y) : (y, x) }
     }
 
-    /// The ties among `p` under `rules`.
-    public init(participants p: [Participant], rules: [Rule]) {
+    /// The ties among `p` under `rules`, and the pairs the organiser asked to keep apart (rule `wishes`).
+    public init(participants p: [Participant], rules configured: [Rule], apart: [(Int, Int)] = []) {
+        let rules = configured.filter { $0 != .wishes } + (apart.isEmpty ? [] : [.wishes])
         self.rules = rules
+        let apartPairs = Set(apart.filter { $0.0 != $0.1 }.map { IndexPair($0.0, $0.1) })
+        self.apart = apartPairs
         var keys = Text.KeyCache()
         let schoolKey = p.map { keys.key($0.school) }
         self.schoolKey = schoolKey
@@ -83,6 +93,11 @@ public struct ConflictModel: Sendable {
                         }
                     }
                 }
+            case .wishes:
+                for pair in apartPairs.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
+                    tie(pair.a, pair.b)
+                    n += 1
+                }
             }
             counts[rule] = n
         }
@@ -109,6 +124,7 @@ public struct ConflictModel: Sendable {
             case .hierarchy: ancestors[i].contains(j) || ancestors[j].contains(i)
             case .competitors:
                 schoolKey[i] != schoolKey[j] && competingSchools.contains(SchoolPair(schoolKey[i], schoolKey[j]))
+            case .wishes: apart.contains(IndexPair(i, j))
             }
         }
     }

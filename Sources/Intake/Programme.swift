@@ -14,6 +14,8 @@ public struct Programme: Sendable {
     public var warnings: [Diagnostic]
     /// Participants who left during the programme (replan); they keep their index for history.
     public var dropped: Set<Int> = []
+    /// The organiser's wishes (`--wishes`, the `not_with` column): hard rules, kept through every replan.
+    public var wishes: [Wish] = []
 }
 
 extension Programme {
@@ -21,12 +23,14 @@ extension Programme {
     /// in the list (history names them) but belong to no group any more.
     public init(
         config: ProgrammeConfig, participants: [Participant], facilitators: [Facilitator]?, dropped: Set<Int> = [],
-        warnings: [Diagnostic] = []
+        warnings: [Diagnostic] = [], wishes: [Wish] = []
     ) {
         self.init(
             config: config, participants: participants, facilitators: facilitators,
-            conflicts: ConflictModel(participants: participants, rules: config.separate), warnings: warnings)
+            conflicts: ConflictModel(participants: participants, rules: config.separate, apart: wishes.apartPairs),
+            warnings: warnings)
         self.dropped = dropped
+        self.wishes = wishes
     }
 
     /// Participants still taking part, in index order.
@@ -70,9 +74,9 @@ public struct InputFile: Sendable {
 public enum ProgrammeReader {
     /// Reads and validates all inputs in one pass. Throws `IntakeFailure` with every error (and the
     /// warnings) when anything is wrong; returns the programme with its warnings otherwise.
-    public static func load(signups: InputFile, config: InputFile? = nil, facilitators: InputFile? = nil)
-        throws(IntakeFailure) -> Programme
-    {
+    public static func load(
+        signups: InputFile, config: InputFile? = nil, facilitators: InputFile? = nil, wishes: InputFile? = nil
+    ) throws(IntakeFailure) -> Programme {
         var diagnostics: [Diagnostic] = []
         var cfg = ProgrammeConfig()
         if let config {
@@ -87,8 +91,9 @@ public enum ProgrammeReader {
             diagnostics += sink.items
         }
         var signupSink = DiagnosticSink(file: signups.name)
+        var notWith = SignupReader.NotWithCells()
         let participants = SignupReader.read(
-            signups, levels: Levels.table(overrides: cfg.levels), sink: &signupSink)
+            signups, levels: Levels.table(overrides: cfg.levels), sink: &signupSink, notWith: &notWith)
         diagnostics += signupSink.items
         var people: [Facilitator]?
         var facilitatorSheet: String?
@@ -111,9 +116,36 @@ public enum ProgrammeReader {
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             throw IntakeFailure(diagnostics: diagnostics)
         }
-        return Programme(
+        var programme = Programme(
             config: cfg, participants: participants, facilitators: people,
             conflicts: ConflictModel(participants: participants, rules: cfg.separate), warnings: diagnostics)
+        let found = try readWishes(wishes, notWith: notWith, signups: signups.name, programme)
+        if !found.isEmpty {
+            programme = Programme(
+                config: cfg, participants: participants, facilitators: people, warnings: diagnostics, wishes: found)
+        }
+        return programme
+    }
+
+    /// The `not_with` column and the wishes file as wishes, checked against each other and the rules.
+    static func readWishes(
+        _ file: InputFile?, notWith: SignupReader.NotWithCells, signups: String, _ programme: Programme
+    ) throws(IntakeFailure) -> [Wish] {
+        var columnSink = DiagnosticSink(file: signups)
+        var found = WishReader.notWith(
+            notWith.cells, participants: programme.participants, file: signups, sink: &columnSink,
+            column: notWith.column)
+        var fileSink = DiagnosticSink(file: file?.name ?? "wishes")
+        if let file {
+            found += WishReader.read(
+                file, participants: programme.participants, facilitators: programme.facilitators, sink: &fileSink)
+        }
+        var problems = columnSink.items + fileSink.items
+        if !problems.contains(where: { $0.severity == .error }) { problems += WishCheck.problems(found, programme) }
+        guard !problems.contains(where: { $0.severity == .error }) else {
+            throw IntakeFailure(diagnostics: programme.warnings + problems)
+        }
+        return found
     }
 
     /// With built-in Dutch holidays, every region must have a holiday region, or no date can be checked.

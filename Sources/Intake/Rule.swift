@@ -10,6 +10,12 @@ public enum Rule: String, CaseIterable, Sendable, Codable, Comparable {
     case board
     /// Schools in the same town.
     case town
+    /// The organiser asked to keep these two apart (`--wishes` kind `apart`, the `not_with` column, or an earlier
+    /// cohort with `met_before = "apart"`). Not named in `[rules] separate`: it holds whenever such wishes exist.
+    case wishes
+
+    /// The rules `[rules] separate` may name.
+    public static let configurable: [Rule] = [.school, .hierarchy, .competitors, .board, .town]
 
     /// The rules used when the config names none.
     public static let defaults: [Rule] = [.school, .hierarchy, .competitors]
@@ -22,6 +28,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable, Comparable {
         case .competitors: "their schools compete"
         case .board: "same school board"
         case .town: "schools in the same town"
+        case .wishes: "the organiser asked to keep them apart"
         }
     }
 

@@ -4,6 +4,19 @@ import Spreadsheet
 /// Reads the sign-up CSV into participants, collecting every problem in one pass.
 enum SignupReader {
     static func read(_ file: InputFile, levels: [String: Int], sink: inout DiagnosticSink) -> [Participant] {
+        var notWith = NotWithCells()
+        return read(file, levels: levels, sink: &sink, notWith: &notWith)
+    }
+
+    /// The `not_with` cells met while reading: who, the names in the cell, the line, and the column.
+    struct NotWithCells {
+        var cells: [(person: Int, names: [String], line: Int)] = []
+        var column: Int?
+    }
+
+    static func read(
+        _ file: InputFile, levels: [String: Int], sink: inout DiagnosticSink, notWith: inout NotWithCells
+    ) -> [Participant] {
         guard
             let (map, rows) = CSV.rows(
                 file, specs: ColumnSpec.signups, sink: &sink,
@@ -24,6 +37,8 @@ enum SignupReader {
             let experience = row.integer("experience_years", in: 0...80, &sink, meaning: "a number of years")
             let unavailable = row.dates("unavailable", &sink)
             guard let name, let email, let function, let school, let region, let level, let experience else { continue }
+            let avoid = row.list("not_with")
+            if !avoid.isEmpty { notWith.cells.append((participants.count, avoid, record.line)) }
             participants.append(
                 Participant(
                     index: participants.count, name: name, email: email, function: function, level: level,
@@ -31,6 +46,7 @@ enum SignupReader {
                     reportsTo: row.text("reports_to"), managerIndex: nil, competitors: row.list("competitors"),
                     experienceYears: experience, unavailable: unavailable, line: record.line))
         }
+        notWith.column = map.column("not_with")
         if !sink.hasErrors { Hierarchy.resolve(&participants, column: map.column("reports_to"), sink: &sink) }
         Spellings.unify(&participants)
         return participants

@@ -22,6 +22,12 @@ struct ProgrammeFiles: ParsableArguments {
     @Option(help: "Venues per group or meeting: CSV or .xlsx with group, meeting (optional), location, online.")
     var venues: String?
 
+    @Option(
+        help:
+            "Wishes: CSV or .xlsx with kind (apart, together, facilitator, not_facilitator), person, other."
+    )
+    var wishes: String?
+
     @Flag(help: "List every warning, not one line per kind.")
     var verbose = false
 
@@ -29,7 +35,7 @@ struct ProgrammeFiles: ParsableArguments {
     func inputs() throws(PlanningFailure) -> ProgrammeInputs {
         try ProgrammeInputs(
             signups: signups, config: config, facilitators: facilitators, sheet: sheet,
-            facilitatorsSheet: facilitatorsSheet, venues: venues)
+            facilitatorsSheet: facilitatorsSheet, venues: venues, wishes: wishes)
     }
 }
 

@@ -21,7 +21,8 @@ enum PlanText {
         }
         lines.append("")
         lines.append(
-            "rules kept: " + programme.config.separate.map(\.rawValue).joined(separator: ", ")
+            "rules kept: " + programme.conflicts.rules.map(\.rawValue).joined(separator: ", ")
+                + (programme.wishes.contains { $0.kind == .together } ? ", together" : "")
                 + ", size — re-checked independently")
         let limit =
             r.stats.clockStopped

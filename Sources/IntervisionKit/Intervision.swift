@@ -40,7 +40,8 @@ public enum Intervision {
     static func load(_ inputs: ProgrammeInputs) throws(PlanningFailure) -> Programme {
         do {
             return try ProgrammeReader.load(
-                signups: inputs.signups, config: inputs.config, facilitators: inputs.facilitators)
+                signups: inputs.signups, config: inputs.config, facilitators: inputs.facilitators,
+                wishes: inputs.wishes)
         } catch {
             throw .invalidInput(error.diagnostics)
         }

@@ -10,28 +10,33 @@ public struct ProgrammeInputs: Sendable {
     public var facilitators: InputFile?
     /// Venues per group or per meeting of a group (`group, meeting, location, online`); nil: the config's.
     public var venues: InputFile?
+    /// The organiser's wishes (`kind, person, other`): apart, together, facilitator, not_facilitator.
+    public var wishes: InputFile?
 
     /// Inputs already in memory (an upload, a test).
     public init(
-        signups: InputFile, config: InputFile? = nil, facilitators: InputFile? = nil, venues: InputFile? = nil
+        signups: InputFile, config: InputFile? = nil, facilitators: InputFile? = nil, venues: InputFile? = nil,
+        wishes: InputFile? = nil
     ) {
         self.signups = signups
         self.config = config
         self.facilitators = facilitators
         self.venues = venues
+        self.wishes = wishes
     }
 
     /// Inputs read from disk; every file that cannot be read is reported, not just the first. `sheet` and
     /// `facilitatorsSheet` pick the sheet of a workbook (default: its first).
     public init(
         signups: String, config: String? = nil, facilitators: String? = nil, sheet: String? = nil,
-        facilitatorsSheet: String? = nil, venues: String? = nil
+        facilitatorsSheet: String? = nil, venues: String? = nil, wishes: String? = nil
     ) throws(PlanningFailure) {
-        let files = try InputFile.readAll([signups, config, facilitators, venues])
+        let files = try InputFile.readAll([signups, config, facilitators, venues, wishes])
         var signupFile = files[0]!, facilitatorFile = files[2]
         signupFile.sheet = sheet
         facilitatorFile?.sheet = facilitatorsSheet
-        self.init(signups: signupFile, config: files[1], facilitators: facilitatorFile, venues: files[3])
+        self.init(
+            signups: signupFile, config: files[1], facilitators: facilitatorFile, venues: files[3], wishes: files[4])
     }
 }
 

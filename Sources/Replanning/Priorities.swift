@@ -53,6 +53,23 @@ struct Priorities {
                 if vars.count > 1 { model.add(.sum(vars), .lessOrEqual, 1, name: "clique\(q)_\(g)") }
             }
         }
+        // Wished together: movers go with their partner, wherever the membership stage put the pair.
+        for (n, (i, j)) in r.togetherPairs.enumerated() {
+            switch (moving.contains(i), moving.contains(j)) {
+            case (true, true):
+                for g in open {
+                    let a = x[i]?[g].map { LinearExpression([($0, 1.0)]) } ?? LinearExpression(constant: 0)
+                    let b = x[j]?[g].map { LinearExpression([($0, 1.0)]) } ?? LinearExpression(constant: 0)
+                    model.add(a - b, .equal, 0, name: "together\(n)_\(g)")
+                }
+            case (true, false), (false, true):
+                let (mover, anchor) = moving.contains(i) ? (i, j) : (j, i)
+                guard let g = assignment[anchor] else { continue }
+                let v = x[mover]?[g].map { LinearExpression([($0, 1.0)]) } ?? LinearExpression(constant: 0)
+                model.add(v, .equal, 1, name: "together\(n)")
+            case (false, false): continue
+            }
+        }
         var reach: [Int: [Int]] = [:]
         for i in x.keys.sorted() { for g in x[i]!.keys.sorted() { reach[g, default: []].append(i) } }
         let metrics = MetricModel(

@@ -74,6 +74,15 @@ struct Regroup {
             priorities: priorities, stats: stats)
     }
 
+    /// Pairs wished together among the people still taking part (both in `people`).
+    var togetherPairs: [(Int, Int)] {
+        let present = Set(people)
+        return programme.wishes.filter {
+            $0.kind == .together && present.contains($0.person) && present.contains($0.other)
+        }
+        .map { ($0.person, $0.other) }
+    }
+
     /// Stage 1: fewest moves, then fewest groups dissolved. Returns person → group and the two proven bounds.
     private func membership(budget: RunBudget, stats: inout SolveStats) throws(ReplanFailure) -> ([Int: Int], Int, Int)
     {
@@ -99,10 +108,19 @@ struct Regroup {
                 if vars.count > 1 { model.add(.sum(vars), .lessOrEqual, 1, name: "clique\(q)_\(g)") }
             }
         }
+        // Wished together: wherever one goes, the other goes.
+        let pairs = togetherPairs
+        for (n, (i, j)) in pairs.enumerated() {
+            for g in 0..<k {
+                let a = x[i]![g].map { LinearExpression([($0, 1.0)]) } ?? LinearExpression(constant: 0)
+                let b = x[j]![g].map { LinearExpression([($0, 1.0)]) } ?? LinearExpression(constant: 0)
+                model.add(a - b, .equal, 0, name: "together\(n)_\(g)")
+            }
+        }
         let stays = LinearExpression(home.keys.sorted().compactMap { i in x[i]![home[i]!].map { ($0, 1.0) } })
         let moves = LinearExpression(constant: Double(home.count)) - stays
         var start: [Double]?
-        if let greedy = Repair(r: self).run() {
+        if let greedy = Repair(r: self).run(), pairs.allSatisfy({ greedy[$0.0] == greedy[$0.1] }) {
             var v = [Double](repeating: 0, count: model.variableCount)
             for i in people { if let var_ = x[i]![greedy[i]!] { v[var_.index] = 1 } }
             for g in 0..<k where !greedy.values.contains(g) { v[d[g].index] = 1 }

@@ -12,9 +12,20 @@ enum FacilitatorAssignment {
         var outsideRegion: Int
     }
 
-    /// Whether facilitator `f` may lead group `g`; the reason when not.
-    static func tie(_ f: Facilitator, _ g: Group, _ p: [Participant]) -> String? {
-        g.members.first { f.isTied(toSchool: p[$0].school) }.map { p[$0].school }
+    /// Whether facilitator `f` may lead group `g`; the reason when not: a school they are tied to, or a wish
+    /// (someone in the group asked for another facilitator, or not for this one).
+    static func tie(_ f: Facilitator, _ g: Group, _ p: [Participant], _ wishes: [Wish] = []) -> String? {
+        if let school = g.members.first(where: { f.isTied(toSchool: p[$0].school) }).map({ p[$0].school }) {
+            return school
+        }
+        let members = Set(g.members)
+        for w in wishes where members.contains(w.person) {
+            if w.kind == .notFacilitator && w.other == f.index { return "the wish of \(p[w.person].name) (\(w.place))" }
+            if w.kind == .facilitator && w.other != f.index {
+                return "the wish of \(p[w.person].name) for another facilitator (\(w.place))"
+            }
+        }
+        return nil
     }
 
     static func outside(_ f: Facilitator, _ g: Group) -> Bool {
@@ -23,15 +34,17 @@ enum FacilitatorAssignment {
     }
 
     static func assign(
-        _ groups: [Group], _ facilitators: [Facilitator], _ p: [Participant],
+        _ groups: [Group], _ facilitators: [Facilitator], _ p: [Participant], wishes: [Wish] = [],
         budget: RunBudget
     ) throws(SchedulingFailure) -> Outcome {
-        try explainIfImpossible(groups, facilitators, p)
+        try explainIfImpossible(groups, facilitators, p, wishes)
         var model = Model(name: "facilitators")
         var x: [[Variable?]] = []
         for f in facilitators {
             x.append(
-                groups.map { g in tie(f, g, p) == nil ? model.addVariable("x\(f.index)_\(g.id)", kind: .binary) : nil })
+                groups.map { g in
+                    tie(f, g, p, wishes) == nil ? model.addVariable("x\(f.index)_\(g.id)", kind: .binary) : nil
+                })
         }
         for (j, g) in groups.enumerated() {
             model.add(.sum(facilitators.indices.compactMap { x[$0][j] }), .equal, 1, name: "lead_\(g.id)")
@@ -81,9 +94,9 @@ enum FacilitatorAssignment {
     }
 
     /// Capacity, a group nobody may lead, and Hall's condition over groups sharing their candidates.
-    static func explainIfImpossible(_ groups: [Group], _ facilitators: [Facilitator], _ p: [Participant])
-        throws(SchedulingFailure)
-    {
+    static func explainIfImpossible(
+        _ groups: [Group], _ facilitators: [Facilitator], _ p: [Participant], _ wishes: [Wish] = []
+    ) throws(SchedulingFailure) {
         let capacity = facilitators.reduce(0) { $0 + $1.maxGroups }
         if capacity < groups.count {
             throw .impossible(
@@ -98,9 +111,9 @@ enum FacilitatorAssignment {
         }
         var candidates: [[Int]] = []
         for g in groups {
-            let ok = facilitators.indices.filter { tie(facilitators[$0], g, p) == nil }
+            let ok = facilitators.indices.filter { tie(facilitators[$0], g, p, wishes) == nil }
             if ok.isEmpty {
-                let ties = facilitators.map { "\($0.name) (tied to \(tie($0, g, p)!))" }.joined(separator: ", ")
+                let ties = facilitators.map { "\($0.name) (tied to \(tie($0, g, p, wishes)!))" }.joined(separator: ", ")
                 throw .impossible(
                     Explanation(
                         .calendar, "no facilitator may lead \(g.id): every one is tied to a school in it — \(ties)",

@@ -22,6 +22,18 @@ package enum ScheduleCheck {
                 for i in g.members where tied.contains(Text.key(p[i].school)) {
                     out.append("\(f.name) is tied to \(p[i].school) in \(g.id)")
                 }
+                // The organiser's facilitator wishes, checked from the wishes themselves.
+                let members = Set(g.members)
+                for w in programme.wishes where members.contains(w.person) {
+                    if w.kind == .facilitator && w.other != f.index {
+                        out.append(
+                            "\(g.id) is led by \(f.name), but \(p[w.person].name) was promised "
+                                + "\(facilitators[w.other].name) (\(w.place))")
+                    }
+                    if w.kind == .notFacilitator && w.other == f.index {
+                        out.append("\(g.id) is led by \(f.name), whom \(p[w.person].name) must not have (\(w.place))")
+                    }
+                }
             }
             let ids = Set(groups.map(\.id))
             let load = Dictionary(grouping: r.facilitatorOf.filter { ids.contains($0.key) }.values, by: { $0 })

@@ -21,7 +21,8 @@ public enum Scheduler {
         let budget = options.budget, events = options.events
         if let facilitators = programme.facilitators, !facilitators.isEmpty {
             events.started(.facilitators, budget)
-            let outcome = try FacilitatorAssignment.assign(groups, facilitators, p, budget: budget)
+            let outcome = try FacilitatorAssignment.assign(
+                groups, facilitators, p, wishes: programme.wishes, budget: budget)
             result.facilitatorOf = outcome.facilitatorOf
             result.facilitatorsOutsideRegion = outcome.outsideRegion
             events.finished(

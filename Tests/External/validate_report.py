@@ -59,6 +59,8 @@ check = lambda ok, message: ok or problems.append(message)
 check(not parser.external, f"external resources: {parser.external[:3]}")
 check(re.search(r"<link|<script|@import|url\(", text) is None, "stylesheet links, scripts or url() in the report")
 check(text.count("<svg") >= 2, "fewer than two inline SVG charts")
+# A written plan keeps every rule, so the report must never open by saying it breaks one.
+check('class="status bad"' not in text and 'class="bad"' not in text, "the report says a rule is broken")
 check(f'<html lang="{"nl" if dutch else "en"}"' in text, "page language")
 check(("Groepen" if dutch else "Groups") in text, "no groups heading in the programme's language")
 
