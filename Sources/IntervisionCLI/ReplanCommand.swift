@@ -20,6 +20,10 @@ struct ReplanCommand: AsyncParsableCommand {
     @Option(help: "Late joiners: a CSV with the sign-up columns.") var add: String?
     @Option(help: "New venues per group or meeting (group, meeting, location, online); later meetings follow it.")
     var venues: String?
+    @Option(name: .customLong("move"), help: "Move a participant to a group: EMAIL=G07 (repeatable).")
+    var moves: [String] = []
+    @Option(name: .customLong("swap"), help: "Swap two participants of different groups: EMAIL,EMAIL (repeatable).")
+    var swaps: [String] = []
     @Option(help: "First day that is not history (YYYY-MM-DD); default today.", transform: ReplanCommand.day)
     var from: Day?
     @OptionGroup var run: RunOptions
@@ -32,13 +36,30 @@ struct ReplanCommand: AsyncParsableCommand {
         return day
     }
 
+    func validate() throws {
+        for m in moves where m.split(separator: "=").count != 2 {
+            throw ValidationError("--move \"\(m)\" is not EMAIL=GROUP, e.g. --move anne@school.nl=G07")
+        }
+        for s in swaps where s.split(separator: ",").count != 2 {
+            throw ValidationError("--swap \"\(s)\" is not EMAIL,EMAIL, e.g. --swap anne@a.nl,bram@b.nl")
+        }
+    }
+
     func run() async throws {
         let replanned: ReplannedProgramme
         do {
             let files = try InputFile.readAll([dropFile, add, venues])
-            let changes = ReplanChanges(
+            var changes = ReplanChanges(
                 dropouts: drops.map { .init(email: $0, source: "--drop") }, dropoutLists: [files[0]].compactMap { $0 },
                 joiners: files[1], venues: files[2], from: from)
+            changes.moves = moves.map { m in
+                let parts = m.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+                return .init(email: parts[0], group: parts[1])
+            }
+            changes.swaps = swaps.map { s in
+                let parts = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                return .init(parts[0], parts[1])
+            }
             replanned = try await Intervision.replan(
                 dir, changes, budget: run.budget(defaultSeconds: 30),
                 events: run.events)

@@ -21,6 +21,9 @@ enum ReplanText {
                 + "(proven minimum \(r.dissolvedBound))")
         for m in r.moves { lines.append("  \(p[m.participant].name): \(m.from) → \(m.to)") }
         for id in r.dissolved { lines.append("  \(id) dissolved; its remaining meetings are cancelled") }
+        if !r.manualDeltas.isEmpty {
+            lines.append("your moves and swaps: " + r.manualDeltas.map(\.description).joined(separator: ", "))
+        }
         for o in r.grouping.objectives {
             lines.append("\(o.objective.metric) \(o.value) (bound \(o.bound)\(o.optimal ? ", optimal" : ""))")
         }

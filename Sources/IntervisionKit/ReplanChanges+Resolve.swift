@@ -64,14 +64,33 @@ extension ReplanChanges {
                 if case .invalidInput(let d) = error { problems += d } else { throw error }
             }
         }
-        if drop.isEmpty && joiners.isEmpty && venues == nil && problems.isEmpty {
+        var manual: [(person: Int, group: String)] = [], swapped: [(Int, Int)] = []
+        func person(_ email: String, _ option: String) -> Int? {
+            guard let i = byEmail[email.lowercased()], !current.programme.dropped.contains(i), !drop.contains(i) else {
+                problems.append(
+                    Diagnostic(
+                        .error, file: option, field: "email", "\(email) is not a participant in this plan (any more)",
+                        fix: "check the spelling; participants are listed in groups.csv"))
+                return nil
+            }
+            return i
+        }
+        for m in moves { if let i = person(m.email, "--move") { manual.append((i, m.group)) } }
+        for s in swaps {
+            if let a = person(s.first, "--swap"), let b = person(s.second, "--swap") { swapped.append((a, b)) }
+        }
+        if drop.isEmpty && joiners.isEmpty && venues == nil && manual.isEmpty && swapped.isEmpty && problems.isEmpty {
             problems.append(
                 Diagnostic(
                     .error, file: document.programme, "nothing to change",
-                    fix: "name the participants who leave, give a file of late joiners or a new venues file"))
+                    fix: "name the participants who leave, give a file of late joiners or a new venues file, or move "
+                        + "someone"))
         }
         guard problems.isEmpty else { throw .invalidInput(problems) }
-        return (programme, ReplanRequest(drop: drop, joiners: joiners, from: cutOff), warnings)
+        return (
+            programme, ReplanRequest(drop: drop, joiners: joiners, from: cutOff, moves: manual, swaps: swapped),
+            warnings
+        )
     }
 
     /// Emails from a list: one per line (`#` comments), or a CSV whose first row may be a header.

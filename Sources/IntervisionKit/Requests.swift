@@ -109,6 +109,36 @@ public struct ReplanChanges: Sendable {
     public var joiners: InputFile?
     /// A new venues file (`group, meeting, location, online`): later meetings move to the venues it names.
     public var venues: InputFile?
+    /// The organiser's moves (`--move EMAIL=G07`): carried out exactly as asked, or refused with the reason.
+    public var moves: [ManualMove] = []
+    /// The organiser's swaps (`--swap A,B`): two participants of different groups change places.
+    public var swaps: [ManualSwap] = []
+
+    /// Someone the organiser moves to a group, named by email.
+    public struct ManualMove: Sendable, Equatable {
+        /// The participant's email.
+        public var email: String
+        /// The group id to move to.
+        public var group: String
+        /// A move of `email` to `group`.
+        public init(email: String, group: String) {
+            self.email = email
+            self.group = group
+        }
+    }
+
+    /// Two participants who change places, named by email.
+    public struct ManualSwap: Sendable, Equatable {
+        /// One participant's email.
+        public var first: String
+        /// The other's.
+        public var second: String
+        /// A swap of `first` and `second`.
+        public init(_ first: String, _ second: String) {
+            self.first = first
+            self.second = second
+        }
+    }
     /// The first day that is not history; nil means today in the programme's time zone.
     public var from: Day?
     /// The time stamped into changed events; `ReproducibleClock.now()` by default.

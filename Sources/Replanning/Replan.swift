@@ -29,11 +29,19 @@ public struct ReplanRequest: Sendable {
     public var joiners: [Int]
     /// Meetings before this day are history.
     public var from: Day
+    /// The organiser's moves: participant → group id, carried out exactly (`replan --move`).
+    public var moves: [(person: Int, group: String)]
+    /// The organiser's swaps of two participants of different groups (`replan --swap`).
+    public var swaps: [(Int, Int)]
     /// A request in participant indices.
-    public init(drop: Set<Int>, joiners: [Int], from: Day) {
+    public init(
+        drop: Set<Int>, joiners: [Int], from: Day, moves: [(person: Int, group: String)] = [], swaps: [(Int, Int)] = []
+    ) {
         self.drop = drop
         self.joiners = joiners
         self.from = from
+        self.moves = moves
+        self.swaps = swaps
     }
 }
 
@@ -79,6 +87,8 @@ public struct ReplanResult: Sendable {
     public var changedMeetings: [MeetingChange]
     /// The new version number.
     public var version: Int
+    /// What the organiser's own moves and swaps did to each objective (empty when there were none).
+    public var manualDeltas: [ManualChanges.Delta] = []
 }
 
 /// Why a replan produced no new version.

@@ -9,9 +9,18 @@ public enum Replanner {
     /// Version N+1 of a plan after dropouts and late joiners. `programme` must already list the joiners
     /// (`ProgrammeReader.joiners`); `request.drop` and `request.joiners` index into it. `now` stamps changed events.
     public static func replan(
-        _ current: CurrentPlan, _ request: ReplanRequest, now: Date, budget: RunBudget,
+        _ original: CurrentPlan, _ request: ReplanRequest, now: Date, budget: RunBudget,
         events: EventSink = .none
     ) throws(ReplanFailure) -> ReplanResult {
+        // The organiser's own moves and swaps first, exactly as asked; dropouts and joiners are then handled from
+        // the groups they leave.
+        var current = original
+        var manual: ManualChanges.Outcome?
+        if !request.moves.isEmpty || !request.swaps.isEmpty {
+            let outcome = try ManualChanges.apply(original, moves: request.moves, swaps: request.swaps)
+            current.groups = outcome.groups
+            manual = outcome
+        }
         var programme = current.programme
         let p = programme.participants
         try validate(current, request)
@@ -77,10 +86,12 @@ public enum Replanner {
                 throw .internalError("the new calendar breaks a rule: " + problems.prefix(5).joined(separator: "; "))
             }
         }
-        return ReplanResult(
-            programme: programme, grouping: grouping, schedule: schedule, moves: moves, movesBound: movesBound,
-            dissolved: dissolved, dissolvedBound: dissolvedBound, changedMeetings: changed, version: current.version + 1
-        )
+        var result = ReplanResult(
+            programme: programme, grouping: grouping, schedule: schedule, moves: (manual?.moves ?? []) + moves,
+            movesBound: movesBound + (manual?.moves.count ?? 0), dissolved: dissolved, dissolvedBound: dissolvedBound,
+            changedMeetings: changed, version: current.version + 1)
+        result.manualDeltas = manual?.deltas ?? []
+        return result
     }
 
     static func validate(_ current: CurrentPlan, _ request: ReplanRequest) throws(ReplanFailure) {
