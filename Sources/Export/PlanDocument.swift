@@ -99,6 +99,10 @@ package struct PlanDocument: Codable, Sendable {
     package var published: String?
     /// The organiser's wishes, by email; every later replan keeps them.
     package var wishes: [WishEntry]?
+    /// Pairs (emails) who shared a group in an earlier cohort, and whether they are kept apart as a rule.
+    package var metBefore: [[String]]?
+    package var metBeforeApart: [[String]]?
+    package var freshBound: Int?
 
     /// One wish: its kind, the participant, the other participant or the facilitator (emails), where it came from.
     package struct WishEntry: Codable, Sendable, Equatable {
@@ -125,6 +129,10 @@ package struct PlanDocument: Codable, Sendable {
         dropped = programme.dropped.isEmpty ? nil : programme.dropped.sorted().map { programme.participants[$0].email }
         self.replan = replan
         let email: (Int) -> String = { programme.participants[$0].email }
+        metBefore = programme.metBefore.isEmpty ? nil : programme.metBefore.map { [email($0.a), email($0.b)] }
+        metBeforeApart =
+            programme.metBefore.isEmpty ? nil : programme.metBeforeApart.map { [email($0.a), email($0.b)] }
+        freshBound = programme.metBefore.isEmpty ? nil : programme.freshBound
         wishes =
             programme.wishes.isEmpty
             ? nil

@@ -131,9 +131,18 @@ extension PlanDocument {
             wishValues.append(
                 Wish(kind: w.kind, person: try index(w.person), other: other, source: w.source, line: w.line))
         }
+        func pairs(_ list: [[String]]?) throws(PlanReadFailure) -> [Programme.MetPair] {
+            var out: [Programme.MetPair] = []
+            for pair in list ?? [] {
+                guard pair.count == 2 else { throw damaged("a metBefore pair of \(pair.count) people") }
+                out.append(.init(try index(pair[0]), try index(pair[1])))
+            }
+            return out
+        }
         let programme = Programme(
             config: config, participants: participants, facilitators: facilitators,
-            dropped: Set(try indices(dropped ?? [])), wishes: wishValues)
+            dropped: Set(try indices(dropped ?? [])), wishes: wishValues, metBefore: try pairs(metBefore),
+            metBeforeApart: try pairs(metBeforeApart), freshBound: freshBound ?? 0)
         var schedule = ScheduleResult(
             facilitatorOf: facilitatorOf, meetings: meetingValues,
             facilitatorsOutsideRegion: self.schedule.facilitatorsOutsideRegion,

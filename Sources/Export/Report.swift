@@ -77,6 +77,18 @@ package enum Report {
                     "\(o.value) <small>\(e(w.counts(o.objective)))</small>", "\(o.bound)", status,
                 ]))
         }
+        if !v.programme.metBefore.isEmpty {
+            let n = v.programme.repeatedPairs(v.result.groups.map(\.members))
+            h.append(
+                HTML.row([
+                    w.t("niet opnieuw samen", "fresh groups"), "<code>fresh</code>",
+                    "\(n) <small>" + w.t("paren die eerder samen zaten", "pairs who met before") + "</small>",
+                    "\(v.programme.freshBound)",
+                    n == v.programme.freshBound
+                        ? HTML.ok(w.t("optimaal", "optimal"))
+                        : HTML.gap(w.t("niet bewezen", "not proven")),
+                ]))
+        }
         h.append("</table>")
         return h
     }

@@ -24,6 +24,8 @@ struct Words {
         case .board: t("hetzelfde schoolbestuur", "same school board")
         case .town: t("scholen in dezelfde plaats", "schools in the same town")
         case .wishes: t("de organisator vroeg hen uit elkaar te houden", "the organiser asked to keep them apart")
+        case .metBefore:
+            t("zaten in een eerdere lichting al samen in een groep", "were in one group in an earlier cohort")
         }
     }
 

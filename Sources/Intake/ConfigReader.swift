@@ -7,7 +7,7 @@ enum ConfigReader {
     static let knownKeys: [String: [String]] = [
         "programme": ["name", "timezone", "language", "organiser"],
         "groups": ["min_size", "max_size", "target_size", "count", "min_size_after_dropout"],
-        "rules": ["separate", "priorities"],
+        "rules": ["separate", "priorities", "met_before"],
         "levels": [],
         "schedule": [
             "first_date", "last_date", "meetings", "min_weeks_between", "max_weeks_between", "weekdays",
@@ -176,6 +176,15 @@ enum ConfigReader {
                     fix: "list at least one of \"region\", \"level\" and \"variety\" (all three by default)")
             }
             c.priorities = list
+        }
+        if let v = t["met_before"], let text = f.string("rules.met_before", v) {
+            if let mode = ProgrammeConfig.MetBefore(rawValue: text.lowercased()) {
+                c.metBefore = mode
+            } else {
+                f.error(
+                    "rules.met_before", "\"\(text)\" is not a way to treat earlier cohorts",
+                    fix: "write \"apart\" (never together again), \"avoid\" (as little as possible) or \"ignore\"")
+            }
         }
     }
 }

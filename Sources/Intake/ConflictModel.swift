@@ -15,6 +15,8 @@ public struct ConflictModel: Sendable {
     private let competingSchools: Set<SchoolPair>
     /// Pairs kept apart by wish.
     private let apart: Set<IndexPair>
+    /// Pairs kept apart because they met in an earlier cohort.
+    private let met: Set<IndexPair>
 
     struct IndexPair: Hashable, Sendable {
         let a: Int, b: Int
@@ -27,11 +29,17 @@ public struct ConflictModel: Sendable {
     }
 
     /// The ties among `p` under `rules`, and the pairs the organiser asked to keep apart (rule `wishes`).
-    public init(participants p: [Participant], rules configured: [Rule], apart: [(Int, Int)] = []) {
-        let rules = configured.filter { $0 != .wishes } + (apart.isEmpty ? [] : [.wishes])
+    public init(
+        participants p: [Participant], rules configured: [Rule], apart: [(Int, Int)] = [], metBefore: [(Int, Int)] = []
+    ) {
+        let rules =
+            configured.filter { $0 != .wishes && $0 != .metBefore } + (apart.isEmpty ? [] : [.wishes])
+            + (metBefore.isEmpty ? [] : [.metBefore])
         self.rules = rules
         let apartPairs = Set(apart.filter { $0.0 != $0.1 }.map { IndexPair($0.0, $0.1) })
         self.apart = apartPairs
+        let metPairs = Set(metBefore.filter { $0.0 != $0.1 }.map { IndexPair($0.0, $0.1) })
+        self.met = metPairs
         var keys = Text.KeyCache()
         let schoolKey = p.map { keys.key($0.school) }
         self.schoolKey = schoolKey
@@ -93,8 +101,8 @@ public struct ConflictModel: Sendable {
                         }
                     }
                 }
-            case .wishes:
-                for pair in apartPairs.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
+            case .wishes, .metBefore:
+                for pair in (rule == .wishes ? apartPairs : metPairs).sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
                     tie(pair.a, pair.b)
                     n += 1
                 }
@@ -125,6 +133,7 @@ public struct ConflictModel: Sendable {
             case .competitors:
                 schoolKey[i] != schoolKey[j] && competingSchools.contains(SchoolPair(schoolKey[i], schoolKey[j]))
             case .wishes: apart.contains(IndexPair(i, j))
+            case .metBefore: met.contains(IndexPair(i, j))
             }
         }
     }

@@ -16,6 +16,33 @@ public struct Programme: Sendable {
     public var dropped: Set<Int> = []
     /// The organiser's wishes (`--wishes`, the `not_with` column): hard rules, kept through every replan.
     public var wishes: [Wish] = []
+    /// Pairs who shared a group in an earlier cohort (`--previous`), whatever `met_before` says.
+    public var metBefore: [MetPair] = []
+    /// The pairs kept apart by rule `met_before` in this plan (all, some, or none of `metBefore`).
+    public var metBeforeApart: [MetPair] = []
+    /// The proven lower bound on repeated pairs (`fresh`): earlier groups spread as evenly as the groups allow.
+    public var freshBound = 0
+
+    /// Two participants (indices) who were in one group before.
+    public struct MetPair: Sendable, Equatable, Hashable {
+        /// The lower index.
+        public var a: Int
+        /// The higher index.
+        public var b: Int
+        /// The pair, in order.
+        public init(_ x: Int, _ y: Int) { (a, b) = x < y ? (x, y) : (y, x) }
+    }
+
+    /// `fresh`: pairs who met before and share a group again in `groups`.
+    public func repeatedPairs(_ groups: [[Int]]) -> Int {
+        guard !metBefore.isEmpty else { return 0 }
+        let met = Set(metBefore)
+        var n = 0
+        for g in groups {
+            for (x, i) in g.enumerated() { for j in g[(x + 1)...] where met.contains(MetPair(i, j)) { n += 1 } }
+        }
+        return n
+    }
 }
 
 extension Programme {
@@ -23,14 +50,27 @@ extension Programme {
     /// in the list (history names them) but belong to no group any more.
     public init(
         config: ProgrammeConfig, participants: [Participant], facilitators: [Facilitator]?, dropped: Set<Int> = [],
-        warnings: [Diagnostic] = [], wishes: [Wish] = []
+        warnings: [Diagnostic] = [], wishes: [Wish] = [], metBefore: [MetPair] = [], metBeforeApart: [MetPair] = [],
+        freshBound: Int = 0
     ) {
         self.init(
             config: config, participants: participants, facilitators: facilitators,
-            conflicts: ConflictModel(participants: participants, rules: config.separate, apart: wishes.apartPairs),
+            conflicts: ConflictModel(
+                participants: participants, rules: config.separate, apart: wishes.apartPairs,
+                metBefore: metBeforeApart.map { ($0.a, $0.b) }),
             warnings: warnings)
         self.dropped = dropped
         self.wishes = wishes
+        self.metBefore = metBefore
+        self.metBeforeApart = metBeforeApart
+        self.freshBound = freshBound
+    }
+
+    /// The same programme with `pairs` (a subset of `metBefore`) as rule `met_before`.
+    public func keeping(apart pairs: [MetPair]) -> Programme {
+        Programme(
+            config: config, participants: participants, facilitators: facilitators, dropped: dropped,
+            warnings: warnings, wishes: wishes, metBefore: metBefore, metBeforeApart: pairs, freshBound: freshBound)
     }
 
     /// Participants still taking part, in index order.

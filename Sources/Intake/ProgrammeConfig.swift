@@ -74,6 +74,21 @@ public struct ProgrammeConfig: Sendable, Equatable, Codable {
     public var separate: [Rule] = Rule.defaults
     /// `[rules] priorities`: the soft objectives, minimised in this order.
     public var priorities: [Objective] = Objective.defaults
+    /// `[rules] met_before`: what to do with pairs who shared a group in an earlier cohort (`--previous`).
+    public var metBefore: MetBefore?
+
+    /// How pairs from earlier cohorts are treated.
+    public enum MetBefore: String, Sendable, Equatable, Codable, CaseIterable {
+        /// Never together again: a hard rule, `met_before`.
+        case apart
+        /// Together again as little as possible: apart when a plan allows it, otherwise counted and reported.
+        case avoid
+        /// Not considered.
+        case ignore
+    }
+
+    /// `met_before` in effect (`avoid` by default).
+    public var metBeforeMode: MetBefore { metBefore ?? .avoid }
     /// Function → level overrides on top of `Levels.builtIn`.
     public var levels: [String: Int] = [:]
     /// `[schedule]`.

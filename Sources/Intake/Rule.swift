@@ -13,6 +13,8 @@ public enum Rule: String, CaseIterable, Sendable, Codable, Comparable {
     /// The organiser asked to keep these two apart (`--wishes` kind `apart`, the `not_with` column, or an earlier
     /// cohort with `met_before = "apart"`). Not named in `[rules] separate`: it holds whenever such wishes exist.
     case wishes
+    /// They shared a group in an earlier cohort (`--previous`) and `met_before` keeps them apart.
+    case metBefore = "met_before"
 
     /// The rules `[rules] separate` may name.
     public static let configurable: [Rule] = [.school, .hierarchy, .competitors, .board, .town]
@@ -29,6 +31,7 @@ public enum Rule: String, CaseIterable, Sendable, Codable, Comparable {
         case .board: "same school board"
         case .town: "schools in the same town"
         case .wishes: "the organiser asked to keep them apart"
+        case .metBefore: "they were in one group in an earlier cohort"
         }
     }
 

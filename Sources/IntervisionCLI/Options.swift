@@ -28,6 +28,9 @@ struct ProgrammeFiles: ParsableArguments {
     )
     var wishes: String?
 
+    @Option(help: "An earlier cohort's groups.csv or plan folder, for [rules] met_before (repeatable).")
+    var previous: [String] = []
+
     @Flag(help: "List every warning, not one line per kind.")
     var verbose = false
 
@@ -35,7 +38,7 @@ struct ProgrammeFiles: ParsableArguments {
     func inputs() throws(PlanningFailure) -> ProgrammeInputs {
         try ProgrammeInputs(
             signups: signups, config: config, facilitators: facilitators, sheet: sheet,
-            facilitatorsSheet: facilitatorsSheet, venues: venues, wishes: wishes)
+            facilitatorsSheet: facilitatorsSheet, venues: venues, wishes: wishes, previous: previous)
     }
 }
 

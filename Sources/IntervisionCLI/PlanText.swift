@@ -19,6 +19,13 @@ enum PlanText {
                     + o.objective.metric.padding(toLength: 8, withPad: " ", startingAt: 0)
                     + String(format: "%7d%7d", o.value, o.bound) + "  \(status)")
         }
+        if !programme.metBefore.isEmpty {
+            let n = programme.repeatedPairs(r.groups.map(\.members))
+            lines.append(
+                "fresh       met before\(String(format: "%5d%7d", n, programme.freshBound))  "
+                    + (n == programme.freshBound ? "optimal" : "(of \(programme.metBefore.count) pairs who met before)")
+            )
+        }
         lines.append("")
         lines.append(
             "rules kept: " + programme.conflicts.rules.map(\.rawValue).joined(separator: ", ")

@@ -22,7 +22,14 @@ extension Intervision {
             throw .invalid(request.folder, refusal.message, fix: refusal.fix)
         }
         guard !budget.isCancelled else { throw .cancelled }
-        let grouping = try group(programme, budget: budget, events: events)
+        let grouping: GroupingResult
+        do {
+            grouping = try group(programme, budget: budget, events: events)
+        } catch .impossible where !programme.metBeforeApart.isEmpty && programme.config.metBeforeMode == .avoid {
+            // No plan keeps those earlier pairs apart: plan without the rule; the report counts the repeats.
+            programme = programme.keeping(apart: [])
+            grouping = try group(programme, budget: budget, events: events)
+        }
         if let venues { try VenueFile.apply(venues, to: &programme.config, groups: grouping.groups.map(\.id)) }
         let schedule = try self.schedule(
             programme, grouping.groups, configFile: request.inputs.config?.name ?? "config",

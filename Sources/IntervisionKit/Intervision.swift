@@ -39,11 +39,44 @@ public enum Intervision {
     /// Intake in one pass: every problem in every file, or the programme with its warnings.
     static func load(_ inputs: ProgrammeInputs) throws(PlanningFailure) -> Programme {
         do {
-            return try ProgrammeReader.load(
+            let programme = try ProgrammeReader.load(
                 signups: inputs.signups, config: inputs.config, facilitators: inputs.facilitators,
                 wishes: inputs.wishes)
+            guard !inputs.previous.isEmpty, programme.config.metBeforeMode != .ignore else { return programme }
+            var cohorts: [[[Int]]] = []
+            var problems: [Diagnostic] = []
+            for file in inputs.previous {
+                do { cohorts.append(try PreviousCohort.groups(file, participants: programme.participants)) } catch {
+                    problems += error.diagnostics
+                }
+            }
+            let groups = cohorts.flatMap { $0 }
+            guard problems.isEmpty else { throw PlanningFailure.invalidInput(programme.warnings + problems) }
+            let k: Int
+            if case .groups(let count, _, _) = GroupCount.resolve(
+                participants: programme.participants.count, programme.config.groups)
+            {
+                k = count
+            } else {
+                k = 1
+            }
+            // `apart` keeps every pair apart (a tied set too large for the groups is then explained as impossible);
+            // `avoid` keeps apart all it can: each earlier group spread over the groups as evenly as possible.
+            let apart =
+                programme.config.metBeforeMode == .apart
+                ? PreviousCohort.pairs(groups) : PreviousCohort.separable(groups, into: k)
+            return Programme(
+                config: programme.config, participants: programme.participants, facilitators: programme.facilitators,
+                warnings: programme.warnings, wishes: programme.wishes, metBefore: PreviousCohort.pairs(groups),
+                metBeforeApart: apart,
+                // Per cohort the bound is exact; cohorts may share pairs, so together only the largest one holds.
+                freshBound: cohorts.map { PreviousCohort.bound($0, into: k) }.max() ?? 0)
+        } catch let failure as IntakeFailure {
+            throw .invalidInput(failure.diagnostics)
+        } catch let failure as PlanningFailure {
+            throw failure
         } catch {
-            throw .invalidInput(error.diagnostics)
+            throw .internalError("\(error)")
         }
     }
 

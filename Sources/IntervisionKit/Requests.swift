@@ -12,6 +12,8 @@ public struct ProgrammeInputs: Sendable {
     public var venues: InputFile?
     /// The organiser's wishes (`kind, person, other`): apart, together, facilitator, not_facilitator.
     public var wishes: InputFile?
+    /// Earlier cohorts' groups (`group, email`, e.g. their groups.csv), treated as `[rules] met_before` says.
+    public var previous: [InputFile] = []
 
     /// Inputs already in memory (an upload, a test).
     public init(
@@ -29,14 +31,21 @@ public struct ProgrammeInputs: Sendable {
     /// `facilitatorsSheet` pick the sheet of a workbook (default: its first).
     public init(
         signups: String, config: String? = nil, facilitators: String? = nil, sheet: String? = nil,
-        facilitatorsSheet: String? = nil, venues: String? = nil, wishes: String? = nil
+        facilitatorsSheet: String? = nil, venues: String? = nil, wishes: String? = nil, previous: [String] = []
     ) throws(PlanningFailure) {
-        let files = try InputFile.readAll([signups, config, facilitators, venues, wishes])
+        // A plan folder stands for its groups.csv.
+        let previous = previous.map { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+                ? (path as NSString).appendingPathComponent("groups.csv") : path
+        }
+        let files = try InputFile.readAll([signups, config, facilitators, venues, wishes] + previous)
         var signupFile = files[0]!, facilitatorFile = files[2]
         signupFile.sheet = sheet
         facilitatorFile?.sheet = facilitatorsSheet
         self.init(
             signups: signupFile, config: files[1], facilitators: facilitatorFile, venues: files[3], wishes: files[4])
+        self.previous = files.dropFirst(5).compactMap { $0 }
     }
 }
 
