@@ -62,9 +62,14 @@ public enum Intervision {
             }
             // `apart` keeps every pair apart (a tied set too large for the groups is then explained as impossible);
             // `avoid` keeps apart all it can: each earlier group spread over the groups as evenly as possible.
+            // Pairs the organiser wishes together are theirs to decide: never kept apart for having met before.
+            let together = Set(
+                programme.wishes.filter { $0.kind == .together }.map { Programme.MetPair($0.person, $0.other) })
             let apart =
-                programme.config.metBeforeMode == .apart
-                ? PreviousCohort.pairs(groups) : PreviousCohort.separable(groups, into: k)
+                (programme.config.metBeforeMode == .apart
+                ? PreviousCohort.pairs(groups) : PreviousCohort.separable(groups, into: k)).filter {
+                    !together.contains($0)
+                }
             return Programme(
                 config: programme.config, participants: programme.participants, facilitators: programme.facilitators,
                 warnings: programme.warnings, wishes: programme.wishes, metBefore: PreviousCohort.pairs(groups),
