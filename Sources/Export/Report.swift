@@ -124,6 +124,18 @@ package enum Report {
                         : HTML.bad("\(broken) " + w.t("overtreden", "broken")),
                 ]))
         }
+        let together = programme.wishes.filter { $0.kind == .together }.count
+        if together > 0 {
+            let broken = violations.filter { $0.rule == .together }.count
+            h.append(
+                HTML.row([
+                    "<code>together</code>", w.t("wie samen moet, zit samen", "people wished together share a group"),
+                    "\(together)",
+                    broken == 0
+                        ? HTML.ok(w.t("elk paar in één groep", "every pair in one group"))
+                        : HTML.bad("\(broken) " + w.t("overtreden", "broken")),
+                ]))
+        }
         let sizeBroken = violations.filter { $0.rule == .size }.count
         let sizes = "\(v.sizes.lowerBound)–\(v.sizes.upperBound)"
         h.append(
