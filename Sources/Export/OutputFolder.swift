@@ -75,15 +75,7 @@ package enum OutputFolder {
             try put(files, into: staging)
             beforeSwap()
             step()
-            guard intervision_exchange(staging.path, target.path) != 0 else { return step() }
-            // No atomic exchange here (old kernel or file system): two renames, the old folder kept until the end.
-            let old = sibling(of: target, "previous")
-            try fm.moveItem(at: target, to: old)
-            do { try fm.moveItem(at: staging, to: target) } catch {
-                try? fm.moveItem(at: old, to: target)
-                throw error
-            }
-            try? fm.removeItem(at: old)
+            try exchange(staging, target)
         }
     }
 
@@ -98,15 +90,22 @@ package enum OutputFolder {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             try put(files, into: staging)
             step()
-            guard intervision_exchange(staging.path, target.path) != 0 else { return step() }
-            let old = sibling(of: target, "previous")
-            try fm.moveItem(at: target, to: old)
-            do { try fm.moveItem(at: staging, to: target) } catch {
-                try? fm.moveItem(at: old, to: target)
-                throw error
-            }
-            try? fm.removeItem(at: old)
+            try exchange(staging, target)
         }
+    }
+
+    /// Puts the finished `staging` folder in `target`'s place in one atomic exchange (renameat2); where the system
+    /// has none (old kernel or file system), with two renames that keep the old folder until the end.
+    private static func exchange(_ staging: URL, _ target: URL) throws {
+        guard intervision_exchange(staging.path, target.path) != 0 else { return step() }
+        let fm = FileManager.default
+        let old = sibling(of: target, "previous")
+        try fm.moveItem(at: target, to: old)
+        do { try fm.moveItem(at: staging, to: target) } catch {
+            try? fm.moveItem(at: old, to: target)
+            throw error
+        }
+        try? fm.removeItem(at: old)
     }
 
     /// `.NAME.TAG-PID` beside the folder: hidden, and unique per process.

@@ -25,7 +25,8 @@ enum WishCheck {
             }
         }
         let maxSize = programme.config.groups.maxSize
-        for set in wishes.togetherSets {
+        let sets = wishes.togetherSets
+        for set in sets {
             let members = Set(set)
             let rows = together.filter { members.contains($0.person) }
             let lines = rows.compactMap(\.line).map(String.init).joined(separator: ", ")
@@ -72,7 +73,7 @@ enum WishCheck {
             }
         }
         for w in wishes where w.kind == .facilitator {
-            let single = !wishes.togetherSets.contains { $0.contains(w.person) }
+            let single = !sets.contains { $0.contains(w.person) }
             if single,
                 let other = wishes.first(where: {
                     $0.kind == .facilitator && $0.person == w.person && $0.other != w.other
