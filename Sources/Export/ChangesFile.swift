@@ -34,6 +34,27 @@ public enum ChangesFile {
         return Recipients(facilitators: facilitators, groups: groups)
     }
 
+    /// Locks and wishes added in this replan, one line each.
+    static func steering(_ r: ReplanResult, _ w: Words) -> [String] {
+        let p = r.programme.participants, f = r.programme.facilitators ?? []
+        var md: [String] = []
+        for id in r.lockedNow {
+            md.append(
+                "- " + w.t("Vastgezet", "Locked") + ": \(id) — "
+                    + w.t(
+                        "niemand gaat erin of eruit tot het wordt vrijgegeven", "nobody moves in or out until unlocked")
+            )
+        }
+        for id in r.unlockedNow { md.append("- " + w.t("Vrijgegeven", "Unlocked") + ": \(id)") }
+        for wish in r.newWishes {
+            let other = wish.kind.aboutFacilitator ? f[wish.other].name : p[wish.other].name
+            md.append(
+                "- " + w.t("Nieuwe wens", "New wish") + " (\(w.t(wish.kind.dutch, wish.kind.rawValue)), "
+                    + "\(wish.place)): \(p[wish.person].name) – \(other)")
+        }
+        return md
+    }
+
     /// The text of `changes.md` in the programme's language: who left, joined or moved, which meetings changed,
     /// who gets which files.
     public static func markdown(_ r: ReplanResult, before: CurrentPlan, from: Day) -> String {
@@ -78,6 +99,7 @@ public enum ChangesFile {
                         "de bijeenkomsten vanaf \(dates.short(from)) vervallen",
                         "its meetings from \(dates.short(from)) on are cancelled"))
         }
+        md += steering(r, w)
         md += ["", "## " + w.t("Bijeenkomsten", "Meetings"), ""]
         if r.changedMeetings.isEmpty {
             md.append(w.t("Geen bijeenkomst gewijzigd.", "No meeting changed."))

@@ -52,10 +52,15 @@ package struct PlanDocument: Codable, Sendable {
         package var dissolved: [String]
         package var dissolvedBound: Int
         package var moved: [Move]
+        /// Groups locked and unlocked by this replan.
+        package var locked: [String]?
+        package var unlocked: [String]?
         package init(
             from: Day?, dropped: [String], added: [String], moves: Int, movesBound: Int, dissolved: [String],
-            dissolvedBound: Int, moved: [Move]
+            dissolvedBound: Int, moved: [Move], locked: [String] = [], unlocked: [String] = []
         ) {
+            self.locked = locked.isEmpty ? nil : locked
+            self.unlocked = unlocked.isEmpty ? nil : unlocked
             self.from = from
             self.dropped = dropped
             self.added = added
@@ -114,13 +119,16 @@ package struct PlanDocument: Codable, Sendable {
     }
     /// Facilitators of dissolved groups (group id → email): they still receive the cancellations.
     package var cancelledGroupFacilitators: [String: String]?
+    /// Groups locked by the organiser (`replan --lock`); every later replan keeps them as they are.
+    package var locked: [String]?
     package var solver: SolveStats
 
     package init(
         version: Int, created: Date, programme: Programme, result: GroupingResult, schedule: ScheduleResult,
-        replan: ReplanEntry? = nil
+        replan: ReplanEntry? = nil, locked: [String] = []
     ) {
         self.version = version
+        self.locked = locked.isEmpty ? nil : locked
         self.created = ISO8601DateFormatter().string(from: created)
         self.programme = programme.config.name
         config = programme.config

@@ -10,7 +10,7 @@ package enum PlanFiles {
     /// Every rendered file by its path inside the plan folder.
     package static func render(
         _ programme: Programme, _ result: GroupingResult, _ schedule: ScheduleResult, version: Int = 1, created: Date,
-        replan: PlanDocument.ReplanEntry? = nil
+        replan: PlanDocument.ReplanEntry? = nil, locked: [String] = []
     ) -> [String: Data] {
         let p = programme.participants
         let rows = result.groups.flatMap { g in
@@ -20,7 +20,8 @@ package enum PlanFiles {
             }
         }
         let header = ["group", "email", "name", "function", "level", "school", "region", "facilitator"]
-        let report = Report.html(programme, result, schedule, version: version, replan: replan, created: created)
+        let report = Report.html(
+            programme, result, schedule, version: version, replan: replan, created: created, locked: locked)
         return RotaFiles.build(programme, schedule, created: created, from: replan?.from).merging([
             "groups.csv": Data(CSVWriter.render(header: header, rows: rows).utf8),
             "report.html": Data(report.utf8),

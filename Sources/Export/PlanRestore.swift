@@ -148,6 +148,7 @@ extension PlanDocument {
             facilitatorsOutsideRegion: self.schedule.facilitatorsOutsideRegion,
             absences: self.schedule.absences, absencesBound: self.schedule.absencesBound, notes: self.schedule.notes)
         schedule.absencesOptimised = self.schedule.absencesOptimised ?? true
-        return CurrentPlan(programme: programme, groups: groupValues, schedule: schedule, version: version)
+        return CurrentPlan(
+            programme: programme, groups: groupValues, schedule: schedule, version: version, locked: locked ?? [])
     }
 }

@@ -18,6 +18,8 @@ struct PlanView {
     let byName: [Int]
     /// The sizes groups must have: `min_size`…`max_size`, or from `min_size_after_dropout` once replanned.
     var sizes: ClosedRange<Int>
+    /// Groups the organiser locked (`replan --lock`).
+    var locked: Set<String> = []
 
     init(_ programme: Programme, _ result: GroupingResult, _ schedule: ScheduleResult) {
         self.programme = programme

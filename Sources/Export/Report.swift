@@ -10,9 +10,10 @@ import Scheduling
 package enum Report {
     package static func html(
         _ programme: Programme, _ result: GroupingResult, _ schedule: ScheduleResult, version: Int = 1,
-        replan: PlanDocument.ReplanEntry? = nil, created: Date
+        replan: PlanDocument.ReplanEntry? = nil, created: Date, locked: [String] = []
     ) -> String {
         var v = PlanView(programme, result, schedule)
+        v.locked = Set(locked)
         // After a replan a group may shrink to min_size_after_dropout without anyone moving in.
         if replan != nil { v.sizes = programme.config.groups.minSizeAfterDropout...programme.config.groups.maxSize }
         let w = v.words
@@ -244,7 +245,7 @@ enum ReportStyle {
         padding:0 7px;margin-left:4px}
         details.tag summary{cursor:pointer;list-style:none}details.tag[open]{display:block;border-radius:6px;\
         padding:4px 8px;margin:4px 0 0}
-        .turn{font-weight:600;color:#1d4f91;white-space:nowrap}
+        .turn{font-weight:600;color:#1d4f91;white-space:nowrap}.tag.lock{background:#e8eef8;color:#1d4f91}
         .cal{width:auto}.cal td{width:6.4em;height:3.3em;font-size:12px;border:1px solid var(--line)}
         .cal .closed{background:#e8eaee;color:#7b8494}.month{break-inside:avoid;display:inline-block;\
         vertical-align:top;margin-right:18px}

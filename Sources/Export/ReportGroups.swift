@@ -24,6 +24,12 @@ enum ReportGroups {
                     g.members.count, "deelnemer", "deelnemers",
                     "member", "members")
             if let f = v.facilitator(of: g.id) { title += " · " + w.t("begeleider", "facilitator") + " " + e(f.name) }
+            if v.locked.contains(g.id) {
+                title +=
+                    " <span class=\"tag lock\" title=\""
+                    + w.t("niemand gaat erin of eruit", "nobody moves in or out") + "\">"
+                    + w.t("vastgezet", "locked") + "</span>"
+            }
             h.append("<section class=\"group\" id=\"\(g.id)\"><h3>\(title)</h3>")
             if !meetings.isEmpty {
                 let dates = meetings.map { m in

@@ -14,6 +14,8 @@ package enum PlanCheck {
         case membership
         /// People wished together share a group (`--wishes` kind `together`).
         case together
+        /// A locked group keeps its members (`replan --lock`): nobody joins, only leavers leave.
+        case locked
 
         /// `school`, `hierarchy`, …, `size`, `membership`.
         package var description: String {
@@ -22,6 +24,7 @@ package enum PlanCheck {
             case .size: "size"
             case .membership: "membership"
             case .together: "together"
+            case .locked: "locked"
             }
         }
     }
@@ -35,6 +38,27 @@ package enum PlanCheck {
         /// Who and what, in words.
         package var text: String
         package var description: String { (group.map { "\($0): " } ?? "") + text }
+    }
+
+    /// Locked groups whose members changed other than by leaving: compared member by member with the groups
+    /// `before` the replan, so the check shares nothing with the models that kept them.
+    package static func lockViolations(before: [Group], after: [Group], locked: Set<String>, dropped: Set<Int>)
+        -> [Violation]
+    {
+        var out: [Violation] = []
+        for id in locked.sorted() {
+            guard let old = before.first(where: { $0.id == id }) else { continue }
+            let expected = Set(old.members).subtracting(dropped)
+            let now = Set(after.first(where: { $0.id == id })?.members ?? [])
+            if now != expected {
+                let joined = now.subtracting(expected).count, left = expected.subtracting(now).count
+                out.append(
+                    Violation(
+                        group: id, rule: .locked,
+                        text: "is locked, but \(joined) joined and \(left) left other than by dropping out"))
+            }
+        }
+        return out
     }
 
     package static func violations(_ groups: [Group], _ programme: Programme, sizes: ClosedRange<Int>? = nil)

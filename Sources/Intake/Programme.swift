@@ -256,3 +256,31 @@ public enum ProgrammeReader {
         return out
     }
 }
+
+extension ProgrammeReader {
+    /// The programme with the wishes in `file` added to the ones it already keeps (`replan --wishes`): the file
+    /// is read against everyone who ever took part, a wish it repeats is kept once, and the combined list is
+    /// checked as a whole, so a new wish that contradicts an earlier one is refused with both rows.
+    public static func adding(wishes file: InputFile, to programme: Programme) throws(IntakeFailure) -> Programme {
+        var sink = DiagnosticSink(file: file.name)
+        let read = WishReader.read(
+            file, participants: programme.participants, facilitators: programme.facilitators, sink: &sink)
+        guard !sink.items.contains(where: { $0.severity == .error }) else {
+            throw IntakeFailure(diagnostics: sink.items)
+        }
+        var combined = programme.wishes
+        for w in read where !combined.contains(where: { $0.sameWish(as: w) }) { combined.append(w) }
+        // Wishes about people who left no longer bind anyone.
+        let active = combined.filter { w in
+            !programme.dropped.contains(w.person) && (w.kind.aboutFacilitator || !programme.dropped.contains(w.other))
+        }
+        let problems = WishCheck.problems(active, programme)
+        guard !problems.contains(where: { $0.severity == .error }) else {
+            throw IntakeFailure(diagnostics: sink.items + problems)
+        }
+        return Programme(
+            config: programme.config, participants: programme.participants, facilitators: programme.facilitators,
+            dropped: programme.dropped, warnings: programme.warnings, wishes: combined, metBefore: programme.metBefore,
+            metBeforeApart: programme.metBeforeApart, freshBound: programme.freshBound)
+    }
+}

@@ -57,6 +57,13 @@ public struct Wish: Sendable, Equatable, Codable {
 
     /// "row 4" or the source's name, for messages.
     public var place: String { line.map { "\(source):\($0)" } ?? source }
+
+    /// Whether `other` asks the same (wherever it was given): apart and together are symmetric.
+    public func sameWish(as w: Wish) -> Bool {
+        guard kind == w.kind else { return false }
+        return kind.aboutFacilitator
+            ? (person, other) == (w.person, w.other) : Set([person, other]) == Set([w.person, w.other])
+    }
 }
 
 extension Array where Element == Wish {

@@ -24,6 +24,12 @@ struct ReplanCommand: AsyncParsableCommand {
     var moves: [String] = []
     @Option(name: .customLong("swap"), help: "Swap two participants of different groups: EMAIL,EMAIL (repeatable).")
     var swaps: [String] = []
+    @Option(name: .customLong("lock"), help: "Lock a group: nobody moves into or out of it from now on (repeatable).")
+    var locks: [String] = []
+    @Option(name: .customLong("unlock"), help: "Unlock a group locked earlier (repeatable).")
+    var unlocks: [String] = []
+    @Option(help: "More wishes (kind, person, other), added to the plan's and honoured from --from on.")
+    var wishes: String?
     @Option(help: "First day that is not history (YYYY-MM-DD); default today.", transform: ReplanCommand.day)
     var from: Day?
     @OptionGroup var run: RunOptions
@@ -48,7 +54,7 @@ struct ReplanCommand: AsyncParsableCommand {
     func run() async throws {
         let replanned: ReplannedProgramme
         do {
-            let files = try InputFile.readAll([dropFile, add, venues])
+            let files = try InputFile.readAll([dropFile, add, venues, wishes])
             var changes = ReplanChanges(
                 dropouts: drops.map { .init(email: $0, source: "--drop") }, dropoutLists: [files[0]].compactMap { $0 },
                 joiners: files[1], venues: files[2], from: from)
@@ -56,6 +62,7 @@ struct ReplanCommand: AsyncParsableCommand {
                 let parts = m.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
                 return .init(email: parts[0], group: parts[1])
             }
+            (changes.lock, changes.unlock, changes.wishes) = (locks, unlocks, files[3])
             changes.swaps = swaps.map { s in
                 let parts = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 return .init(parts[0], parts[1])

@@ -24,6 +24,18 @@ enum ReplanText {
         if !r.manualDeltas.isEmpty {
             lines.append("your moves and swaps: " + r.manualDeltas.map(\.description).joined(separator: ", "))
         }
+        if !r.newWishes.isEmpty {
+            let kinds = Dictionary(grouping: r.newWishes, by: \.kind.rawValue).mapValues(\.count)
+            lines.append(
+                "wishes added: \(r.newWishes.count) ("
+                    + kinds.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                    + "), all honoured")
+        }
+        if !r.lockedNow.isEmpty { lines.append("locked now: " + r.lockedNow.joined(separator: ", ")) }
+        if !r.unlockedNow.isEmpty { lines.append("unlocked: " + r.unlockedNow.joined(separator: ", ")) }
+        if !r.locked.isEmpty {
+            lines.append("locked groups (nobody moves in or out): " + r.locked.joined(separator: ", "))
+        }
         for o in r.grouping.objectives {
             lines.append("\(o.objective.metric) \(o.value) (bound \(o.bound)\(o.optimal ? ", optimal" : ""))")
         }

@@ -22,7 +22,9 @@ extension Intervision {
         }
         let (_, request, _) = try changes.resolve(against: current, document)
         do {
-            let outcome = try ManualChanges.apply(current, moves: request.moves, swaps: request.swaps)
+            let locks = try Locks(current, request)
+            let outcome = try ManualChanges.apply(
+                current, moves: request.moves, swaps: request.swaps, locked: locks.locked)
             return ChangePreview(moves: outcome.moves, deltas: outcome.deltas)
         } catch {
             switch error {

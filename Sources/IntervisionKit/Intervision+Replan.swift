@@ -24,7 +24,7 @@ extension Intervision {
         let (programme, request, warnings) = try changes.resolve(against: current, document)
         var plan = current
         plan.programme = programme
-        let result: ReplanResult
+        var result: ReplanResult
         do {
             result = try Replanner.replan(plan, request, now: changes.now, budget: budget, events: events)
         } catch {
@@ -36,6 +36,7 @@ extension Intervision {
             }
         }
         guard !budget.isCancelled else { throw .cancelled }
+        result.newWishes = programme.wishes.filter { w in !current.programme.wishes.contains { $0.sameWish(as: w) } }
         // The files leave wall-clock seconds out when asked (SOURCE_DATE_EPOCH); the result keeps them.
         var written = result
         if !changes.withDurations { written.grouping.stats.dropDurations() }
@@ -45,15 +46,16 @@ extension Intervision {
             from: request.from, dropped: request.drop.sorted().map { p[$0].email },
             added: request.joiners.map { p[$0].email }, moves: result.moves.count, movesBound: result.movesBound,
             dissolved: result.dissolved, dissolvedBound: result.dissolvedBound,
-            moved: result.moves.map { .init(email: p[$0.participant].email, from: $0.from, to: $0.to) })
+            moved: result.moves.map { .init(email: p[$0.participant].email, from: $0.from, to: $0.to) },
+            locked: result.lockedNow, unlocked: result.unlockedNow)
         var files = PlanFiles.render(
             written.programme, written.grouping, written.schedule, version: result.version,
-            created: changes.now, replan: entry)
+            created: changes.now, replan: entry, locked: result.locked)
         let changesText = ChangesFile.markdown(result, before: current, from: request.from)
         files["changes.md"] = Data(changesText.utf8)
         let next = PlanDocument(
             version: result.version, created: changes.now, programme: result.programme,
-            result: written.grouping, schedule: result.schedule, replan: entry)
+            result: written.grouping, schedule: result.schedule, replan: entry, locked: result.locked)
         do {
             try store.replace(with: next, files: files, beforeSwap: crashHookForTests)
         } catch {

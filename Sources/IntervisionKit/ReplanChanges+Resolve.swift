@@ -64,6 +64,13 @@ extension ReplanChanges {
                 if case .invalidInput(let d) = error { problems += d } else { throw error }
             }
         }
+        if let file = wishes {
+            do {
+                programme = try ProgrammeReader.adding(wishes: file, to: programme)
+            } catch {
+                problems += error.diagnostics.filter { $0.severity == .error }
+            }
+        }
         var manual: [(person: Int, group: String)] = [], swapped: [(Int, Int)] = []
         func person(_ email: String, _ option: String) -> Int? {
             guard let i = byEmail[email.lowercased()], !current.programme.dropped.contains(i), !drop.contains(i) else {
@@ -79,16 +86,19 @@ extension ReplanChanges {
         for s in swaps {
             if let a = person(s.first, "--swap"), let b = person(s.second, "--swap") { swapped.append((a, b)) }
         }
-        if drop.isEmpty && joiners.isEmpty && venues == nil && manual.isEmpty && swapped.isEmpty && problems.isEmpty {
+        let steering = !manual.isEmpty || !swapped.isEmpty || !lock.isEmpty || !unlock.isEmpty || wishes != nil
+        if drop.isEmpty && joiners.isEmpty && venues == nil && !steering && problems.isEmpty {
             problems.append(
                 Diagnostic(
                     .error, file: document.programme, "nothing to change",
-                    fix: "name the participants who leave, give a file of late joiners or a new venues file, or move "
-                        + "someone"))
+                    fix: "name the participants who leave, give a file of late joiners, a new venues file or more "
+                        + "wishes, move someone, or lock a group"))
         }
         guard problems.isEmpty else { throw .invalidInput(problems) }
         return (
-            programme, ReplanRequest(drop: drop, joiners: joiners, from: cutOff, moves: manual, swaps: swapped),
+            programme,
+            ReplanRequest(
+                drop: drop, joiners: joiners, from: cutOff, moves: manual, swaps: swapped, lock: lock, unlock: unlock),
             warnings
         )
     }

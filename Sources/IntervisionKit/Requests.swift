@@ -122,6 +122,12 @@ public struct ReplanChanges: Sendable {
     public var moves: [ManualMove] = []
     /// The organiser's swaps (`--swap A,B`): two participants of different groups change places.
     public var swaps: [ManualSwap] = []
+    /// Groups to lock (`--lock G03`): nobody moves into or out of them in this and later replans.
+    public var lock: [String] = []
+    /// Locked groups to free again (`--unlock G03`).
+    public var unlock: [String] = []
+    /// More wishes (`--wishes FILE`), added to the ones the plan keeps and honoured from `from` on.
+    public var wishes: InputFile?
 
     /// Someone the organiser moves to a group, named by email.
     public struct ManualMove: Sendable, Equatable {

@@ -29,7 +29,8 @@ public enum ManualChanges {
     /// `moves` (participant → group id) and `swaps` applied to `current`; refused (`.impossible`, exit 3) when the
     /// result breaks a rule or a size, with the people involved and the smallest change that would make it valid.
     public static func apply(
-        _ current: CurrentPlan, moves: [(person: Int, group: String)], swaps: [(Int, Int)]
+        _ current: CurrentPlan, moves: [(person: Int, group: String)], swaps: [(Int, Int)],
+        locked: Set<String> = []
     ) throws(ReplanFailure) -> Outcome {
         let programme = current.programme, p = programme.participants
         var groupOf: [Int: Int] = [:]
@@ -59,6 +60,25 @@ public enum ManualChanges {
             }
             (target[a], target[b]) = (gb, ga)
         }
+        let changed = target.keys.sorted().filter { target[$0] != groupOf[$0] }
+        for i in changed {
+            for id in [current.groups[groupOf[i]!].id, current.groups[target[i]!].id] where locked.contains(id) {
+                throw .impossible(
+                    Explanation(
+                        .changes, "\(id) is locked: nobody moves into or out of it", people: [i],
+                        details: [
+                            "\(p[i].name) (\(p[i].email)) would move from \(current.groups[groupOf[i]!].id) to "
+                                + current.groups[target[i]!].id
+                        ],
+                        suggestions: [.init("unlock it in the same replan: --unlock \(id)")]))
+            }
+            if let broken = facilitatorWish(i, in: current.groups[target[i]!].id, current) {
+                throw .impossible(
+                    Explanation(
+                        .changes, broken, people: [i],
+                        suggestions: [.init("move \(p[i].name) to a group led by another facilitator")]))
+            }
+        }
         var members = current.groups.map { _ in [Int]() }
         for (i, g) in target { members[g].append(i) }
         let groups = current.groups.enumerated().map { g, old in
@@ -80,6 +100,27 @@ public enum ManualChanges {
             Move(participant: $0, from: current.groups[groupOf[$0]!].id, to: current.groups[target[$0]!].id)
         }
         return Outcome(groups: groups, moves: moved, deltas: deltas)
+    }
+
+    /// Why group `id`'s facilitator may not lead `i` (a tie to their school, or their facilitator wish), in words.
+    static func facilitatorWish(_ i: Int, in id: String, _ current: CurrentPlan) -> String? {
+        let programme = current.programme
+        guard let f = current.schedule.facilitatorOf[id], let leaders = programme.facilitators else { return nil }
+        let name = programme.participants[i].name
+        if leaders[f].isTied(toSchool: programme.participants[i].school) {
+            return "\(id) is led by \(leaders[f].name), who is tied to \(name)'s school "
+                + "\(programme.participants[i].school) (facilitators file)"
+        }
+        for w in programme.wishes where w.person == i {
+            if w.kind == .facilitator && w.other != f {
+                return "\(name) is promised \(leaders[w.other].name) as facilitator (\(w.place)); "
+                    + "\(id) is led by \(leaders[f].name)"
+            }
+            if w.kind == .notFacilitator && w.other == f {
+                return "\(id) is led by \(leaders[f].name), whom \(name) must not have (\(w.place))"
+            }
+        }
+        return nil
     }
 
     /// The rules the changes break, who is involved, and for sizes the smallest extra change that fixes it.

@@ -30,22 +30,57 @@ struct Regroup {
     /// Active people after the request: remaining members and joiners.
     let people: [Int]
     let home: [Int: Int]
+    /// Locked groups (indices): their members stay, nobody else enters.
+    let locked: Set<Int>
+    /// People the organiser moved in this replan: they stay where they were moved to.
+    let pinned: Set<Int>
+    /// The facilitator wishes of each person.
+    let facilitatorWishes: [Int: [Wish]]
 
-    init(_ programme: Programme, _ groups: [Group], facilitatorOf: [String: Int], remaining: [[Int]], joiners: [Int]) {
+    init(
+        _ programme: Programme, _ groups: [Group], facilitatorOf: [String: Int], remaining: [[Int]], joiners: [Int],
+        locked: Set<Int> = [], pinned: Set<Int> = []
+    ) {
+        self.pinned = pinned
         self.programme = programme
         self.groups = groups
         self.facilitatorOf = facilitatorOf
         self.remaining = remaining
         self.joiners = joiners
+        self.locked = locked
         var home: [Int: Int] = [:]
         for (g, members) in remaining.enumerated() { for i in members { home[i] = g } }
         self.home = home
         people = remaining.flatMap { $0 } + joiners
+        facilitatorWishes = Dictionary(grouping: programme.wishes.filter(\.kind.aboutFacilitator), by: \.person)
     }
 
+    /// Whether person `i` may be in group `g`: its facilitator is not tied to their school and keeps their
+    /// facilitator wishes, and a lock does not keep them in or out.
     func allowed(_ i: Int, _ g: Int) -> Bool {
+        if let h = home[i], locked.contains(h) || pinned.contains(i) { return g == h }
+        if locked.contains(g) { return false }
         guard let f = facilitatorOf[groups[g].id], let facilitators = programme.facilitators else { return true }
+        for w in facilitatorWishes[i] ?? [] {
+            if w.kind == .facilitator && w.other != f { return false }
+            if w.kind == .notFacilitator && w.other == f { return false }
+        }
         return !facilitators[f].isTied(toSchool: programme.participants[i].school)
+    }
+
+    /// Whether the remaining groups, as they are, keep every rule and wish (so only joiners or sizes can force a
+    /// regroup). False when a wish added in this replan splits or joins people the groups do not.
+    var keepsEveryRule: Bool { isValid(home) }
+
+    /// Whether `assignment` (person → group index) keeps every tie apart, every together wish and `allowed`.
+    func isValid(_ assignment: [Int: Int]) -> Bool {
+        guard people.allSatisfy({ i in assignment[i].map { allowed(i, $0) } ?? false }) else { return false }
+        guard togetherPairs.allSatisfy({ assignment[$0.0] == assignment[$0.1] }) else { return false }
+        var members: [Int: [Int]] = [:]
+        for i in people { members[assignment[i]!, default: []].append(i) }
+        return members.values.allSatisfy { m in
+            m.indices.allSatisfy { x in m[(x + 1)...].allSatisfy { !programme.conflicts.areTied(m[x], $0) } }
+        }
     }
 
     func solve(budget: RunBudget, events: EventSink) throws(ReplanFailure) -> Outcome {
@@ -120,7 +155,7 @@ struct Regroup {
         let stays = LinearExpression(home.keys.sorted().compactMap { i in x[i]![home[i]!].map { ($0, 1.0) } })
         let moves = LinearExpression(constant: Double(home.count)) - stays
         var start: [Double]?
-        if let greedy = Repair(r: self).run(), pairs.allSatisfy({ greedy[$0.0] == greedy[$0.1] }) {
+        if let greedy = Repair(r: self).run(), isValid(greedy) {
             var v = [Double](repeating: 0, count: model.variableCount)
             for i in people { if let var_ = x[i]![greedy[i]!] { v[var_.index] = 1 } }
             for g in 0..<k where !greedy.values.contains(g) { v[d[g].index] = 1 }

@@ -12,12 +12,15 @@ public struct CurrentPlan: Sendable {
     public var schedule: ScheduleResult
     /// The version number in plan.json (1 after `plan`).
     public var version: Int
+    /// Groups the organiser locked (`replan --lock`): nobody moves into or out of them until unlocked.
+    public var locked: [String]
     /// A plan as stored.
-    public init(programme: Programme, groups: [Group], schedule: ScheduleResult, version: Int) {
+    public init(programme: Programme, groups: [Group], schedule: ScheduleResult, version: Int, locked: [String] = []) {
         self.programme = programme
         self.groups = groups
         self.schedule = schedule
         self.version = version
+        self.locked = locked
     }
 }
 
@@ -33,15 +36,22 @@ public struct ReplanRequest: Sendable {
     public var moves: [(person: Int, group: String)]
     /// The organiser's swaps of two participants of different groups (`replan --swap`).
     public var swaps: [(Int, Int)]
+    /// Groups to lock from this replan on (`replan --lock G03`).
+    public var lock: [String]
+    /// Locked groups to free again (`replan --unlock G03`).
+    public var unlock: [String]
     /// A request in participant indices.
     public init(
-        drop: Set<Int>, joiners: [Int], from: Day, moves: [(person: Int, group: String)] = [], swaps: [(Int, Int)] = []
+        drop: Set<Int>, joiners: [Int], from: Day, moves: [(person: Int, group: String)] = [], swaps: [(Int, Int)] = [],
+        lock: [String] = [], unlock: [String] = []
     ) {
         self.drop = drop
         self.joiners = joiners
         self.from = from
         self.moves = moves
         self.swaps = swaps
+        self.lock = lock
+        self.unlock = unlock
     }
 }
 
@@ -89,6 +99,12 @@ public struct ReplanResult: Sendable {
     public var version: Int
     /// What the organiser's own moves and swaps did to each objective (empty when there were none).
     public var manualDeltas: [ManualChanges.Delta] = []
+    /// The groups locked in the new version (sorted).
+    public var locked: [String] = []
+    /// Groups locked and unlocked by this replan.
+    public var lockedNow: [String] = [], unlockedNow: [String] = []
+    /// Wishes the organiser added in this replan (`replan --wishes`).
+    public var newWishes: [Wish] = []
 }
 
 /// Why a replan produced no new version.

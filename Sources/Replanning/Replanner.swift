@@ -15,9 +15,11 @@ public enum Replanner {
         // The organiser's own moves and swaps first, exactly as asked; dropouts and joiners are then handled from
         // the groups they leave.
         var current = original
+        let locks = try Locks(original, request)
         var manual: ManualChanges.Outcome?
         if !request.moves.isEmpty || !request.swaps.isEmpty {
-            let outcome = try ManualChanges.apply(original, moves: request.moves, swaps: request.swaps)
+            let outcome = try ManualChanges.apply(
+                original, moves: request.moves, swaps: request.swaps, locked: locks.locked)
             current.groups = outcome.groups
             manual = outcome
         }
@@ -27,11 +29,19 @@ public enum Replanner {
         programme.dropped.formUnion(request.drop)
         let remaining = current.groups.map { $0.members.filter { !request.drop.contains($0) } }
         let cfg = programme.config.groups
+        try locks.checkSizes(current.groups, remaining, programme)
+        let lockedIndices = Set(current.groups.indices.filter { locks.locked.contains(current.groups[$0].id) })
+        let regroup = Regroup(
+            programme, current.groups, facilitatorOf: current.schedule.facilitatorOf, remaining: remaining,
+            joiners: request.joiners, locked: lockedIndices, pinned: Set(manual?.moves.map(\.participant) ?? []))
 
-        // 1. Membership: untouched unless a group fell below the minimum or someone joins.
+        // 1. Membership: untouched unless a group fell below the minimum, someone joins, or a wish added in this
+        // replan does not hold for the groups as they are.
         let grouping: GroupingResult
         var moves: [Move] = [], dissolved: [String] = [], movesBound = 0, dissolvedBound = 0
-        if request.joiners.isEmpty && remaining.allSatisfy({ $0.count >= cfg.minSizeAfterDropout }) {
+        if request.joiners.isEmpty && remaining.allSatisfy({ $0.count >= cfg.minSizeAfterDropout })
+            && regroup.keepsEveryRule
+        {
             let groups = zip(current.groups, remaining).map {
                 Group(id: $0.id, members: $1, homeRegion: Metrics.homeRegion($1, p))
             }
@@ -44,15 +54,14 @@ public enum Replanner {
         } else {
             try JoinerCheck.explainIfNoRoom(
                 programme, current.groups, remaining, request.joiners, facilitatorOf: current.schedule.facilitatorOf)
-            let regroup = Regroup(
-                programme, current.groups, facilitatorOf: current.schedule.facilitatorOf, remaining: remaining,
-                joiners: request.joiners)
             let out: Regroup.Outcome
             do {
                 out = try regroup.solve(budget: budget, events: events)
             } catch {
                 if case .impossible = error {
-                    throw JoinerCheck.noArrangement(programme, current.groups, remaining, request.joiners)
+                    throw locks.locked.isEmpty && programme.wishes.isEmpty
+                        ? JoinerCheck.noArrangement(programme, current.groups, remaining, request.joiners)
+                        : locks.noArrangement(programme, current.groups, remaining)
                 }
                 throw error
             }
@@ -62,7 +71,10 @@ public enum Replanner {
                 out.moves, out.dissolved, out.movesBound, out.dissolvedBound
             )
         }
-        let check = PlanCheck.violations(grouping.groups, programme, sizes: cfg.minSizeAfterDropout...cfg.maxSize)
+        let check =
+            PlanCheck.violations(grouping.groups, programme, sizes: cfg.minSizeAfterDropout...cfg.maxSize)
+            + PlanCheck.lockViolations(
+                before: current.groups, after: grouping.groups, locked: locks.locked, dropped: request.drop)
         guard check.isEmpty else {
             throw .internalError(
                 "the new groups break a rule: " + check.prefix(5).map(\.description).joined(separator: "; "))
@@ -91,6 +103,9 @@ public enum Replanner {
             movesBound: movesBound + (manual?.moves.count ?? 0), dissolved: dissolved, dissolvedBound: dissolvedBound,
             changedMeetings: changed, version: current.version + 1)
         result.manualDeltas = manual?.deltas ?? []
+        let surviving = Set(grouping.groups.map(\.id))
+        result.locked = locks.locked.filter(surviving.contains).sorted()
+        (result.lockedNow, result.unlockedNow) = (locks.added, locks.removed)
         return result
     }
 

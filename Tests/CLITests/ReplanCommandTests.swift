@@ -165,6 +165,35 @@ import Testing
         #expect(try String(contentsOfFile: "\(dir)/changes.md", encoding: .utf8).contains("Verplaatst: Person"))
     }
 
+    /// `--lock` keeps a group as it is through the next replan (the fewest moves then come from elsewhere or are
+    /// refused), `--wishes` adds a wish that moves the fewest people, and `--unlock` frees the group again.
+    @Test func lockUnlockAndWishesFromTheCommandLine() throws {
+        let (dir, scratch) = try Self.planned(people: 20)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let before = try Self.groups(dir)
+        let ids = before.keys.sorted()
+        let locked = try Self.replan(dir, ["--lock", ids[0], "--from", "2027-03-20"])
+        #expect(locked.code == 0, "\(locked.err)")
+        #expect(locked.out.contains("locked groups (nobody moves in or out): \(ids[0])"), "\(locked.out)")
+        let into = try Self.replan(dir, ["--move", "\(before[ids[1]]![0])=\(ids[0])", "--from", "2027-03-20"])
+        #expect(into.code == 3 && into.err.contains("\(ids[0]) is locked"), "\(into.err)")
+        #expect(into.err.contains("--unlock \(ids[0])"))
+        // Two people of one unlocked group wished apart: one of them moves, never into the locked group.
+        let pair = before[ids[1]]!
+        try "kind,person,other\napart,\(pair[0]),\(pair[1])\n".write(
+            toFile: "\(scratch)/wishes.csv", atomically: true, encoding: .utf8)
+        let wished = try Self.replan(dir, ["--wishes", "\(scratch)/wishes.csv", "--from", "2027-03-20"])
+        #expect(wished.code == 0, "\(wished.err)")
+        #expect(wished.out.contains("wishes added: 1 (1 apart), all honoured"), "\(wished.out)")
+        let after = try Self.groups(dir)
+        #expect(after[ids[0]]!.sorted() == before[ids[0]]!.sorted())
+        #expect(after.values.allSatisfy { !($0.contains(pair[0]) && $0.contains(pair[1])) })
+        let unlocked = try Self.replan(dir, ["--unlock", ids[0], "--from", "2027-03-20"])
+        #expect(unlocked.code == 0 && unlocked.out.contains("unlocked: \(ids[0])"), "\(unlocked.out)")
+        let again = try Self.replan(dir, ["--unlock", ids[0], "--from", "2027-03-20"])
+        #expect(again.code == 2 && again.err.contains("is not locked"), "\(again.err)")
+    }
+
     /// A group keeps 2 of 6: filling it takes 3 moves, dissolving it into the two others (6 → 7) only 2 — so
     /// it is dissolved and its future meetings are published as cancelled. (With 7 in every other group there
     /// would be no room, and 3 moves in would be the minimum.)

@@ -111,4 +111,58 @@ import Testing
         #expect(programme.conflicts.areTied(0, 1) && programme.conflicts.areTied(0, 2))
         #expect(!programme.conflicts.areTied(1, 2))
     }
+
+    @Test func wishesAddedInAReplanMoveTheFewestPeopleAndAreKeptAfterwards() async throws {
+        let folder = Scratch.folder("replan-wishes")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let planned = try await Intervision.plan(
+            PlanRequest(inputs: try Inputs.lerendLeiderschap(), folder: folder), budget: RunBudget(timeLimit: 60))
+        let p = planned.programme.participants
+        let before = try Self.placement(folder)
+        // Two people who share a group now are wished apart, and someone is promised a facilitator they do not
+        // have (Aart Veldkamp).
+        let (first, second) = try #require(
+            planned.grouping.groups.lazy.map { (p[$0.members[0]].email, p[$0.members[1]].email) }.first)
+        let promised = try #require(
+            before.keys.sorted().first { before[$0]!.facilitator != "Aart Veldkamp" && $0 != first && $0 != second })
+        let file = "kind,person,other\napart,\(first),\(second)\nfacilitator,\(promised),\(Self.aart)\n"
+        var changes = ReplanChanges(from: Day(year: 2027, month: 4, day: 1)!)
+        changes.wishes = InputFile(name: "more-wishes.csv", data: Data(file.utf8))
+        let replanned = try await Intervision.replan(folder, changes, budget: RunBudget(timeLimit: 30))
+        let after = try Self.placement(folder)
+        #expect(after[first.lowercased()]!.group != after[second.lowercased()]!.group, "apart")
+        #expect(after[promised.lowercased()]!.facilitator == "Aart Veldkamp", "facilitator")
+        // Recounted from the two groups.csv files: the fewest moves, as proven.
+        let moved = after.filter { before[$0.key]?.group != $0.value.group }.count
+        #expect(moved == replanned.result.moves.count && moved == replanned.result.movesBound && moved >= 2)
+        #expect(replanned.result.newWishes.count == 2)
+        let changesText = try String(contentsOfFile: folder + "/changes.md", encoding: .utf8)
+        #expect(changesText.contains("Nieuwe wens (niet_samen, more-wishes.csv:2)"))
+
+        // A dropout replan afterwards keeps both wishes (they are in plan.json).
+        let others = after.filter { $0.value.group == after[first.lowercased()]!.group && $0.key != first.lowercased() }
+        _ = try await Intervision.replan(
+            folder,
+            ReplanChanges(
+                dropouts: others.keys.sorted().prefix(3).map { .init(email: $0, source: "test") },
+                from: Day(year: 2027, month: 5, day: 1)!),
+            budget: RunBudget(timeLimit: 30))
+        let later = try Self.placement(folder)
+        #expect(later[first.lowercased()]!.group != later[second.lowercased()]!.group)
+        #expect(later[promised.lowercased()]!.facilitator == "Aart Veldkamp")
+
+        // A wish contradicting a kept one is refused with its line, and nothing is written.
+        let plan = try Data(contentsOf: URL(fileURLWithPath: folder + "/plan.json"))
+        var contradicting = ReplanChanges(from: Day(year: 2027, month: 5, day: 1)!)
+        contradicting.wishes = InputFile(
+            name: "contradiction.csv", data: Data("kind,person,other\ntogether,\(second),\(first)\n".utf8))
+        do {
+            _ = try await Intervision.replan(folder, contradicting, budget: RunBudget(timeLimit: 30))
+            Issue.record("a contradicting wish was accepted")
+        } catch {
+            guard case .invalidInput(let d) = error else { throw error }
+            #expect(d.contains { $0.message.contains("both together and apart") && $0.line == 2 })
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/plan.json")) == plan)
+    }
 }
