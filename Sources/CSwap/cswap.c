@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 #include "cswap.h"
 
 int intervision_exchange(const char *a, const char *b) {
@@ -13,4 +14,16 @@ int intervision_exchange(const char *a, const char *b) {
     errno = ENOSYS;
     return -1;
 #endif
+}
+
+int intervision_sync_folder(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return -1;
+#if defined(__linux__)
+    int r = syncfs(fd);
+#else
+    int r = fsync(fd);
+#endif
+    close(fd);
+    return r;
 }

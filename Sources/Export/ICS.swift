@@ -80,29 +80,47 @@ package enum ICS {
 
     /// Continuation lines begin with a space, so they carry at most 74 octets of content.
     static func fold(_ line: String) -> String {
-        var out = "", count = 0, limit = 75
-        for ch in line.unicodeScalars {
-            let size = String(ch).utf8.count
-            if count + size > limit {
-                out += "\r\n "
+        // Counted in UTF-8 bytes; a break goes before a scalar's first byte, never inside its bytes.
+        let utf8 = line.utf8
+        guard utf8.count > 75 else { return line }
+        var bytes: [UInt8] = [], count = 0
+        bytes.reserveCapacity(utf8.count + utf8.count / 70 * 3)
+        var scalar: [UInt8] = []
+        func flush() {
+            if count + scalar.count > 75 {
+                bytes += [13, 10, 32]
                 count = 1
-                limit = 75
             }
-            out.unicodeScalars.append(ch)
-            count += size
+            bytes += scalar
+            count += scalar.count
+            scalar.removeAll(keepingCapacity: true)
         }
-        return out
+        for b in utf8 {
+            if b & 0xC0 != 0x80 && !scalar.isEmpty { flush() }
+            scalar.append(b)
+        }
+        if !scalar.isEmpty { flush() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// RFC 5545 TEXT: backslash, `;` and `,` escaped, line breaks as `\n`; other control characters, which
     /// TEXT may not hold, are dropped (intake refuses them, so this only guards against a damaged plan file).
     static func escape(_ s: String) -> String {
-        let escaped = s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: escaped.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })
-        return String(scalars)
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for c in s.unicodeScalars {
+            defer { previous = c }
+            switch c {
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case ";": out.append(contentsOf: "\\;".unicodeScalars)
+            case ",": out.append(contentsOf: "\\,".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\n".unicodeScalars)
+            // CRLF is one line break: its LF was written with the CR.
+            case "\n": if previous != "\r" { out.append(contentsOf: "\\n".unicodeScalars) }
+            default: if c.value >= 0x20 && c.value != 0x7F { out.append(c) }
+            }
+        }
+        return String(out)
     }
 
     /// A parameter value (CN): quoted, since names may hold `,` `;` or `:`; DQUOTE itself cannot be quoted, so

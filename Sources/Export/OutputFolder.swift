@@ -71,7 +71,7 @@ package enum OutputFolder {
         let staging = sibling(of: target, "next")
         try staged(staging, dir) {
             step()
-            try fm.copyItem(at: target, to: staging)
+            try copyKept(from: target, to: staging, replaced: Set(files.keys))
             try put(files, into: staging)
             beforeSwap()
             step()
@@ -94,9 +94,30 @@ package enum OutputFolder {
         }
     }
 
+    /// Copies what the new version keeps (history, files it does not write) into the fresh `staging` folder; the
+    /// files about to be rewritten are not copied only to be overwritten.
+    private static func copyKept(from target: URL, to staging: URL, replaced: Set<String>) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        for path in try fm.subpathsOfDirectory(atPath: target.path).sorted() where !replaced.contains(path) {
+            let from = target.appendingPathComponent(path), to = staging.appendingPathComponent(path)
+            var isFolder: ObjCBool = false
+            guard fm.fileExists(atPath: from.path, isDirectory: &isFolder) else { continue }
+            if isFolder.boolValue {
+                try fm.createDirectory(at: to, withIntermediateDirectories: true)
+            } else {
+                try fm.copyItem(at: from, to: to)
+            }
+        }
+    }
+
     /// Puts the finished `staging` folder in `target`'s place in one atomic exchange (renameat2); where the system
     /// has none (old kernel or file system), with two renames that keep the old folder until the end.
     private static func exchange(_ staging: URL, _ target: URL) throws {
+        // The staged files reach the disk before the exchange makes them the plan (one flush, not one per file).
+        guard intervision_sync_folder(staging.path) == 0 else {
+            throw Failure(description: "cannot flush \(staging.path) to disk: \(String(cString: strerror(errno)))")
+        }
         guard intervision_exchange(staging.path, target.path) != 0 else { return step() }
         let fm = FileManager.default
         let old = sibling(of: target, "previous")
@@ -124,7 +145,8 @@ package enum OutputFolder {
             step()
             let url = folder.appendingPathComponent(path)
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url, options: .atomic)
+            // Not `.atomic`: the whole staging folder is exchanged atomically, and it is flushed before.
+            try data.write(to: url)
         }
     }
 

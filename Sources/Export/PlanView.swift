@@ -35,10 +35,8 @@ struct PlanView {
         self.groupOf = groupOf
         sizes = programme.config.groups.minSize...programme.config.groups.maxSize
         let p = programme.participants
-        byName = p.indices.sorted {
-            (Text.key(p[$0].name), Text.key(p[$0].school), p[$0].emailKey)
-                < (Text.key(p[$1].name), Text.key(p[$1].school), p[$1].emailKey)
-        }
+        let keys = p.map { (Text.key($0.name), Text.key($0.school), $0.emailKey) }
+        byName = p.indices.sorted { keys[$0] < keys[$1] }
     }
 
     func label(_ i: Int) -> String { labels[i] }
