@@ -82,6 +82,17 @@ external-checks: build pydeps officedeps
 	SOURCE_DATE_EPOCH=1800000000 $(BIN) replan .build/ics-check/ll345 --drop-file Fixtures/replan/dropouts-lead-and-learn.txt \
 		--add Fixtures/replan/late-joiners-lead-and-learn.csv --from 2027-03-15 > /dev/null
 	$(PY) Tests/External/validate_ics.py .build/ics-check/ll52 --expect-cancelled
+	# A facilitator leaves and a new one comes: the groups are handed over, the leaver's calendar cancels them.
+	SOURCE_DATE_EPOCH=1800000000 $(BIN) replan .build/ics-check/ll52 \
+		--drop-facilitator gijs.hermans@intervisie-begeleiding.nl \
+		--add-facilitators Fixtures/replan/new-facilitator-lerend-leiderschap.csv --from 2027-04-15 > /dev/null
+	# Meetings cancelled by the organiser: one goes to the nearest valid day, one is dropped.
+	SOURCE_DATE_EPOCH=1800000000 $(BIN) replan .build/ics-check/ll52 --cancel-meeting G02:3 --from 2027-04-15 > /dev/null
+	SOURCE_DATE_EPOCH=1800000000 $(BIN) replan .build/ics-check/ll52 --cancel-meeting G04:4 --no-reschedule \
+		--from 2027-04-15 > /dev/null
+	$(PY) Tests/External/validate_ics.py .build/ics-check/ll52 --expect-cancelled
+	$(PY) Tests/External/validate_workbooks.py .build/ics-check/ll52
+	$(PY) Tests/External/validate_report.py .build/ics-check/ll52
 	$(PY) Tests/External/validate_ics.py .build/ics-check/ll345
 	$(PY) Tests/External/validate_workbooks.py .build/ics-check/ll345
 	$(PY) Tests/External/validate_report.py .build/ics-check/ll345

@@ -48,6 +48,18 @@ struct CalendarWords {
             ? "VERVALLEN: deze groep is opgeheven; de deelnemers zijn naar andere groepen verplaatst"
             : "CANCELLED: this group was dissolved; its members were moved to other groups"
     }
+    /// A single meeting that does not take place while the group goes on.
+    var meetingDropped: String {
+        language == .nl
+            ? "VERVALLEN: deze bijeenkomst gaat niet door; de volgende bijeenkomsten blijven staan"
+            : "CANCELLED: this meeting does not take place; the later meetings stay as planned"
+    }
+    /// For a facilitator whose group is now led by `successor`.
+    func handedOver(to successor: String) -> String {
+        language == .nl
+            ? "VERVALLEN voor jou: deze groep wordt vanaf nu begeleid door \(successor)"
+            : "CANCELLED for you: this group is now led by \(successor)"
+    }
     var movedAway: String {
         language == .nl
             ? "VERVALLEN voor jou: je bent naar een andere groep verplaatst of je doet niet meer mee"

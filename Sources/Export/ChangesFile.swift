@@ -21,6 +21,8 @@ public enum ChangesFile {
         touched.formUnion(r.dissolved)
         var byFacilitator: [Int: Set<String>] = [:]
         for id in touched { if let f = r.schedule.facilitatorOf[id] { byFacilitator[f, default: []].insert(id) } }
+        // A facilitator who handed a group over receives its cancellations.
+        for h in r.handovers { byFacilitator[h.facilitator, default: []].insert(h.group) }
         let names = RotaFiles.facilitatorFiles(r.programme, r.schedule)
         let facilitators = byFacilitator.keys.sorted().map { f -> (index: Int, files: [String]) in
             (f, names[f].map { ["rota/\($0).ics", "rota/\($0).csv"] } ?? [])
@@ -34,10 +36,25 @@ public enum ChangesFile {
         return Recipients(facilitators: facilitators, groups: groups)
     }
 
-    /// Locks and wishes added in this replan, one line each.
+    /// Locks, wishes and facilitator handovers of this replan, one line each.
     static func steering(_ r: ReplanResult, _ w: Words) -> [String] {
         let p = r.programme.participants, f = r.programme.facilitators ?? []
         var md: [String] = []
+        for h in r.handovers {
+            let next = r.schedule.facilitatorOf[h.group].map { f[$0].name } ?? "–"
+            md.append(
+                "- " + w.t("Nieuwe begeleider", "New facilitator") + ": \(h.group) "
+                    + w.t("van \(f[h.facilitator].name) naar \(next)", "from \(f[h.facilitator].name) to \(next)"))
+        }
+        if !r.handovers.isEmpty {
+            md.append(
+                "- " + w.t("Groepen met een nieuwe begeleider", "Groups with a new facilitator")
+                    + ": **\(r.handovers.count)** (" + w.t("bewezen minimum", "proven minimum")
+                    + " \(r.handoversBound))")
+        }
+        for x in f where x.leftOn != nil && r.handovers.contains(where: { $0.facilitator == x.index }) {
+            md.append("- " + w.t("Begeleider gestopt", "Facilitator left") + ": \(x.name)")
+        }
         for id in r.lockedNow {
             md.append(
                 "- " + w.t("Vastgezet", "Locked") + ": \(id) — "
@@ -114,6 +131,11 @@ public enum ChangesFile {
                     if c.before.date != c.after.date {
                         what.append(
                             w.t("datum", "date") + " \(dates.short(c.before.date)) → \(dates.short(c.after.date))")
+                    }
+                    if let h = r.handovers.first(where: { $0.group == c.group }), c.after.date >= h.from,
+                        let f = r.programme.facilitators, let next = r.schedule.facilitatorOf[c.group]
+                    {
+                        what.append(w.t("begeleider", "facilitator") + " \(f[h.facilitator].name) → \(f[next].name)")
                     }
                     if c.before.caseBringers != c.after.caseBringers {
                         what.append(

@@ -33,6 +33,16 @@ package struct PlanDocument: Codable, Sendable {
         /// Its venue and link; absent in plans made before venues were stored per meeting (then: the config's).
         package var location: String?
         package var online: String?
+        /// Who led it, when not the group's facilitator now (history after a handover); email.
+        package var facilitator: String?
+        /// True when cancelled on its own while the group goes on (`--cancel-meeting --no-reschedule`).
+        package var cancelledAlone: Bool?
+    }
+    /// A group one facilitator led until `from` (`replan --drop-facilitator`).
+    package struct HandoverEntry: Codable, Sendable {
+        package var group: String
+        package var facilitator: String
+        package var from: Day
     }
     /// What a replan did, for the record and for `changes.md`.
     package struct ReplanEntry: Codable, Sendable {
@@ -121,6 +131,8 @@ package struct PlanDocument: Codable, Sendable {
     package var cancelledGroupFacilitators: [String: String]?
     /// Groups locked by the organiser (`replan --lock`); every later replan keeps them as they are.
     package var locked: [String]?
+    /// Groups handed from one facilitator to another.
+    package var handovers: [HandoverEntry]?
     package var solver: SolveStats
 
     package init(
@@ -162,8 +174,17 @@ package struct PlanDocument: Codable, Sendable {
                 absent: m.absent.map(email), members: m.members.map(email),
                 status: m.cancelled ? "cancelled" : "planned",
                 uid: RotaFiles.uid(programme.config.name, m), sequence: m.sequence, stamp: m.stamp,
-                location: m.location, online: m.online)
+                location: m.location, online: m.online,
+                facilitator: m.facilitator.map { programme.facilitators![$0].email },
+                cancelledAlone: m.cancelledAlone ? true : nil)
         }
+        handovers =
+            schedule.handovers.isEmpty
+            ? nil
+            : schedule.handovers.map {
+                HandoverEntry(
+                    group: $0.group, facilitator: programme.facilitators![$0.facilitator].email, from: $0.from)
+            }
         self.schedule = ScheduleSummary(
             absences: schedule.absences, absencesBound: schedule.absencesBound,
             facilitatorsOutsideRegion: schedule.facilitatorsOutsideRegion, notes: schedule.notes,

@@ -113,6 +113,13 @@ extension PlanDocument {
             } else {
                 (meeting.location, meeting.online) = (m.location, m.online)
             }
+            meeting.cancelledAlone = m.cancelledAlone ?? false
+            if let f = m.facilitator {
+                guard let index = facilitatorByEmail[f.lowercased()] else {
+                    throw damaged("meeting led by \(f), who is not among the facilitators")
+                }
+                meeting.facilitator = index
+            }
             meetingValues.append(meeting)
         }
         // A dissolved group's facilitator still receives its cancellations.
@@ -148,6 +155,12 @@ extension PlanDocument {
             facilitatorsOutsideRegion: self.schedule.facilitatorsOutsideRegion,
             absences: self.schedule.absences, absencesBound: self.schedule.absencesBound, notes: self.schedule.notes)
         schedule.absencesOptimised = self.schedule.absencesOptimised ?? true
+        for h in handovers ?? [] {
+            guard let f = facilitatorByEmail[h.facilitator.lowercased()] else {
+                throw damaged("handover by \(h.facilitator), who is not among the facilitators")
+            }
+            schedule.handovers.append(.init(group: h.group, facilitator: f, from: h.from))
+        }
         return CurrentPlan(
             programme: programme, groups: groupValues, schedule: schedule, version: version, locked: locked ?? [])
     }

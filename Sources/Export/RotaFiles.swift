@@ -31,6 +31,11 @@ package enum RotaFiles {
         schedule.facilitatorOf[group].map { programme.facilitators![$0].name } ?? ""
     }
 
+    /// Who leads (or led) meeting `m`: history keeps the facilitator of its day.
+    static func facilitatorName(_ programme: Programme, _ schedule: ScheduleResult, _ m: Meeting) -> String {
+        schedule.facilitator(of: m).map { programme.facilitators![$0].name } ?? ""
+    }
+
     package static func build(_ programme: Programme, _ schedule: ScheduleResult, created: Date, from: Day? = nil)
         -> [String: Data]
     {
@@ -41,28 +46,32 @@ package enum RotaFiles {
         let rows = schedule.meetings.map { m in
             [
                 m.group, String(m.number), m.date.description, Clock.text(m.start), Clock.text(m.end),
-                facilitatorName(programme, schedule, m.group),
+                facilitatorName(programme, schedule, m),
                 names(m.caseBringers), names(m.lookBack), m.method, m.cancelled ? "cancelled" : "planned",
             ]
         }
         files["schedule.csv"] = Data(CSVWriter.render(header: scheduleHeader, rows: rows).utf8)
 
-        func write(_ base: String, title: String, meetings: [Meeting]) {
+        func write(_ base: String, title: String, meetings: [Meeting], withdrawn: Set<String> = []) {
+            let isWithdrawn = { (m: Meeting) in withdrawn.contains("\(m.group)#\(m.number)") }
             let lang = programme.config.lang, dates = DateText(language: lang)
             // In a `;`-separated file a `;` inside a cell would need quotes; people read commas anyway.
             let names: ([Int]) -> String = { $0.map { p[$0].name }.joined(separator: ", ") }
             let rows = meetings.map { m in
                 [
                     m.group, String(m.number), dates.long(m.date), Clock.text(m.start), Clock.text(m.end),
-                    facilitatorName(programme, schedule, m.group),
+                    facilitatorName(programme, schedule, m),
                     names(m.caseBringers), names(m.lookBack), MethodNames.describe(m.method, lang), names(m.members),
                     names(m.absent),
-                    m.cancelled ? (lang == .nl ? "vervallen" : "cancelled") : (lang == .nl ? "gepland" : "planned"),
+                    m.cancelled
+                        ? (lang == .nl ? "vervallen" : "cancelled")
+                        : isWithdrawn(m)
+                            ? (lang == .nl ? "overgedragen" : "handed over") : (lang == .nl ? "gepland" : "planned"),
                 ]
             }
             files["rota/\(base).csv"] = Data(
                 CSVWriter.render(header: rotaHeader(lang), rows: rows, delimiter: lang == .nl ? ";" : ",").utf8)
-            let events = meetings.map { event(programme, schedule, $0) }
+            let events = meetings.map { event(programme, schedule, $0, withdrawn: isWithdrawn($0)) }
             files["rota/\(base).ics"] = Data(
                 ICS.calendar(name: title, timeZone: programme.config.timezone, stamp: created, events: events).utf8)
         }
@@ -72,10 +81,15 @@ package enum RotaFiles {
             write("group-\(id)", title: "\(programme.config.name) — \(id)", meetings: schedule.meetings(of: id))
         }
         for (f, base) in facilitatorFiles(programme, schedule).sorted(by: { $0.key < $1.key }) {
-            let mine = schedule.meetings.filter { schedule.facilitatorOf[$0.group] == f }.sorted {
-                ($0.date, $0.start) < ($1.date, $1.start)
+            let mine = schedule.meetings.filter { schedule.facilitator(of: $0) == f }
+            // Groups handed to someone else: their meetings from the handover on are withdrawn for this facilitator.
+            let handed = schedule.handovers.filter { $0.facilitator == f }.flatMap { h in
+                schedule.meetings(of: h.group).filter { $0.date >= h.from && schedule.facilitator(of: $0) != f }
             }
-            write(base, title: "\(programme.config.name) — \(programme.facilitators![f].name)", meetings: mine)
+            write(
+                base, title: "\(programme.config.name) — \(programme.facilitators![f].name)",
+                meetings: (mine + handed).sorted { ($0.date, $0.start, $0.group) < ($1.date, $1.start, $1.group) },
+                withdrawn: Set(handed.map { "\($0.group)#\($0.number)" }))
         }
         return files.merging(personalCalendars(programme, schedule, created: created, from: from)) { a, _ in a }
     }
@@ -85,7 +99,11 @@ package enum RotaFiles {
         guard let facilitators = programme.facilitators else { return [:] }
         var used = Set(schedule.meetings.map { "group-\($0.group)".lowercased() })
         var result: [Int: String] = [:]
-        for f in facilitators where schedule.meetings.contains(where: { schedule.facilitatorOf[$0.group] == f.index }) {
+        let handedOver = Set(schedule.handovers.map(\.facilitator))
+        for f in facilitators
+        where handedOver.contains(f.index)
+            || schedule.meetings.contains(where: { schedule.facilitator(of: $0) == f.index })
+        {
             result[f.index] = Slug.unique(Slug.make(f.name, fallback: "facilitator-\(f.index + 1)"), &used)
         }
         return result
@@ -105,7 +123,7 @@ package enum RotaFiles {
         let cancelled = m.cancelled || withdrawn
         var text = [config.name, words.meeting(m.group, m.number, of: total)]
         if mine && !cancelled { text.append(words.yourTurn) }
-        let facilitator = facilitatorName(programme, schedule, m.group)
+        let facilitator = facilitatorName(programme, schedule, m)
         if !facilitator.isEmpty { text.append(words.facilitator(facilitator)) }
         text.append(words.bringers(bringers, count: m.caseBringers.count))
         if !m.lookBack.isEmpty { text.append(words.lookBack(m.lookBack.map { p[$0].name }.joined(separator: ", "))) }
@@ -114,7 +132,11 @@ package enum RotaFiles {
         if let place = venue.place { text.append(words.venue(place)) }
         if let link = venue.online { text.append(words.online(link)) }
         text.append(words.members(m.members.map { p[$0].name }.joined(separator: ", ")))
-        if m.cancelled { text.insert(words.dissolved, at: 0) } else if withdrawn { text.insert(words.movedAway, at: 0) }
+        if m.cancelled {
+            text.insert(m.cancelledAlone ? words.meetingDropped : words.dissolved, at: 0)
+        } else if withdrawn {
+            text.insert(person == nil ? words.handedOver(to: facilitator) : words.movedAway, at: 0)
+        }
         if !m.absent.isEmpty { text.append(words.unavailable(m.absent.map { p[$0].name }.joined(separator: ", "))) }
         var e = ICS.Event(
             uid: uid(config.name, m), sequence: m.sequence + (withdrawn ? 1 : 0),
@@ -124,7 +146,7 @@ package enum RotaFiles {
             stamp: m.stamp.map { Date(timeIntervalSince1970: $0) })
         e.location = venue.place ?? venue.online
         e.organizer = config.organiser.map { ($0.name, $0.email) }
-        if let f = schedule.facilitatorOf[m.group].map({ programme.facilitators![$0] }) {
+        if let f = schedule.facilitator(of: m).map({ programme.facilitators![$0] }) {
             e.attendees.append((f.name, f.email, true))
         }
         e.attendees += m.members.map { (p[$0].name, p[$0].email, false) }

@@ -53,6 +53,8 @@ public struct Facilitator: Sendable, Hashable, Codable {
     public var unavailable: [DayRange]
     /// Line in the facilitators file, for messages.
     public var line: Int
+    /// From this day on they lead no group (`replan --drop-facilitator`); history still names them.
+    public var leftOn: Day?
 
     /// Whether this facilitator is tied to `school` and so may not lead a group holding someone from it.
     public func isTied(toSchool school: String) -> Bool {

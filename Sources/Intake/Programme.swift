@@ -284,3 +284,40 @@ extension ProgrammeReader {
             metBeforeApart: programme.metBeforeApart, freshBound: programme.freshBound)
     }
 }
+
+extension ProgrammeReader {
+    /// The programme with the facilitators in `file` added after the ones it has (`replan --add-facilitators`):
+    /// same columns and checks as the facilitators file of `plan`, and no email that is already a facilitator's or
+    /// a participant's.
+    public static func adding(facilitators file: InputFile, to programme: Programme) throws(IntakeFailure)
+        -> Programme
+    {
+        var sink = DiagnosticSink(file: file.name)
+        let read = FacilitatorReader.read(file, sink: &sink)
+        let existing = programme.facilitators ?? []
+        let taken = Set(existing.map { $0.email.lowercased() }), people = Set(programme.participants.map(\.emailKey))
+        for f in read {
+            if taken.contains(f.email.lowercased()) {
+                sink.error(
+                    line: f.line, field: "email", "\(f.email) is already a facilitator of this plan",
+                    fix: "list only new facilitators; to change someone's availability use --facilitator-unavailable")
+            } else if people.contains(f.email.lowercased()) {
+                sink.error(
+                    line: f.line, field: "email", "\(f.email) is a participant of this plan",
+                    fix: "a facilitator cannot also take part; check the email")
+            }
+        }
+        guard !sink.items.contains(where: { $0.severity == .error }) else {
+            throw IntakeFailure(diagnostics: sink.items)
+        }
+        var out = programme
+        out.facilitators =
+            existing
+            + read.map { f in
+                var f = f
+                f.index += existing.count
+                return f
+            }
+        return out
+    }
+}

@@ -31,6 +31,16 @@ enum ReplanText {
                     + kinds.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                     + "), all honoured")
         }
+        if !r.handovers.isEmpty {
+            let f = r.programme.facilitators ?? []
+            lines.append(
+                "new facilitators: \(r.handovers.count) group\(r.handovers.count == 1 ? "" : "s") (proven minimum "
+                    + "\(r.handoversBound))")
+            for h in r.handovers {
+                let next = r.schedule.facilitatorOf[h.group].map { f[$0].name } ?? "–"
+                lines.append("  \(h.group): \(f[h.facilitator].name) → \(next)")
+            }
+        }
         if !r.lockedNow.isEmpty { lines.append("locked now: " + r.lockedNow.joined(separator: ", ")) }
         if !r.unlockedNow.isEmpty { lines.append("unlocked: " + r.unlockedNow.joined(separator: ", ")) }
         if !r.locked.isEmpty {

@@ -64,6 +64,7 @@ extension ReplanChanges {
                 if case .invalidInput(let d) = error { problems += d } else { throw error }
             }
         }
+        let facilitatorsChanged = try resolveFacilitators(&programme, from: cutOff, problems: &problems)
         if let file = wishes {
             do {
                 programme = try ProgrammeReader.adding(wishes: file, to: programme)
@@ -86,21 +87,73 @@ extension ReplanChanges {
         for s in swaps {
             if let a = person(s.first, "--swap"), let b = person(s.second, "--swap") { swapped.append((a, b)) }
         }
-        let steering = !manual.isEmpty || !swapped.isEmpty || !lock.isEmpty || !unlock.isEmpty || wishes != nil
+        let steering =
+            !manual.isEmpty || !swapped.isEmpty || !lock.isEmpty || !unlock.isEmpty || wishes != nil
+            || facilitatorsChanged || !meetingMoves.isEmpty || !meetingCancellations.isEmpty
         if drop.isEmpty && joiners.isEmpty && venues == nil && !steering && problems.isEmpty {
             problems.append(
                 Diagnostic(
                     .error, file: document.programme, "nothing to change",
-                    fix: "name the participants who leave, give a file of late joiners, a new venues file or more "
-                        + "wishes, move someone, or lock a group"))
+                    fix: "name the participants or facilitators who leave, give a file of late joiners, a new "
+                        + "venues file or more wishes, move someone, or lock a group"))
         }
         guard problems.isEmpty else { throw .invalidInput(problems) }
-        return (
-            programme,
-            ReplanRequest(
-                drop: drop, joiners: joiners, from: cutOff, moves: manual, swaps: swapped, lock: lock, unlock: unlock),
-            warnings
-        )
+        var request = ReplanRequest(
+            drop: drop, joiners: joiners, from: cutOff, moves: manual, swaps: swapped, lock: lock, unlock: unlock)
+        request.meetingMoves = meetingMoves.map { ($0.meeting.group, $0.meeting.number, $0.date) }
+        request.meetingCancellations = meetingCancellations.map { ($0.group, $0.number) }
+        request.reschedule = rescheduleCancelled
+        return (programme, request, warnings)
+    }
+
+    /// Applies `--add-facilitators`, `--drop-facilitator` and `--facilitator-unavailable` to `programme`; whether
+    /// any was given. Unknown emails and a facilitator who already left are problems.
+    func resolveFacilitators(_ programme: inout Programme, from: Day, problems: inout [Diagnostic])
+        throws(PlanningFailure) -> Bool
+    {
+        guard addFacilitators != nil || !dropFacilitators.isEmpty || !facilitatorUnavailable.isEmpty else {
+            return false
+        }
+        guard programme.facilitators != nil || addFacilitators != nil else {
+            problems.append(
+                Diagnostic(
+                    .error, file: "--drop-facilitator", "this plan was made without a facilitators file",
+                    fix: "plan with --facilitators first; groups have unnamed facilitator slots now"))
+            return true
+        }
+        if let file = addFacilitators {
+            do { programme = try ProgrammeReader.adding(facilitators: file, to: programme) } catch {
+                problems += error.diagnostics.filter { $0.severity == .error }
+            }
+        }
+        let byEmail = Dictionary(
+            (programme.facilitators ?? []).map { ($0.email.lowercased(), $0.index) }, uniquingKeysWith: { a, _ in a })
+        func facilitator(_ email: String, _ option: String) -> Int? {
+            guard let f = byEmail[email.lowercased()] else {
+                problems.append(
+                    Diagnostic(
+                        .error, file: option, field: "email", "\(email) is not a facilitator of this plan",
+                        fix: "check the spelling; facilitators are listed in plan.xlsx (Begeleiders)"))
+                return nil
+            }
+            if let left = programme.facilitators![f].leftOn {
+                problems.append(
+                    Diagnostic(
+                        .error, file: option, field: "email", "\(email) already left on \(left)",
+                        fix: "remove this email"))
+                return nil
+            }
+            return f
+        }
+        for email in dropFacilitators {
+            if let f = facilitator(email, "--drop-facilitator") { programme.facilitators![f].leftOn = from }
+        }
+        for u in facilitatorUnavailable {
+            if let f = facilitator(u.email, "--facilitator-unavailable") {
+                programme.facilitators![f].unavailable.append(u.days)
+            }
+        }
+        return true
     }
 
     /// Emails from a list: one per line (`#` comments), or a CSV whose first row may be a header.

@@ -128,6 +128,60 @@ public struct ReplanChanges: Sendable {
     public var unlock: [String] = []
     /// More wishes (`--wishes FILE`), added to the ones the plan keeps and honoured from `from` on.
     public var wishes: InputFile?
+    /// Facilitators who leave from `from` on, by email (`--drop-facilitator`): their groups get another one.
+    public var dropFacilitators: [String] = []
+    /// New facilitators (`--add-facilitators FILE`, the facilitators file's columns), available from `from` on.
+    public var addFacilitators: InputFile?
+    /// Days a facilitator cannot come (`--facilitator-unavailable EMAIL=DATE[..DATE]`): their meetings on those
+    /// days move, or their group gets another facilitator when the dates cannot move.
+    public var facilitatorUnavailable: [FacilitatorDays] = []
+
+    /// Meetings moved to a given day (`--move-meeting G03:3=2027-04-12`): made as asked or refused with the rule.
+    public var meetingMoves: [MeetingMove] = []
+    /// Meetings that cannot take place on their day (`--cancel-meeting G03:3`).
+    public var meetingCancellations: [MeetingRef] = []
+    /// A cancelled meeting goes to the nearest valid day (true), or is dropped and the rotation shifts (false,
+    /// `--no-reschedule`).
+    public var rescheduleCancelled = true
+
+    /// One meeting of one group: `G03:3`.
+    public struct MeetingRef: Sendable, Equatable {
+        /// The group's id.
+        public var group: String
+        /// The meeting number (1-based).
+        public var number: Int
+        /// Meeting `number` of `group`.
+        public init(group: String, number: Int) {
+            self.group = group
+            self.number = number
+        }
+    }
+
+    /// A meeting and the day it moves to.
+    public struct MeetingMove: Sendable, Equatable {
+        /// Which meeting.
+        public var meeting: MeetingRef
+        /// Its new day.
+        public var date: Day
+        /// `meeting` moves to `date`.
+        public init(_ meeting: MeetingRef, to date: Day) {
+            self.meeting = meeting
+            self.date = date
+        }
+    }
+
+    /// Days one facilitator (by email) is unavailable.
+    public struct FacilitatorDays: Sendable, Equatable {
+        /// The facilitator's email.
+        public var email: String
+        /// The days, both ends included.
+        public var days: DayRange
+        /// `email` is unavailable on `days`.
+        public init(email: String, days: DayRange) {
+            self.email = email
+            self.days = days
+        }
+    }
 
     /// Someone the organiser moves to a group, named by email.
     public struct ManualMove: Sendable, Equatable {

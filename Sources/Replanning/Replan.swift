@@ -40,6 +40,12 @@ public struct ReplanRequest: Sendable {
     public var lock: [String]
     /// Locked groups to free again (`replan --unlock G03`).
     public var unlock: [String]
+    /// Meetings the organiser moves to a given day (`replan --move-meeting G03:3=2027-04-12`).
+    public var meetingMoves: [(group: String, number: Int, date: Day)] = []
+    /// Meetings that cannot take place on their day (`replan --cancel-meeting G03:3`).
+    public var meetingCancellations: [(group: String, number: Int)] = []
+    /// Whether a cancelled meeting goes to the nearest valid day (true) or is dropped (`--no-reschedule`).
+    public var reschedule = true
     /// A request in participant indices.
     public init(
         drop: Set<Int>, joiners: [Int], from: Day, moves: [(person: Int, group: String)] = [], swaps: [(Int, Int)] = [],
@@ -105,6 +111,10 @@ public struct ReplanResult: Sendable {
     public var lockedNow: [String] = [], unlockedNow: [String] = []
     /// Wishes the organiser added in this replan (`replan --wishes`).
     public var newWishes: [Wish] = []
+    /// Groups handed to another facilitator in this replan (who led them before, from when).
+    public var handovers: [ScheduleResult.Handover] = []
+    /// Proven minimum number of groups that needed a new facilitator.
+    public var handoversBound = 0
 }
 
 /// Why a replan produced no new version.

@@ -80,13 +80,37 @@ public enum Replanner {
                 "the new groups break a rule: " + check.prefix(5).map(\.description).joined(separator: "; "))
         }
 
-        // 2. Calendar: history frozen, dissolved groups cancelled, dates kept unless a rule forces a move.
-        var schedule = current.schedule
+        // 2. Facilitators: groups whose facilitator left or cannot come get the fewest changes.
+        var base = current
+        let handing = try FacilitatorChanges(programme, grouping.groups, current.schedule, from: request.from)
+            .solve(budget: budget)
+        if let handing {
+            base.schedule.facilitatorOf = handing.facilitatorOf
+            base.schedule.handovers += handing.handovers
+            let before = Dictionary(uniqueKeysWithValues: handing.handovers.map { ($0.group, $0.facilitator) })
+            // History keeps the facilitator of its day.
+            for k in base.schedule.meetings.indices where base.schedule.meetings[k].date < request.from {
+                if let old = before[base.schedule.meetings[k].group], base.schedule.meetings[k].facilitator == nil {
+                    base.schedule.meetings[k].facilitator = old
+                }
+            }
+        }
+
+        // 3. The organiser's own meeting moves and cancellations, each checked against the calendar rules.
+        var rotate = Set<String>(), blocked: [String: Set<Day>] = [:]
+        if !request.meetingMoves.isEmpty || !request.meetingCancellations.isEmpty {
+            let out = try MeetingChanges.apply(programme, grouping.groups, base.schedule, request)
+            (base.schedule.meetings, rotate, blocked) = (out.meetings, out.rotate, out.blocked)
+        }
+
+        // 4. Calendar: history frozen, dissolved groups cancelled, dates kept unless a rule forces a move.
+        var schedule = base.schedule
         var changed: [MeetingChange] = []
         if !current.schedule.meetings.isEmpty {
             (schedule.meetings, changed) = try reschedule(
-                programme, current, grouping.groups, dissolved: Set(dissolved), request,
-                now: now, budget: budget)
+                programme, base, grouping.groups, dissolved: Set(dissolved), request,
+                now: now, budget: budget, newLeader: Set(handing?.handovers.map(\.group) ?? []),
+                force: handing?.redate ?? [], previous: current.schedule.meetings, rotate: rotate, blocked: blocked)
             schedule.absences = schedule.meetings.filter { !$0.cancelled }.reduce(0) { $0 + $1.absent.count }
             schedule.absencesBound = schedule.absences
             schedule.absencesOptimised = false
@@ -106,6 +130,8 @@ public enum Replanner {
         let surviving = Set(grouping.groups.map(\.id))
         result.locked = locks.locked.filter(surviving.contains).sorted()
         (result.lockedNow, result.unlockedNow) = (locks.added, locks.removed)
+        result.handovers = handing?.handovers ?? []
+        result.handoversBound = handing?.handoversBound ?? 0
         return result
     }
 

@@ -11,7 +11,8 @@ extension Replanner {
     /// group's membership changed. An event whose visible content changed gets the next SEQUENCE.
     static func reschedule(
         _ programme: Programme, _ current: CurrentPlan, _ groups: [Group], dissolved: Set<String>,
-        _ request: ReplanRequest, now: Date, budget: RunBudget
+        _ request: ReplanRequest, now: Date, budget: RunBudget, newLeader: Set<String> = [], force: Set<String> = [],
+        previous: [Meeting]? = nil, rotate: Set<String> = [], blocked: [String: Set<Day>] = [:]
     ) throws(ReplanFailure) -> ([Meeting], [MeetingChange]) {
         let old = current.schedule.meetings
         let stamp = now.timeIntervalSince1970
@@ -20,7 +21,7 @@ extension Replanner {
         do {
             newDates = try Scheduler.redate(
                 programme, groups, meetings: old, facilitatorOf: current.schedule.facilitatorOf,
-                from: request.from, budget: budget)
+                from: request.from, budget: budget, force: force, blocked: blocked)
         } catch {
             switch error {
             case .impossible(let why): throw .impossible(why)
@@ -53,11 +54,24 @@ extension Replanner {
                 future[k].members = g.members
                 future[k].absent = Scheduler.unavailable(g.members, on: future[k].date, programme)
             }
-            if membershipChanged || newDates[id] != nil {
+            if membershipChanged || newDates[id] != nil || rotate.contains(id) {
+                // A meeting dropped in this replan: its case bringers keep their place in the order, and its
+                // case slots go to the later meetings, one extra each, so nobody loses their turn.
+                let wasPlanned = Set((previous ?? old).filter { $0.group == id && !$0.cancelled }.map(\.number))
+                let dropped = mine.filter {
+                    $0.cancelledAlone && $0.date >= request.from && wasPlanned.contains($0.number)
+                }
                 var turn: [Int: Int] = [:]
-                for (n, i) in future.flatMap(\.caseBringers).enumerated() where turn[i] == nil { turn[i] = n }
+                let order = (dropped + future).sorted { $0.number < $1.number }.flatMap(\.caseBringers)
+                for (n, i) in order.enumerated() where turn[i] == nil { turn[i] = n }
+                var slots = future.map(\.caseBringers.count)
+                let later = future.indices.filter { k in dropped.contains { future[k].number > $0.number } }
+                let targets = later.isEmpty ? Array(future.indices) : later
+                for n in 0..<(targets.isEmpty ? 0 : dropped.reduce(0) { $0 + $1.caseBringers.count }) {
+                    slots[targets[n % targets.count]] += 1
+                }
                 let bringers = Scheduler.rebalance(
-                    group: id, members: g.members, slots: future.map(\.caseBringers.count),
+                    group: id, members: g.members, slots: slots,
                     absent: future.map(\.absent), brought: brought, previousTurn: turn)
                 for k in future.indices { future[k].caseBringers = bringers[k] }
             }
@@ -75,10 +89,12 @@ extension Replanner {
         for k in result.indices where !isHistory(result[k]) {
             result[k].place(programme.config, region: byGroup[result[k].group]?.homeRegion)
         }
-        let before = Dictionary(uniqueKeysWithValues: old.map { ("\($0.group)#\($0.number)", $0) })
+        // Compared with the plan as it was, before the organiser's own meeting moves.
+        let before = Dictionary(uniqueKeysWithValues: (previous ?? old).map { ("\($0.group)#\($0.number)", $0) })
         for k in result.indices {
             let was = before["\(result[k].group)#\(result[k].number)"]!
-            if !result[k].sameContent(as: was) {
+            let handed = newLeader.contains(result[k].group) && !isHistory(result[k])
+            if !result[k].sameContent(as: was) || handed {
                 result[k].sequence = was.sequence + 1
                 result[k].stamp = stamp
                 changes.append(

@@ -3,14 +3,14 @@ import Intake
 import RunControl
 
 extension Scheduler {
-    /// After a replan changed who is in which group: new dates for the meetings from `from` on of every group
-    /// whose current dates now break a rule (e.g. a member from another holiday region joined). Everything
+    /// After a replan changed who is in which group or who leads it: new dates for the meetings from `from` on of
+    /// every group whose current dates now break a rule (e.g. a member from another holiday region joined). Everything
     /// else keeps its date, and a moved meeting stays as close to its old date as the rules allow; the same
     /// date model as `plan` decides, with the old dates as anchors and history pinned.
     /// Returns the new dates per group id (all meetings, in number order) for the groups that changed.
     package static func redate(
         _ programme: Programme, _ groups: [Group], meetings: [Meeting], facilitatorOf: [String: Int],
-        from: Day, budget: RunBudget
+        from: Day, budget: RunBudget, force: Set<String> = [], blocked: [String: Set<Day>] = [:]
     ) throws(SchedulingFailure) -> [String: [Day]] {
         let s = programme.config.schedule
         guard let first = s.firstDate, let last = s.lastDate else { return [:] }
@@ -23,7 +23,13 @@ extension Scheduler {
                     meetings.filter { $0.group == g.id && !$0.cancelled }.sorted { $0.number < $1.number }.map(\.date)
                 )
             })
+        // `force`: groups whose new facilitator has another meeting on one of their days.
         let needs = groups.filter { g in
+            guard !force.contains(g.id) else { return true }
+            // `blocked`: days a group's meeting was cancelled on (`--cancel-meeting`); it moves off them.
+            if let days = blocked[g.id], dates[g.id]!.contains(where: { $0 >= from && days.contains($0) }) {
+                return true
+            }
             let regions = DateRules.regions(g, programme)
             return dates[g.id]!.contains {
                 $0 >= from && rules.closed($0, regions: regions, facilitator: facilitator(g)) != nil
@@ -40,7 +46,10 @@ extension Scheduler {
                 let g = groups[gi]
                 let old = dates[g.id]!.map { $0 - first }
                 let regions = DateRules.regions(g, programme)
-                let free = rules.candidates(regions: regions, facilitator: facilitator(g))
+                let closedToGroup = Set((blocked[g.id] ?? []).map { $0 - first })
+                let free = rules.candidates(regions: regions, facilitator: facilitator(g)).map {
+                    $0.filter { !closedToGroup.contains($0) }
+                }
                 let cands = old.enumerated().map { k, d in
                     needing.contains(g.id) && first.adding(days: d) >= from
                         ? free[k].filter { first.adding(days: $0) >= from } : [d]

@@ -33,6 +33,11 @@ public struct Meeting: Sendable, Equatable, Codable {
     public var location: String?
     /// The video-call link; nil: none.
     public var online: String?
+    /// Who led it, when that is not the group's facilitator now: history keeps the facilitator of its day after a
+    /// replan hands the group to someone else.
+    public var facilitator: Int?
+    /// Cancelled on its own (`replan --cancel-meeting --no-reschedule`) while the group goes on.
+    public var cancelledAlone = false
 
     /// A meeting; `sequence` 0, not cancelled and stamped with the plan's own time unless given.
     public init(
@@ -79,6 +84,28 @@ public struct ScheduleResult: Sendable {
     public var absencesOptimised = true
     /// Plain-words notes for the organiser (e.g. a member who cannot bring a case on any date).
     public var notes: [ScheduleNote]
+    /// Groups handed from one facilitator to another in a replan: the earlier facilitator's calendar keeps the
+    /// group's meetings from that day on as cancelled.
+    public var handovers: [Handover] = []
+
+    /// A group that a facilitator led until `from`.
+    public struct Handover: Sendable, Equatable, Codable {
+        /// The group's id.
+        public var group: String
+        /// The facilitator who led it before (index).
+        public var facilitator: Int
+        /// The first day someone else leads it.
+        public var from: Day
+        /// A handover of `group` from `facilitator` on `from`.
+        public init(group: String, facilitator: Int, from: Day) {
+            self.group = group
+            self.facilitator = facilitator
+            self.from = from
+        }
+    }
+
+    /// The facilitator who leads (or led) meeting `m`.
+    public func facilitator(of m: Meeting) -> Int? { m.facilitator ?? facilitatorOf[m.group] }
 
     /// A calendar as given; `absencesOptimised` starts true.
     public init(

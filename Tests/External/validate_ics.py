@@ -49,7 +49,13 @@ def main(folder, expect_cancelled=False):
         group_of = {r["email"].lower(): r["group"] for r in csv.DictReader(f)}
     personal = 0
     # After a replan, people who moved joined their group at the replan's first day.
-    since = (json.loads((folder / "plan.json").read_text()).get("replan") or {}).get("from") or "0000-00-00"
+    plan = json.loads((folder / "plan.json").read_text())
+    since = (plan.get("replan") or {}).get("from") or "0000-00-00"
+    # Groups a facilitator handed over: from that day on their own calendar cancels the group's meetings.
+    names = {f["email"].lower(): f["name"] for f in plan.get("facilitators") or []}
+    handed = {}
+    for h in plan.get("handovers") or []:
+        handed.setdefault(names[h["facilitator"].lower()], []).append((h["group"], h["from"]))
     problems = []
     if not files:
         problems.append(f"{folder}/rota: no .ics files")
@@ -119,7 +125,10 @@ def main(folder, expect_cancelled=False):
                 if status != "CANCELLED" or int(ev.get("SEQUENCE")) < 1:
                     problems.append(f"{path}: {uid} is cancelled in schedule.csv but {status}, SEQUENCE {ev.get('SEQUENCE')}")
             elif status != "CONFIRMED":
-                problems.append(f"{path}: {uid} is planned in schedule.csv but {status}")
+                leader = str(cal.get("X-WR-CALNAME", "")).split(" — ")[-1]
+                handover = any(g == group and row["date"] >= since_ for g, since_ in handed.get(leader, []))
+                if not handover or row["facilitator"] == leader or int(ev.get("SEQUENCE")) < 1:
+                    problems.append(f"{path}: {uid} is planned in schedule.csv but {status}")
             expected = dt.datetime.fromisoformat(f"{row['date']}T{row['start']}")
             if start.replace(tzinfo=None) != expected:
                 problems.append(f"{path}: {uid} starts {start}, schedule.csv says {expected}")
