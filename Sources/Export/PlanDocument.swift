@@ -37,6 +37,8 @@ package struct PlanDocument: Codable, Sendable {
         package var facilitator: String?
         /// True when cancelled on its own while the group goes on (`--cancel-meeting --no-reschedule`).
         package var cancelledAlone: Bool?
+        /// Emails of the members who were there, once attendance is recorded.
+        package var present: [String]?
     }
     /// A group one facilitator led until `from` (`replan --drop-facilitator`).
     package struct HandoverEntry: Codable, Sendable {
@@ -176,7 +178,7 @@ package struct PlanDocument: Codable, Sendable {
                 uid: RotaFiles.uid(programme.config.name, m), sequence: m.sequence, stamp: m.stamp,
                 location: m.location, online: m.online,
                 facilitator: m.facilitator.map { programme.facilitators![$0].email },
-                cancelledAlone: m.cancelledAlone ? true : nil)
+                cancelledAlone: m.cancelledAlone ? true : nil, present: m.present.map { $0.map(email) })
         }
         handovers =
             schedule.handovers.isEmpty

@@ -114,6 +114,7 @@ extension PlanDocument {
                 (meeting.location, meeting.online) = (m.location, m.online)
             }
             meeting.cancelledAlone = m.cancelledAlone ?? false
+            if let present = m.present { meeting.present = try indices(present) }
             if let f = m.facilitator {
                 guard let index = facilitatorByEmail[f.lowercased()] else {
                     throw damaged("meeting led by \(f), who is not among the facilitators")

@@ -15,10 +15,11 @@ package enum PlanWorkbooks {
         let view = PlanView(programme, result, schedule)
         let mail = MailMerge.table(view)
         let lang = programme.config.lang
-        return [
+        var files = [
             "plan.xlsx": Workbook(
                 sheets: [
                     groupsSheet(view), meetingsSheet(view), participantsSheet(view), facilitatorsSheet(view),
+                    Attendance.sheet(view),
                 ].compactMap { $0 }
             ).data(),
             "mailmerge.xlsx": Workbook(sheets: [
@@ -29,6 +30,8 @@ package enum PlanWorkbooks {
             "mailmerge.csv": Data(
                 CSVWriter.render(header: mail.header, rows: mail.rows, delimiter: lang == .nl ? ";" : ",").utf8),
         ]
+        files["attendance.csv"] = Attendance.csv(view)
+        return files
     }
 
     static func groupsSheet(_ v: PlanView) -> Workbook.Sheet {

@@ -36,6 +36,7 @@ package enum Report {
         h += ReportWishes.html(v)
         h += ReportGroups.groups(v)
         h += ReportGroups.index(v)
+        h += ReportAttendance.html(v)
         h += ReportCalendar.html(v, from: replan?.from)
         h += inputNotes(v)
         h.append(solver(result.stats, w))

@@ -50,6 +50,15 @@ enum ReportSummary {
                         + "possible with these facilitators."))
         }
         for note in s.notes { attention.append(e(v.lang == .nl ? note.nl : note.en)) }
+        let below = Attendance.lines(v).filter(\.below).count
+        if below > 0 {
+            attention.append(
+                w.t(
+                    "\(below) deelnemer(s) onder de minimale aanwezigheid (zie "
+                        + "<a href=\"#aanwezigheid\">Aanwezigheid</a>).",
+                    "\(below) participant(s) below the minimum attendance (see "
+                        + "<a href=\"#aanwezigheid\">Attendance</a>)."))
+        }
         let warnings = programme.warnings.count
         if warnings > 0 {
             attention.append(

@@ -5,7 +5,7 @@ import TOMLKit
 /// out-of-range values all at once, each with its line.
 enum ConfigReader {
     static let knownKeys: [String: [String]] = [
-        "programme": ["name", "timezone", "language", "organiser"],
+        "programme": ["name", "timezone", "language", "organiser", "min_attendance"],
         "groups": ["min_size", "max_size", "target_size", "count", "min_size_after_dropout"],
         "rules": ["separate", "priorities", "met_before"],
         "levels": [],
@@ -91,6 +91,16 @@ enum ConfigReader {
                 f.error(
                     "programme.organiser", "\"\(s)\" is not a name with an email address",
                     fix: "write it as \"Name <name@example.nl>\"")
+            }
+        }
+        if let v = t["min_attendance"] {
+            // A share such as 0.8; 0 and 1 may be written as whole numbers.
+            if let x = v.double ?? v.int.map(Double.init), (0...1).contains(x) {
+                c.minAttendance = x
+            } else {
+                f.error(
+                    "programme.min_attendance", "\(v.debugDescription) is not a share from 0 to 1",
+                    fix: "write the share of meetings someone must attend, e.g. 0.8 for 80 %")
             }
         }
         if let v = t["timezone"], let s = f.string("programme.timezone", v) {

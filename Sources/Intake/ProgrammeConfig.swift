@@ -159,6 +159,11 @@ public struct ProgrammeConfig: Sendable, Equatable, Codable {
     public var organiser: Contact?
     /// The venues; nil means none configured.
     public var venues: Venues?
+    /// `[programme] min_attendance`: the share of held meetings (0–1) someone must attend, e.g. for a certificate;
+    /// nil (plans made before it existed) means 0.8.
+    public var minAttendance: Double?
+    /// The minimum attendance in effect.
+    public var attendanceMinimum: Double { minAttendance ?? 0.8 }
     /// The language in effect.
     public var lang: Language { language ?? .nl }
 

@@ -14,7 +14,9 @@ public struct IntervisionCommand: ParsableCommand {
             3 no plan satisfies the hard rules (explanation printed) · 1 internal error · 130 interrupted.
             """,
         version: Intervision.version,
-        subcommands: [CheckCommand.self, PlanCommand.self, ReplanCommand.self, PublishCommand.self]
+        subcommands: [
+            CheckCommand.self, PlanCommand.self, ReplanCommand.self, PublishCommand.self, AttendanceCommand.self,
+        ]
     )
 
     /// Required by ArgumentParser; the root command only dispatches.

@@ -45,6 +45,8 @@ struct ReplanCommand: AsyncParsableCommand {
         help: "A meeting that cannot take place on its day: G03:3; it goes to the nearest valid day (repeatable).")
     var meetingCancellations: [String] = []
     @Flag(help: "With --cancel-meeting: drop the meeting instead; the rotation shifts.") var noReschedule = false
+    @Option(help: "Attendance at past meetings: CSV or .xlsx with group, meeting, email, present (ja/nee).")
+    var attendance: String?
     @Option(help: "First day that is not history (YYYY-MM-DD); default today.", transform: ReplanCommand.day)
     var from: Day?
     @OptionGroup var run: RunOptions
@@ -107,7 +109,7 @@ struct ReplanCommand: AsyncParsableCommand {
     func run() async throws {
         let replanned: ReplannedProgramme
         do {
-            let files = try InputFile.readAll([dropFile, add, venues, wishes, addFacilitators])
+            let files = try InputFile.readAll([dropFile, add, venues, wishes, addFacilitators, attendance])
             var changes = ReplanChanges(
                 dropouts: drops.map { .init(email: $0, source: "--drop") }, dropoutLists: [files[0]].compactMap { $0 },
                 joiners: files[1], venues: files[2], from: from)
@@ -117,6 +119,7 @@ struct ReplanCommand: AsyncParsableCommand {
             }
             (changes.lock, changes.unlock, changes.wishes) = (locks, unlocks, files[3])
             (changes.dropFacilitators, changes.addFacilitators) = (dropFacilitators, files[4])
+            changes.attendance = files[5]
             // Checked in validate(), so none fails here.
             changes.meetingMoves = meetingMoves.compactMap { try? Self.meetingMove($0) }
             changes.meetingCancellations = meetingCancellations.compactMap { try? Self.meeting($0, "--cancel-meeting") }

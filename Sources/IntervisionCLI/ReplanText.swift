@@ -41,6 +41,17 @@ enum ReplanText {
                 lines.append("  \(h.group): \(f[h.facilitator].name) → \(next)")
             }
         }
+        let recorded = r.schedule.meetings.filter { m in
+            m.present != nil
+                && !(replanned.before.schedule.meetings.contains {
+                    $0.group == m.group && $0.number == m.number && $0.present == m.present
+                })
+        }
+        if !recorded.isEmpty {
+            let absent = recorded.reduce(0) { $0 + $1.members.count - ($1.present?.count ?? 0) }
+            lines.append(
+                "attendance recorded for \(recorded.count) meeting(s): \(absent) absence(s); see attendance.csv")
+        }
         if !r.lockedNow.isEmpty { lines.append("locked now: " + r.lockedNow.joined(separator: ", ")) }
         if !r.unlockedNow.isEmpty { lines.append("unlocked: " + r.unlockedNow.joined(separator: ", ")) }
         if !r.locked.isEmpty {

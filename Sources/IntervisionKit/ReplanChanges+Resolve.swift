@@ -87,8 +87,10 @@ extension ReplanChanges {
         for s in swaps {
             if let a = person(s.first, "--swap"), let b = person(s.second, "--swap") { swapped.append((a, b)) }
         }
+        let attendanceRecorded = resolveAttendance(current, from: cutOff, problems: &problems)
         let steering =
-            !manual.isEmpty || !swapped.isEmpty || !lock.isEmpty || !unlock.isEmpty || wishes != nil
+            !attendanceRecorded.isEmpty || !manual.isEmpty || !swapped.isEmpty || !lock.isEmpty || !unlock.isEmpty
+            || wishes != nil
             || facilitatorsChanged || !meetingMoves.isEmpty || !meetingCancellations.isEmpty
         if drop.isEmpty && joiners.isEmpty && venues == nil && !steering && problems.isEmpty {
             problems.append(
@@ -103,7 +105,74 @@ extension ReplanChanges {
         request.meetingMoves = meetingMoves.map { ($0.meeting.group, $0.meeting.number, $0.date) }
         request.meetingCancellations = meetingCancellations.map { ($0.group, $0.number) }
         request.reschedule = rescheduleCancelled
+        request.attendance = attendanceRecorded
         return (programme, request, warnings)
+    }
+
+    /// The attendance file and `absences`, checked against the plan: each meeting exists, has taken place (before
+    /// `from`), was not cancelled, and each person named was in it.
+    func resolveAttendance(_ current: CurrentPlan, from: Day, problems: inout [Diagnostic])
+        -> [(group: String, number: Int, absent: Set<Int>)]
+    {
+        let p = current.programme.participants
+        var rows: [AttendanceRow] = []
+        if let file = attendance {
+            do {
+                rows = try AttendanceReader.read(file, meetings: current.programme.config.schedule.meetings)
+            } catch {
+                problems += error.diagnostics.filter { $0.severity == .error }
+            }
+        }
+        for (ref, emails) in absences {
+            rows.append(.init(group: ref.group, meeting: ref.number, person: "", present: true, source: "attendance"))
+            for e in emails {
+                rows.append(.init(group: ref.group, meeting: ref.number, person: e, present: false, source: "--absent"))
+            }
+        }
+        var recorded: [String: Set<Int>] = [:], order: [String] = []
+        let byKey = Dictionary(
+            current.schedule.meetings.map { ("\($0.group)#\($0.number)", $0) }, uniquingKeysWith: { a, _ in a })
+        for row in rows {
+            let key = "\(row.group.uppercased())#\(row.meeting)"
+            func problem(_ message: String, _ fix: String) {
+                problems.append(
+                    Diagnostic(
+                        .error, file: row.source, line: row.line == 0 ? nil : row.line, field: "meeting", message,
+                        fix: fix))
+            }
+            guard let m = byKey[key] else {
+                problem("\(row.group):\(row.meeting) is not a meeting of this plan", "check the group and number")
+                continue
+            }
+            guard !m.cancelled else {
+                problem("\(m.group):\(m.number) was cancelled", "leave it out")
+                continue
+            }
+            guard m.date < from else {
+                problem(
+                    "\(m.group):\(m.number) on \(m.date) has not taken place before \(from)",
+                    "record attendance after the meeting, with --from after \(m.date)")
+                continue
+            }
+            if recorded[key] == nil {
+                recorded[key] = []
+                order.append(key)
+            }
+            guard !row.person.isEmpty else { continue }
+            let key2 = Text.key(row.person)
+            let found = m.members.filter { p[$0].emailKey == row.person.lowercased() || Text.key(p[$0].name) == key2 }
+            guard found.count == 1 else {
+                problem(
+                    "\(row.person) was not a member of \(m.group) at meeting \(m.number)",
+                    "use the email of someone in the group then (rota/group-\(m.group).csv)")
+                continue
+            }
+            if !row.present { recorded[key]!.insert(found[0]) }
+        }
+        return order.map { key in
+            let m = byKey[key]!
+            return (m.group, m.number, recorded[key]!)
+        }
     }
 
     /// Applies `--add-facilitators`, `--drop-facilitator` and `--facilitator-unavailable` to `programme`; whether

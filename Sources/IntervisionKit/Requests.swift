@@ -144,6 +144,13 @@ public struct ReplanChanges: Sendable {
     /// `--no-reschedule`).
     public var rescheduleCancelled = true
 
+    /// Attendance at past meetings (`--attendance FILE`: group, meeting, email, present). A meeting named in it
+    /// counts as recorded: members not listed were there.
+    public var attendance: InputFile?
+    /// Attendance given directly (`intervision attendance DIR G03:2 --absent EMAIL`): the meeting and who was
+    /// not there; everyone else was.
+    public var absences: [(meeting: MeetingRef, absent: [String])] = []
+
     /// One meeting of one group: `G03:3`.
     public struct MeetingRef: Sendable, Equatable {
         /// The group's id.

@@ -46,6 +46,9 @@ public struct ReplanRequest: Sendable {
     public var meetingCancellations: [(group: String, number: Int)] = []
     /// Whether a cancelled meeting goes to the nearest valid day (true) or is dropped (`--no-reschedule`).
     public var reschedule = true
+    /// Attendance at past meetings (`replan --attendance`): group, meeting number and who was not there; everyone
+    /// else in the meeting was.
+    public var attendance: [(group: String, number: Int, absent: Set<Int>)] = []
     /// A request in participant indices.
     public init(
         drop: Set<Int>, joiners: [Int], from: Day, moves: [(person: Int, group: String)] = [], swaps: [(Int, Int)] = [],

@@ -103,6 +103,21 @@ public enum Replanner {
             (base.schedule.meetings, rotate, blocked) = (out.meetings, out.rotate, out.blocked)
         }
 
+        // Attendance at past meetings: a case bringer who was not there gets a turn later.
+        var missedTurns: [String: Int] = [:]
+        for a in request.attendance {
+            guard let k = base.schedule.meetings.firstIndex(where: { $0.group == a.group && $0.number == a.number })
+            else { continue }
+            let m = base.schedule.meetings[k]
+            let missedBefore = Set(m.members).subtracting(m.present ?? m.members)
+            base.schedule.meetings[k].present = m.members.filter { !a.absent.contains($0) }
+            let missed = m.caseBringers.filter { a.absent.contains($0) && !missedBefore.contains($0) }.count
+            if missed > 0 {
+                rotate.insert(m.group)
+                missedTurns[m.group, default: 0] += missed
+            }
+        }
+
         // 4. Calendar: history frozen, dissolved groups cancelled, dates kept unless a rule forces a move.
         var schedule = base.schedule
         var changed: [MeetingChange] = []
@@ -110,7 +125,8 @@ public enum Replanner {
             (schedule.meetings, changed) = try reschedule(
                 programme, base, grouping.groups, dissolved: Set(dissolved), request,
                 now: now, budget: budget, newLeader: Set(handing?.handovers.map(\.group) ?? []),
-                force: handing?.redate ?? [], previous: current.schedule.meetings, rotate: rotate, blocked: blocked)
+                force: handing?.redate ?? [], previous: current.schedule.meetings, rotate: rotate, blocked: blocked,
+                extraTurns: missedTurns)
             schedule.absences = schedule.meetings.filter { !$0.cancelled }.reduce(0) { $0 + $1.absent.count }
             schedule.absencesBound = schedule.absences
             schedule.absencesOptimised = false

@@ -12,7 +12,8 @@ extension Replanner {
     static func reschedule(
         _ programme: Programme, _ current: CurrentPlan, _ groups: [Group], dissolved: Set<String>,
         _ request: ReplanRequest, now: Date, budget: RunBudget, newLeader: Set<String> = [], force: Set<String> = [],
-        previous: [Meeting]? = nil, rotate: Set<String> = [], blocked: [String: Set<Day>] = [:]
+        previous: [Meeting]? = nil, rotate: Set<String> = [], blocked: [String: Set<Day>] = [:],
+        extraTurns: [String: Int] = [:]
     ) throws(ReplanFailure) -> ([Meeting], [MeetingChange]) {
         let old = current.schedule.meetings
         let stamp = now.timeIntervalSince1970
@@ -31,8 +32,9 @@ extension Replanner {
         }
         // Cases brought so far, anywhere in the programme: the rotation counts history, not just this group.
         var brought: [Int: Int] = [:]
+        // A turn counts when the bringer was there (attendance recorded) or nothing is known.
         for m in old where m.date < request.from && !m.cancelled {
-            for i in m.caseBringers { brought[i, default: 0] += 1 }
+            for i in m.caseBringers where m.present?.contains(i) ?? true { brought[i, default: 0] += 1 }
         }
         let byGroup = Dictionary(grouping: groups, by: \.id).mapValues { $0[0] }
         var result: [Meeting] = [], changes: [MeetingChange] = []
@@ -56,7 +58,8 @@ extension Replanner {
             }
             if membershipChanged || newDates[id] != nil || rotate.contains(id) {
                 // A meeting dropped in this replan: its case bringers keep their place in the order, and its
-                // case slots go to the later meetings, one extra each, so nobody loses their turn.
+                // case slots go to the later meetings, one extra each, so nobody loses their turn (the same for
+                // turns missed by absence).
                 let wasPlanned = Set((previous ?? old).filter { $0.group == id && !$0.cancelled }.map(\.number))
                 let dropped = mine.filter {
                     $0.cancelledAlone && $0.date >= request.from && wasPlanned.contains($0.number)
@@ -67,7 +70,9 @@ extension Replanner {
                 var slots = future.map(\.caseBringers.count)
                 let later = future.indices.filter { k in dropped.contains { future[k].number > $0.number } }
                 let targets = later.isEmpty ? Array(future.indices) : later
-                for n in 0..<(targets.isEmpty ? 0 : dropped.reduce(0) { $0 + $1.caseBringers.count }) {
+                // Turns missed by absence (attendance) get a slot too.
+                let extra = dropped.reduce(0) { $0 + $1.caseBringers.count } + (extraTurns[id] ?? 0)
+                for n in 0..<(targets.isEmpty ? 0 : extra) {
                     slots[targets[n % targets.count]] += 1
                 }
                 let bringers = Scheduler.rebalance(

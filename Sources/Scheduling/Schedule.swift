@@ -38,6 +38,8 @@ public struct Meeting: Sendable, Equatable, Codable {
     public var facilitator: Int?
     /// Cancelled on its own (`replan --cancel-meeting --no-reschedule`) while the group goes on.
     public var cancelledAlone = false
+    /// Who was there, once attendance is recorded (`replan --attendance`); nil: not recorded.
+    public var present: [Int]?
 
     /// A meeting; `sequence` 0, not cancelled and stamped with the plan's own time unless given.
     public init(

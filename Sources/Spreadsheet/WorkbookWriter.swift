@@ -10,6 +10,8 @@ public struct Workbook: Sendable {
         case text(String)
         /// A whole number.
         case number(Int)
+        /// A number with at most two decimals, given in hundredths (450 is 4.5), so its text is exact.
+        case hundredths(Int)
         /// A calendar day, stored as a date so it sorts and filters as one and shows in the reader's locale.
         case date(year: Int, month: Int, day: Int)
         /// Nothing.
@@ -31,6 +33,15 @@ public struct Workbook: Sendable {
             self.header = header
             self.rows = rows
         }
+    }
+
+    /// `n` hundredths as a decimal without trailing zeros: 450 → "4.5", 400 → "4", -5 → "-0.05".
+    public static func decimal(_ n: Int) -> String {
+        let sign = n < 0 ? "-" : "", a = abs(n)
+        let fraction = a % 100
+        guard fraction != 0 else { return sign + String(a / 100) }
+        let digits = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
+        return sign + "\(a / 100).\(digits)"
     }
 
     /// The sheets in tab order.
@@ -187,6 +198,7 @@ enum SheetXML {
             switch row[c] {
             case .text(let s): longest = max(longest, s.count)
             case .number(let n): longest = max(longest, String(n).count)
+            case .hundredths(let n): longest = max(longest, Workbook.decimal(n).count)
             case .date: longest = max(longest, 10)
             case .empty: break
             }
@@ -204,6 +216,7 @@ enum SheetXML {
                 xml +=
                     "<c r=\"\(ref)\"\(s) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XML.escape(text))</t></is></c>"
             case .number(let n): xml += "<c r=\"\(ref)\"\(s)><v>\(n)</v></c>"
+            case .hundredths(let n): xml += "<c r=\"\(ref)\"\(s)><v>\(Workbook.decimal(n))</v></c>"
             case .date(let y, let m, let d):
                 xml += "<c r=\"\(ref)\" s=\"2\"><v>\(ExcelDate.serial(year: y, month: m, day: d))</v></c>"
             case .empty: continue

@@ -32,8 +32,8 @@ def check(condition, message):
 
 book = openpyxl.load_workbook(folder / "plan.xlsx")
 names = [ws.title for ws in book.worksheets]
-expected = ["Groepen", "Bijeenkomsten", "Deelnemers", "Begeleiders"] if dutch else [
-    "Groups", "Meetings", "Participants", "Facilitators"]
+expected = ["Groepen", "Bijeenkomsten", "Deelnemers", "Begeleiders", "Aanwezigheid"] if dutch else [
+    "Groups", "Meetings", "Participants", "Facilitators", "Attendance"]
 check(names == expected[: len(names)] and len(names) >= 3, f"plan.xlsx sheets {names}, expected {expected}")
 for ws in book.worksheets:
     check(ws.freeze_panes == "A2", f"{ws.title}: header row not frozen ({ws.freeze_panes})")
@@ -64,6 +64,31 @@ for r in rows:
     email = r[1].lower()
     check((r[6] in (group_of.get(email),)) or (email not in group_of),
           f"participants sheet: {email} in {r[6]}, plan.json {group_of.get(email)}")
+
+# Attendance, recomputed from plan.json: recorded meetings of each person, present, hours (start to end).
+recorded = [m for m in plan["meetings"] if m["status"] == "planned" and m.get("present") is not None]
+check((expected[4] in names) == bool(recorded), f"attendance sheet present: {expected[4] in names}, recorded: {len(recorded)}")
+if recorded:
+    sheet = book[expected[4]]
+    want = {}
+    for m in recorded:
+        here = {e.lower() for e in m["present"]}
+        h0, m0 = map(int, m["start"].split(":"))
+        h1, m1 = map(int, m["end"].split(":"))
+        for e in m["members"]:
+            r = want.setdefault(e.lower(), [0, 0, 0])
+            r[0] += 1
+            if e.lower() in here:
+                r[1] += 1
+                r[2] += (h1 * 60 + m1) - (h0 * 60 + m0)
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    check(sorted(r[1].lower() for r in rows) == sorted(want), "attendance sheet: not the people of the recorded meetings")
+    for r in rows:
+        n, there, minutes = want[r[1].lower()]
+        check((r[3], r[4]) == (n, there), f"attendance sheet: {r[1]} {r[3]}/{r[4]}, plan.json {n}/{there}")
+        check(abs(float(r[6]) - minutes / 60) < 0.01, f"attendance sheet: {r[1]} {r[6]} hours, plan.json {minutes / 60}")
+        below = there / n < plan["config"].get("minAttendance", 0.8) - 1e-9
+        check(bool(r[8]) == below, f"attendance sheet: {r[1]} below minimum {r[8]!r}, recomputed {below}")
 
 # The mail merge: one row per participant in a group, their own dates and turns.
 merge = openpyxl.load_workbook(folder / "mailmerge.xlsx").active
