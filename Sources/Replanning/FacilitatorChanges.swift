@@ -181,19 +181,29 @@ struct FacilitatorChanges {
     func noFacilitator(_ g: Group, _ facilitators: [Facilitator], load: [Int]) -> Explanation {
         var details: [String] = [], full: [Facilitator] = []
         for f in facilitators where f.leftOn == nil {
-            var why: [String] = []
             if load[f.index] >= f.maxGroups {
-                why.append(
-                    "already leads \(load[f.index]) group\(load[f.index] == 1 ? "" : "s") (max_groups \(f.maxGroups))")
                 full.append(f)
+                continue
             }
             if let i = g.members.first(where: { f.isTied(toSchool: programme.participants[$0].school) }) {
-                why.append("tied to \(programme.participants[i].school)")
+                details.append("\(f.name): tied to \(programme.participants[i].school)")
             } else if !mayLead(f, g) {
-                why.append("ruled out by a member's facilitator wish")
+                details.append("\(f.name): ruled out by a member's facilitator wish")
+            } else {
+                details.append("\(f.name): unavailable or busy on some of \(g.id)'s dates")
             }
-            if why.isEmpty { why.append("unavailable or busy on some of \(g.id)'s dates") }
-            details.append("\(f.name): " + why.joined(separator: "; "))
+        }
+        // Those of the group's own region first: raising their maximum keeps the group close to home.
+        let home = Text.key(g.homeRegion)
+        full.sort {
+            ($0.region.map(Text.key) == home ? 0 : 1, $0.index) < ($1.region.map(Text.key) == home ? 0 : 1, $1.index)
+        }
+        if !full.isEmpty {
+            let names = full.prefix(4).map(\.name).joined(separator: ", ") + (full.count > 4 ? ", …" : "")
+            details.insert(
+                full.count == 1
+                    ? "\(names) leads as many groups as max_groups allows"
+                    : "\(full.count) facilitators lead as many groups as max_groups allows (\(names))", at: 0)
         }
         return Explanation(
             .calendar, "no facilitator can take over \(g.id) from \(from) on", people: g.members, details: details,

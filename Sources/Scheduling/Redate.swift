@@ -16,22 +16,29 @@ extension Scheduler {
         guard let first = s.firstDate, let last = s.lastDate else { return [:] }
         let rules = DateRules(schedule: s, calendar: HolidayCalendar.forConfig(s), first: first, last: last)
         let facilitator: (Group) -> Facilitator? = { g in facilitatorOf[g.id].map { programme.facilitators![$0] } }
+        // Every meeting in number order, so index k is meeting k + 1; a meeting dropped on its own
+        // (`cancelledAlone`) stays pinned on its day and is never what makes a group need new dates.
+        let ofGroup = { (id: String) in
+            meetings.filter { $0.group == id && (!$0.cancelled || $0.cancelledAlone) }.sorted { $0.number < $1.number }
+        }
         let dates: [String: [Day]] = Dictionary(
+            uniqueKeysWithValues: groups.map { g in (g.id, ofGroup(g.id).map(\.date)) })
+        let droppedDays: [String: Set<Int>] = Dictionary(
             uniqueKeysWithValues: groups.map { g in
-                (
-                    g.id,
-                    meetings.filter { $0.group == g.id && !$0.cancelled }.sorted { $0.number < $1.number }.map(\.date)
-                )
+                (g.id, Set(ofGroup(g.id).enumerated().filter { $0.element.cancelled }.map(\.offset)))
             })
+        let held = { (id: String) in
+            dates[id]!.enumerated().filter { !droppedDays[id]!.contains($0.offset) }.map(\.element)
+        }
         // `force`: groups whose new facilitator has another meeting on one of their days.
         let needs = groups.filter { g in
             guard !force.contains(g.id) else { return true }
             // `blocked`: days a group's meeting was cancelled on (`--cancel-meeting`); it moves off them.
-            if let days = blocked[g.id], dates[g.id]!.contains(where: { $0 >= from && days.contains($0) }) {
+            if let days = blocked[g.id], held(g.id).contains(where: { $0 >= from && days.contains($0) }) {
                 return true
             }
             let regions = DateRules.regions(g, programme)
-            return dates[g.id]!.contains {
+            return held(g.id).contains {
                 $0 >= from && rules.closed($0, regions: regions, facilitator: facilitator(g)) != nil
             }
         }
@@ -51,7 +58,7 @@ extension Scheduler {
                     $0.filter { !closedToGroup.contains($0) }
                 }
                 let cands = old.enumerated().map { k, d in
-                    needing.contains(g.id) && first.adding(days: d) >= from
+                    needing.contains(g.id) && first.adding(days: d) >= from && !droppedDays[g.id]!.contains(k)
                         ? free[k].filter { first.adding(days: $0) >= from } : [d]
                 }
                 return DateModel.Input(group: g, candidates: cands, first: first, programme: programme, anchor: old)

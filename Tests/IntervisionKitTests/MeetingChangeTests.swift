@@ -9,6 +9,13 @@ import Testing
 @Suite struct MeetingChangeTests {
     static let from = Day(year: 2027, month: 3, day: 1)!
 
+    /// Facilitator name → email, from the fixture.
+    static let facilitatorEmails: [String: String] = {
+        let text = (try? String(contentsOfFile: Fixture.path("facilitators-lerend-leiderschap.csv"), encoding: .utf8))
+        let rows = (text ?? "").split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",") }
+        return Dictionary(uniqueKeysWithValues: rows.map { (String($0[0]), String($0[1])) })
+    }()
+
     static func changes(_ edit: (inout ReplanChanges) -> Void) -> ReplanChanges {
         var c = ReplanChanges(from: from)
         edit(&c)
@@ -97,6 +104,19 @@ import Testing
         let ics = try FacilitatorChangeTests.events(folder + "/rota/group-\(group).ics")
         let dropped = try #require(ics.values.first { $0.contains("bijeenkomst 3/4") })
         #expect(dropped.contains("STATUS:CANCELLED") && dropped.contains("gaat niet door"))
+
+        // The group's facilitator then cannot come to meeting 4: it moves, and the dropped meeting stays dropped.
+        let four = try #require(after.first { $0[0] == group && $0[1] == "4" })
+        let email = try #require(
+            Self.facilitatorEmails[four[5]], "facilitator \(four[5]) of \(group)")
+        _ = try await Intervision.replan(
+            folder,
+            Self.changes {
+                $0.facilitatorUnavailable = [.init(email: email, days: DayRange(Day(parsing: four[2])!))]
+            }, budget: RunBudget(timeLimit: 30))
+        let redated = try FacilitatorChangeTests.schedule(folder)
+        #expect(redated.first { $0[0] == group && $0[1] == "3" }?[9] == "cancelled")
+        #expect(redated.first { $0[0] == group && $0[1] == "4" }.map { $0[2] != four[2] || $0[5] != four[5] } == true)
 
         // History cannot be moved, and an unknown meeting is named.
         for c in [
