@@ -93,6 +93,9 @@ external-checks: build pydeps officedeps
 	SOURCE_DATE_EPOCH=1800000000 $(BIN) replan .build/ics-check/ll52 --cancel-meeting G02:3 --from 2027-04-15 > /dev/null
 	SOURCE_DATE_EPOCH=1800000000 $(BIN) replan .build/ics-check/ll52 --cancel-meeting G04:4 --no-reschedule \
 		--from 2027-04-15 > /dev/null
+	# Seven late joiners with no room left: a new group with its own calendar.
+	SOURCE_DATE_EPOCH=1800000000 $(BIN) replan .build/ics-check/ll52 \
+		--add Fixtures/replan/late-joiners-lerend-leiderschap.csv --from 2027-04-15 > /dev/null
 	# Attendance at the first meeting of G02: attendance.csv and the Aanwezigheid sheet.
 	SOURCE_DATE_EPOCH=1800000000 $(BIN) attendance .build/ics-check/ll52 G02:1 \
 		--absent $$(grep '^G02,' .build/ics-check/ll52/groups.csv | head -1 | cut -d, -f2) --from 2027-04-15 > /dev/null

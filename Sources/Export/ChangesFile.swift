@@ -19,6 +19,7 @@ public enum ChangesFile {
         let old = Dictionary(uniqueKeysWithValues: before.groups.map { ($0.id, Set($0.members)) })
         for g in r.grouping.groups where old[g.id] != Set(g.members) { touched.insert(g.id) }
         touched.formUnion(r.dissolved)
+        touched.formUnion(r.newGroups)
         var byFacilitator: [Int: Set<String>] = [:]
         for id in touched { if let f = r.schedule.facilitatorOf[id] { byFacilitator[f, default: []].insert(id) } }
         // A facilitator who handed a group over receives its cancellations.
@@ -40,6 +41,19 @@ public enum ChangesFile {
     static func steering(_ r: ReplanResult, _ w: Words) -> [String] {
         let p = r.programme.participants, f = r.programme.facilitators ?? []
         var md: [String] = []
+        let dates = DateText(language: r.programme.config.lang)
+        for id in r.newGroups {
+            let held = r.schedule.meetings(of: id).filter { !$0.cancelled }
+            let leader = r.schedule.facilitatorOf[id].map { f[$0].name } ?? "–"
+            md.append(
+                "- " + w.t("Nieuwe groep", "New group") + ": \(id) — "
+                    + w.count(
+                        r.grouping.groups.first { $0.id == id }?.members.count ?? 0, "deelnemer", "deelnemers",
+                        "member",
+                        "members") + ", " + w.t("begeleider", "facilitator") + " \(leader), "
+                    + w.t("bijeenkomsten", "meetings") + " " + held.map { dates.short($0.date) }.joined(separator: ", ")
+            )
+        }
         for h in r.handovers {
             let next = r.schedule.facilitatorOf[h.group].map { f[$0].name } ?? "–"
             md.append(

@@ -31,6 +31,10 @@ package enum RotaFiles {
         schedule.facilitatorOf[group].map { programme.facilitators![$0].name } ?? ""
     }
 
+    /// Whether meeting `m` belongs in calendars: not when it was cancelled before anyone had it (sequence 0,
+    /// e.g. the meetings a group opened late in the programme does not hold).
+    static func published(_ m: Meeting) -> Bool { !(m.cancelled && m.sequence == 0) }
+
     /// Who leads (or led) meeting `m`: history keeps the facilitator of its day.
     static func facilitatorName(_ programme: Programme, _ schedule: ScheduleResult, _ m: Meeting) -> String {
         schedule.facilitator(of: m).map { programme.facilitators![$0].name } ?? ""
@@ -52,7 +56,8 @@ package enum RotaFiles {
         }
         files["schedule.csv"] = Data(CSVWriter.render(header: scheduleHeader, rows: rows).utf8)
 
-        func write(_ base: String, title: String, meetings: [Meeting], withdrawn: Set<String> = []) {
+        func write(_ base: String, title: String, meetings all: [Meeting], withdrawn: Set<String> = []) {
+            let meetings = all.filter(published)
             let isWithdrawn = { (m: Meeting) in withdrawn.contains("\(m.group)#\(m.number)") }
             let lang = programme.config.lang, dates = DateText(language: lang)
             // In a `;`-separated file a `;` inside a cell would need quotes; people read commas anyway.
@@ -189,7 +194,7 @@ package enum RotaFiles {
     ) -> [String: Data] {
         let p = programme.participants
         var meetingsOf = [[Meeting]](repeating: [], count: p.count)
-        for m in schedule.meetings { for i in m.members { meetingsOf[i].append(m) } }
+        for m in schedule.meetings where published(m) { for i in m.members { meetingsOf[i].append(m) } }
         // Who was in a group before `from` but is not in its meetings from then on: their events there are
         // withdrawn for them.
         var withdrawn = [[Meeting]](repeating: [], count: p.count)

@@ -31,6 +31,15 @@ enum ReplanText {
                     + kinds.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                     + "), all honoured")
         }
+        for id in r.newGroups {
+            let g = r.grouping.groups.first { $0.id == id }
+            let f = r.schedule.facilitatorOf[id].flatMap { r.programme.facilitators?[$0].name }
+            let held = r.schedule.meetings(of: id).filter { !$0.cancelled }
+            lines.append(
+                "new group \(id) for late joiners: \(g?.members.count ?? 0) members"
+                    + (f.map { ", facilitator \($0)" } ?? "")
+                    + (held.isEmpty ? "" : ", \(held.count) meetings from \(held[0].date)"))
+        }
         if !r.handovers.isEmpty {
             let f = r.programme.facilitators ?? []
             lines.append(

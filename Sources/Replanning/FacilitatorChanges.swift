@@ -74,7 +74,8 @@ struct FacilitatorChanges {
     func solve(budget: RunBudget) throws(ReplanFailure) -> Outcome? {
         guard let facilitators = programme.facilitators, !facilitators.isEmpty else { return nil }
         let affected = groups.filter { g in
-            guard let f = schedule.facilitatorOf[g.id].map({ facilitators[$0] }) else { return false }
+            // A group without a facilitator (opened in this replan) needs one.
+            guard let f = schedule.facilitatorOf[g.id].map({ facilitators[$0] }) else { return true }
             return f.leftOn != nil || clashes(f, g, affected: []) > 0
         }
         guard !affected.isEmpty else { return nil }

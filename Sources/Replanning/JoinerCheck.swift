@@ -44,8 +44,8 @@ enum JoinerCheck {
                         : roomy.joined(separator: ", ") + " could then take \(p[j].name)")
             ]
             fixes.append(
-                "wait until enough late joiners (\(programme.config.groups.minSize)) can form a group of their "
-                    + "own, and plan them as a separate programme"
+                "add them together with other late joiners: from \(programme.config.groups.minSize) on, a replan "
+                    + "opens a new group for joiners who fit nowhere"
             )
             throw .impossible(Explanation(.changes, text, changes: fixes))
         }

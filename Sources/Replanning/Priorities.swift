@@ -42,7 +42,7 @@ struct Priorities {
         var size: [Int: LinearExpression] = [:]
         for g in open {
             size[g] = count(g, r.people)
-            model.add(size[g]!, .greaterOrEqual, Double(cfg.minSizeAfterDropout), name: "min_\(g)")
+            model.add(size[g]!, .greaterOrEqual, Double(r.minimum(g)), name: "min_\(g)")
             model.add(size[g]!, .lessOrEqual, Double(cfg.maxSize), name: "max_\(g)")
         }
         for (q, clique) in r.cliques().enumerated() {

@@ -34,14 +34,23 @@ struct Regroup {
     let locked: Set<Int>
     /// People the organiser moved in this replan: they stay where they were moved to.
     let pinned: Set<Int>
+    /// Groups opened in this replan for late joiners (indices): at least `min_size` once opened, and never
+    /// counted as dissolved when left closed.
+    let newGroups: Set<Int>
+
+    /// The fewest members group `g` may have (unless dissolved).
+    func minimum(_ g: Int) -> Int {
+        newGroups.contains(g) ? programme.config.groups.minSize : programme.config.groups.minSizeAfterDropout
+    }
     /// The facilitator wishes of each person.
     let facilitatorWishes: [Int: [Wish]]
 
     init(
         _ programme: Programme, _ groups: [Group], facilitatorOf: [String: Int], remaining: [[Int]], joiners: [Int],
-        locked: Set<Int> = [], pinned: Set<Int> = []
+        locked: Set<Int> = [], pinned: Set<Int> = [], newGroups: Set<Int> = []
     ) {
         self.pinned = pinned
+        self.newGroups = newGroups
         self.programme = programme
         self.groups = groups
         self.facilitatorOf = facilitatorOf
@@ -92,20 +101,20 @@ struct Regroup {
         let (final, priorities) = try Priorities(self, assignment: assignment, movers: movers).solve(
             budget: budget, stats: &stats)
         let p = programme.participants
-        var newGroups: [Group] = [], gone: [String] = []
+        var result: [Group] = [], gone: [String] = []
         for g in groups.indices {
             let members = people.filter { final[$0] == g }.sorted()
             if members.isEmpty {
-                gone.append(groups[g].id)
+                if !newGroups.contains(g) { gone.append(groups[g].id) }
                 continue
             }
-            newGroups.append(Group(id: groups[g].id, members: members, homeRegion: Metrics.homeRegion(members, p)))
+            result.append(Group(id: groups[g].id, members: members, homeRegion: Metrics.homeRegion(members, p)))
         }
         let moved = home.keys.sorted().filter { final[$0] != home[$0] }.map {
             Move(participant: $0, from: groups[home[$0]!].id, to: groups[final[$0]!].id)
         }
         return Outcome(
-            groups: newGroups, dissolved: gone, moves: moved, movesBound: movesBound, dissolvedBound: dissolvedBound,
+            groups: result, dissolved: gone, moves: moved, movesBound: movesBound, dissolvedBound: dissolvedBound,
             priorities: priorities, stats: stats)
     }
 
@@ -132,9 +141,7 @@ struct Regroup {
         for i in people { model.add(.sum(x[i]!.compactMap { $0 }), .equal, 1, name: "one_\(i)") }
         for g in 0..<k {
             let size = LinearExpression.sum(people.compactMap { x[$0]![g] })
-            model.add(
-                size + Double(cfg.minSizeAfterDropout) * d[g], .greaterOrEqual, Double(cfg.minSizeAfterDropout),
-                name: "min_\(g)")
+            model.add(size + Double(minimum(g)) * d[g], .greaterOrEqual, Double(minimum(g)), name: "min_\(g)")
             model.add(size + Double(cfg.maxSize) * d[g], .lessOrEqual, Double(cfg.maxSize), name: "max_\(g)")
         }
         for (q, clique) in cliques().enumerated() {
@@ -163,7 +170,8 @@ struct Regroup {
         }
         var bounds: [Int] = []
         var values: [Double] = []
-        for (name, objective) in [("moves", moves), ("dissolved", LinearExpression.sum(d))] {
+        let dissolved = LinearExpression.sum(d.indices.filter { !newGroups.contains($0) }.map { d[$0] })
+        for (name, objective) in [("moves", moves), ("dissolved", dissolved)] {
             var options = SolverOptions(within: budget, share: 0.3)
             options.cuts = .all
             options.warmStart = start

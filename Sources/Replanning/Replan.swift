@@ -118,6 +118,8 @@ public struct ReplanResult: Sendable {
     public var handovers: [ScheduleResult.Handover] = []
     /// Proven minimum number of groups that needed a new facilitator.
     public var handoversBound = 0
+    /// Groups opened in this replan for late joiners who fit nowhere.
+    public var newGroups: [String] = []
 }
 
 /// Why a replan produced no new version.

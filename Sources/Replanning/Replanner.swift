@@ -39,6 +39,7 @@ public enum Replanner {
         // replan does not hold for the groups as they are.
         let grouping: GroupingResult
         var moves: [Move] = [], dissolved: [String] = [], movesBound = 0, dissolvedBound = 0
+        var newGroup: String?
         if request.joiners.isEmpty && remaining.allSatisfy({ $0.count >= cfg.minSizeAfterDropout })
             && regroup.keepsEveryRule
         {
@@ -52,18 +53,38 @@ public enum Replanner {
             }
             grouping = GroupingResult(groups: groups, objectives: objectives, stats: SolveStats(), awayReasons: [:])
         } else {
-            try JoinerCheck.explainIfNoRoom(
-                programme, current.groups, remaining, request.joiners, facilitatorOf: current.schedule.facilitatorOf)
             let out: Regroup.Outcome
-            do {
-                out = try regroup.solve(budget: budget, events: events)
-            } catch {
-                if case .impossible = error {
-                    throw locks.locked.isEmpty && programme.wishes.isEmpty
-                        ? JoinerCheck.noArrangement(programme, current.groups, remaining, request.joiners)
-                        : locks.noArrangement(programme, current.groups, remaining)
+            do throws(ReplanFailure) {
+                try JoinerCheck.explainIfNoRoom(
+                    programme, current.groups, remaining, request.joiners,
+                    facilitatorOf: current.schedule.facilitatorOf)
+                do {
+                    out = try regroup.solve(budget: budget, events: events)
+                } catch {
+                    if case .impossible = error {
+                        throw locks.locked.isEmpty && programme.wishes.isEmpty
+                            ? JoinerCheck.noArrangement(programme, current.groups, remaining, request.joiners)
+                            : locks.noArrangement(programme, current.groups, remaining)
+                    }
+                    throw error
                 }
-                throw error
+            } catch {
+                // Late joiners who fit nowhere: a new group for them (and whoever the fewest moves bring in), when
+                // there are enough of them to fill one.
+                guard case .impossible = error, !request.joiners.isEmpty else { throw error }
+                let id = NewGroup.nextID(current)
+                let opened = Regroup(
+                    programme, current.groups + [Group(id: id, members: [], homeRegion: "")],
+                    facilitatorOf: current.schedule.facilitatorOf, remaining: remaining + [[]],
+                    joiners: request.joiners, locked: lockedIndices,
+                    pinned: Set(manual?.moves.map(\.participant) ?? []),
+                    newGroups: [current.groups.count])
+                // Worth it only when it moves fewer people than it adds.
+                guard let withNew = try? opened.solve(budget: budget, events: events),
+                    withNew.groups.contains(where: { $0.id == id }), withNew.moves.count < request.joiners.count
+                else { throw error }
+                out = withNew
+                newGroup = id
             }
             grouping = GroupingResult(
                 groups: out.groups, objectives: out.priorities, stats: out.stats, awayReasons: [:])
@@ -96,6 +117,15 @@ public enum Replanner {
             }
         }
 
+        // A group opened for late joiners gets its meetings from `from` on.
+        var force = handing?.redate ?? []
+        if let id = newGroup, let g = grouping.groups.first(where: { $0.id == id }) {
+            base.schedule.meetings += try NewGroup.calendar(
+                programme, grouping.groups, g, base.schedule, from: request.from, stamp: now.timeIntervalSince1970,
+                budget: budget)
+            force.insert(id)
+        }
+
         // 3. The organiser's own meeting moves and cancellations, each checked against the calendar rules.
         var rotate = Set<String>(), blocked: [String: Set<Day>] = [:]
         if !request.meetingMoves.isEmpty || !request.meetingCancellations.isEmpty {
@@ -125,7 +155,7 @@ public enum Replanner {
             (schedule.meetings, changed) = try reschedule(
                 programme, base, grouping.groups, dissolved: Set(dissolved), request,
                 now: now, budget: budget, newLeader: Set(handing?.handovers.map(\.group) ?? []),
-                force: handing?.redate ?? [], previous: current.schedule.meetings, rotate: rotate, blocked: blocked,
+                force: force, previous: current.schedule.meetings, rotate: rotate, blocked: blocked,
                 extraTurns: missedTurns)
             schedule.absences = schedule.meetings.filter { !$0.cancelled }.reduce(0) { $0 + $1.absent.count }
             schedule.absencesBound = schedule.absences
@@ -147,6 +177,7 @@ public enum Replanner {
         result.locked = locks.locked.filter(surviving.contains).sorted()
         (result.lockedNow, result.unlockedNow) = (locks.added, locks.removed)
         result.handovers = handing?.handovers ?? []
+        result.newGroups = newGroup.map { [$0] } ?? []
         result.handoversBound = handing?.handoversBound ?? 0
         return result
     }

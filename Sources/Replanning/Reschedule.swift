@@ -97,7 +97,8 @@ extension Replanner {
         // Compared with the plan as it was, before the organiser's own meeting moves.
         let before = Dictionary(uniqueKeysWithValues: (previous ?? old).map { ("\($0.group)#\($0.number)", $0) })
         for k in result.indices {
-            let was = before["\(result[k].group)#\(result[k].number)"]!
+            // A new group's meetings are new events (sequence 0), listed with the group rather than as changes.
+            guard let was = before["\(result[k].group)#\(result[k].number)"] else { continue }
             let handed = newLeader.contains(result[k].group) && !isHistory(result[k])
             if !result[k].sameContent(as: was) || handed {
                 result[k].sequence = was.sequence + 1

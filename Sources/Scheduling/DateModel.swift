@@ -16,6 +16,8 @@ struct DateModel {
         var absentees: [Int: [Int]]
         /// In a replan: the day offset each meeting had. Keeping it comes before everything else.
         var anchor: [Int]?
+        /// Meetings dropped on their own (indices): pinned, and no spacing is kept to or from them.
+        var dropped: Set<Int> = []
 
         /// With the members unavailable on each candidate day looked up.
         init(group: Group, candidates: [[Int]], first: Day, programme: Programme, anchor: [Int]? = nil) {
@@ -73,7 +75,7 @@ struct DateModel {
                     absences = absences + Double(input.absentees[d]?.count ?? 0) * v
                     deviation = deviation + abs(Double(d) - ideal).rounded() * v
                     if let anchor = input.anchor, anchor[k] != d { changes = changes + v }
-                    guard k > 0 else { continue }
+                    guard k > 0, !input.dropped.contains(k), !input.dropped.contains(k - 1) else { continue }
                     let earlier = DateRules.slice(previousDays[k - 1], in: rules.previous(before: d))
                     let window = earlier.map { y[g][k - 1][$0]! }.sorted()
                     model.add(v - .sum(window), .lessOrEqual, 0, name: "after_\(g)_\(k)_\(d)")
@@ -85,7 +87,7 @@ struct DateModel {
         if inputs.count > 1 {
             var byDay: [Int: [Variable]] = [:]
             for g in y.indices {
-                for k in 0..<m where rules.fixedDate(k) == nil {
+                for k in 0..<m where rules.fixedDate(k) == nil && !inputs[g].dropped.contains(k) {
                     for (d, v) in y[g][k].sorted(by: { $0.key < $1.key }) { byDay[d, default: []].append(v) }
                 }
             }

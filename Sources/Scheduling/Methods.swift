@@ -4,10 +4,10 @@ import Intake
 /// ten-step method when it is in the list (beginners' groups start strongly structured, seed 004) — and
 /// after that the other methods follow from a per-group starting point, so that groups differ and no
 /// group uses the same method twice in a row (unless only one method is configured).
-enum Methods {
+package enum Methods {
     static let mostStructured = ["tienstappen", "tienstappenmethode", "tenstep", "tenstepmethod"]
 
-    static func sequence(_ methods: [String], meetings: Int, groupIndex: Int) -> [String] {
+    package static func sequence(_ methods: [String], meetings: Int, groupIndex: Int) -> [String] {
         guard let fallback = methods.first else { return Array(repeating: "", count: meetings) }
         let opening = methods.first { mostStructured.contains(Text.functionKey($0)) } ?? fallback
         // The cycle after the opening: the other methods from a per-group starting point, the opening one last,

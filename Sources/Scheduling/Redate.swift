@@ -61,7 +61,10 @@ extension Scheduler {
                     needing.contains(g.id) && first.adding(days: d) >= from && !droppedDays[g.id]!.contains(k)
                         ? free[k].filter { first.adding(days: $0) >= from } : [d]
                 }
-                return DateModel.Input(group: g, candidates: cands, first: first, programme: programme, anchor: old)
+                var input = DateModel.Input(
+                    group: g, candidates: cands, first: first, programme: programme, anchor: old)
+                input.dropped = droppedDays[g.id]!
+                return input
             }
             let out = try DateModel.solve(inputs, rules: rules, budget: budget, share: 0.5)
             if out.status == .infeasible {

@@ -7,11 +7,13 @@ import RunControl
 /// everyone has brought once, and everyone brings ⌊T/n⌋ or ⌈T/n⌉ of the T cases. Nobody brings twice at one
 /// meeting or on a date they are unavailable. Within those rules the order follows a per-group shuffle,
 /// so groups do not all run alphabetically.
-enum Rotation {
+package enum Rotation {
     /// Cases per meeting. `auto`: enough for everyone to bring once, at most two a meeting (a 2.5-hour
     /// meeting holds two methods of ~60 min), at least one; the extra cases go to later meetings, when the
     /// group has warmed up.
-    static func casesPerMeeting(_ setting: ProgrammeConfig.CasesPerMeeting, members n: Int, meetings m: Int) -> [Int] {
+    package static func casesPerMeeting(_ setting: ProgrammeConfig.CasesPerMeeting, members n: Int, meetings m: Int)
+        -> [Int]
+    {
         switch setting {
         case .fixed(let c): return Array(repeating: min(c, n), count: m)
         case .auto:
