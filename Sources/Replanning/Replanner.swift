@@ -58,6 +58,11 @@ public enum Replanner {
                 try JoinerCheck.explainIfNoRoom(
                     programme, current.groups, remaining, request.joiners,
                     facilitatorOf: current.schedule.facilitatorOf)
+                // More joiners than free places: no need to ask the solver.
+                let room = remaining.reduce(0) { $0 + max(0, cfg.maxSize - $1.count) }
+                if request.joiners.count > room {
+                    throw JoinerCheck.noArrangement(programme, current.groups, remaining, request.joiners)
+                }
                 do {
                     out = try regroup.solve(budget: budget, events: events)
                 } catch {
