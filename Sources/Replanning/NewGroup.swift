@@ -67,13 +67,15 @@ extension NewGroup {
     ) throws(ReplanFailure) -> [Meeting] {
         var atMost = programme.config.schedule.meetings
         while atMost >= 1 {
-            let mine = try meetings(
+            var mine = try meetings(
                 programme, g, groupIndex: groups.count - 1, from: from, stamp: stamp, atMost: atMost)
             let held = mine.filter { !$0.cancelled }.count
-            if (try? Scheduler.redate(
+            if let dates = try? Scheduler.redate(
                 programme, groups, meetings: schedule.meetings + mine, facilitatorOf: schedule.facilitatorOf,
-                from: from, budget: budget, force: [g.id])) != nil
+                from: from, budget: budget, force: [g.id])[g.id]
             {
+                // The days the calendar model chose; the calendar step then only rotates the cases.
+                for k in mine.indices where !mine[k].cancelled { mine[k].date = dates[mine[k].number - 1] }
                 return mine
             }
             atMost = held - 1

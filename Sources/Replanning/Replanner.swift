@@ -123,19 +123,21 @@ public enum Replanner {
         }
 
         // A group opened for late joiners gets its meetings from `from` on.
-        var force = handing?.redate ?? []
+        let force = handing?.redate ?? []
+        var newGroupRotation = Set<String>()
         if let id = newGroup, let g = grouping.groups.first(where: { $0.id == id }) {
             base.schedule.meetings += try NewGroup.calendar(
                 programme, grouping.groups, g, base.schedule, from: request.from, stamp: now.timeIntervalSince1970,
                 budget: budget)
-            force.insert(id)
+            newGroupRotation.insert(id)
         }
 
         // 3. The organiser's own meeting moves and cancellations, each checked against the calendar rules.
-        var rotate = Set<String>(), blocked: [String: Set<Day>] = [:]
+        var rotate = newGroupRotation, blocked: [String: Set<Day>] = [:]
         if !request.meetingMoves.isEmpty || !request.meetingCancellations.isEmpty {
             let out = try MeetingChanges.apply(programme, grouping.groups, base.schedule, request)
-            (base.schedule.meetings, rotate, blocked) = (out.meetings, out.rotate, out.blocked)
+            (base.schedule.meetings, blocked) = (out.meetings, out.blocked)
+            rotate.formUnion(out.rotate)
         }
 
         // Attendance at past meetings: a case bringer who was not there gets a turn later.
