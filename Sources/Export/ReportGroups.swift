@@ -24,6 +24,11 @@ enum ReportGroups {
                     g.members.count, "deelnemer", "deelnemers",
                     "member", "members")
             if let f = v.facilitator(of: g.id) { title += " · " + w.t("begeleider", "facilitator") + " " + e(f.name) }
+            // Earlier facilitators, with the day the next one took over.
+            for h in v.schedule.handovers where h.group == g.id {
+                let name = v.programme.facilitators?[h.facilitator].name ?? ""
+                title += " <small>(" + w.t("vóór", "before") + " \(e(v.dates.compact(h.from))): \(e(name)))</small>"
+            }
             if v.locked.contains(g.id) {
                 title +=
                     " <span class=\"tag lock\" title=\""
