@@ -87,7 +87,9 @@ enum ReportSummary {
                     ("groepen", w.t("Groepen", "Groups")), ("index", w.t("Deelnemers A–Z", "Participants A–Z")),
                     ("kalender", w.t("Kalender", "Calendar")), ("begeleiders", w.t("Begeleiders", "Facilitators")),
                     ("doelen", w.t("Doelen", "Objectives")), ("regels", w.t("Regelcontrole", "Rule check")),
-                ].map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined() + "</nav>")
+                ].map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined()
+                + (Attendance.lines(v).isEmpty
+                    ? "" : "<a href=\"#aanwezigheid\">" + w.t("Aanwezigheid", "Attendance") + "</a>") + "</nav>")
         return h
     }
 
