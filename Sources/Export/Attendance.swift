@@ -52,7 +52,7 @@ enum Attendance {
 
     /// `attendance.csv` (nil when nothing is recorded), in the programme's language.
     static func csv(_ v: PlanView) -> Data? {
-        let lines = lines(v)
+        let lines = v.attendance
         guard !lines.isEmpty else { return nil }
         let w = v.words, nl = v.lang == .nl
         let rows = lines.map { l in
@@ -67,7 +67,7 @@ enum Attendance {
 
     /// The "Aanwezigheid" sheet of plan.xlsx (nil when nothing is recorded).
     static func sheet(_ v: PlanView) -> Workbook.Sheet? {
-        let lines = lines(v)
+        let lines = v.attendance
         guard !lines.isEmpty else { return nil }
         let w = v.words
         let rows: [[Workbook.Cell]] = lines.map { l in
@@ -97,7 +97,7 @@ enum Attendance {
 /// with the meetings they missed (the full list is in attendance.csv and plan.xlsx).
 enum ReportAttendance {
     static func html(_ v: PlanView) -> [String] {
-        let lines = Attendance.lines(v)
+        let lines = v.attendance
         guard !lines.isEmpty else { return [] }
         let w = v.words, e = Report.e
         let recorded = v.schedule.meetings.filter { !$0.cancelled && $0.present != nil }.count

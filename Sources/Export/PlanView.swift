@@ -20,6 +20,9 @@ struct PlanView {
     var sizes: ClosedRange<Int>
     /// Groups the organiser locked (`replan --lock`).
     var locked: Set<String> = []
+    /// Attendance per participant over the recorded meetings (empty until some is recorded); the report's
+    /// summary, navigation and section and the spreadsheets all read it.
+    private(set) var attendance: [Attendance.Line] = []
 
     init(_ programme: Programme, _ result: GroupingResult, _ schedule: ScheduleResult) {
         self.programme = programme
@@ -37,6 +40,7 @@ struct PlanView {
         let p = programme.participants
         let keys = p.map { (Text.key($0.name), Text.key($0.school), $0.emailKey) }
         byName = p.indices.sorted { keys[$0] < keys[$1] }
+        attendance = Attendance.lines(self)
     }
 
     func label(_ i: Int) -> String { labels[i] }

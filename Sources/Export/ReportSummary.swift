@@ -50,7 +50,7 @@ enum ReportSummary {
                         + "possible with these facilitators."))
         }
         for note in s.notes { attention.append(e(v.lang == .nl ? note.nl : note.en)) }
-        let below = Attendance.lines(v).filter(\.below).count
+        let below = v.attendance.filter(\.below).count
         if below > 0 {
             attention.append(
                 w.t(
@@ -88,7 +88,7 @@ enum ReportSummary {
                     ("kalender", w.t("Kalender", "Calendar")), ("begeleiders", w.t("Begeleiders", "Facilitators")),
                     ("doelen", w.t("Doelen", "Objectives")), ("regels", w.t("Regelcontrole", "Rule check")),
                 ].map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined()
-                + (Attendance.lines(v).isEmpty
+                + (v.attendance.isEmpty
                     ? "" : "<a href=\"#aanwezigheid\">" + w.t("Aanwezigheid", "Attendance") + "</a>") + "</nav>")
         return h
     }

@@ -58,6 +58,12 @@ public struct Wish: Sendable, Equatable, Codable {
     /// "row 4" or the source's name, for messages.
     public var place: String { line.map { "\(source):\($0)" } ?? source }
 
+    /// Whether this wish rules facilitator `f` out for its person: a `facilitator` wish for someone else, or a
+    /// `not_facilitator` wish against `f`.
+    public func rulesOut(facilitator f: Int) -> Bool {
+        (kind == .facilitator && other != f) || (kind == .notFacilitator && other == f)
+    }
+
     /// Whether `other` asks the same (wherever it was given): apart and together are symmetric.
     public func sameWish(as w: Wish) -> Bool {
         guard kind == w.kind else { return false }

@@ -64,7 +64,7 @@ extension ReplanChanges {
                 if case .invalidInput(let d) = error { problems += d } else { throw error }
             }
         }
-        let facilitatorsChanged = try resolveFacilitators(&programme, from: cutOff, problems: &problems)
+        let facilitatorsChanged = resolveFacilitators(&programme, from: cutOff, problems: &problems)
         if let file = wishes {
             do {
                 programme = try ProgrammeReader.adding(wishes: file, to: programme)
@@ -177,9 +177,7 @@ extension ReplanChanges {
 
     /// Applies `--add-facilitators`, `--drop-facilitator` and `--facilitator-unavailable` to `programme`; whether
     /// any was given. Unknown emails and a facilitator who already left are problems.
-    func resolveFacilitators(_ programme: inout Programme, from: Day, problems: inout [Diagnostic])
-        throws(PlanningFailure) -> Bool
-    {
+    func resolveFacilitators(_ programme: inout Programme, from: Day, problems: inout [Diagnostic]) -> Bool {
         guard addFacilitators != nil || !dropFacilitators.isEmpty || !facilitatorUnavailable.isEmpty else {
             return false
         }

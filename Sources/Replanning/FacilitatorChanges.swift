@@ -12,7 +12,7 @@ import Scheduling
 /// 1. groups that get a new facilitator (keeping one's own facilitator, on moved dates, counts 0);
 /// 2. meetings that must move because the facilitator is unavailable or busy that day;
 /// 3. groups led from outside their region.
-/// The dates themselves move in the calendar step (`Scheduler.redate`, nearest valid days); when they cannot,
+/// The dates that must move go to the nearest valid days (`Scheduler.redate`, solved once here); when they cannot,
 /// the choice is made again among facilitators who need no moved date at all.
 struct FacilitatorChanges {
     struct Outcome {
@@ -22,8 +22,9 @@ struct FacilitatorChanges {
         var handovers: [ScheduleResult.Handover]
         /// Proven minimum number of groups that get a new facilitator.
         var handoversBound: Int
-        /// Groups whose dates must move for their facilitator.
-        var redate: Set<String>
+        /// New days (all meetings, in number order) of the groups whose dates had to move for their facilitator,
+        /// as the calendar model chose them.
+        var dates: [String: [Day]]
     }
 
     let programme: Programme
@@ -45,14 +46,7 @@ struct FacilitatorChanges {
 
     /// Whether `f` may lead `g` at all: has not left, no tie to a member's school, no member's wish against it.
     func mayLead(_ f: Facilitator, _ g: Group) -> Bool {
-        guard f.leftOn == nil else { return false }
-        let members = Set(g.members)
-        for i in g.members where f.isTied(toSchool: programme.participants[i].school) { return false }
-        for w in programme.wishes where members.contains(w.person) {
-            if w.kind == .facilitator && w.other != f.index { return false }
-            if w.kind == .notFacilitator && w.other == f.index { return false }
-        }
-        return true
+        f.leftOn == nil && FacilitatorAssignment.tie(f, g, programme.participants, programme.wishes) == nil
     }
 
     /// The meetings of `g` from `from` on that `f` cannot lead on their day: unavailable, or busy with a group
@@ -166,16 +160,18 @@ struct FacilitatorChanges {
             facilitatorOf[id] = chosen.f
             if chosen.clashes > 0 { redate.insert(id) }
         }
+        var dates: [String: [Day]] = [:]
         if !redate.isEmpty {
             do {
-                _ = try Scheduler.redate(
+                dates = try Scheduler.redate(
                     programme, groups, meetings: schedule.meetings, facilitatorOf: facilitatorOf, from: from,
-                    budget: budget, force: redate)
+                    budget: budget, force: redate
+                ).filter { redate.contains($0.key) }
             } catch {
                 throw .impossible(noArrangement(affected, facilitators, load: load))
             }
         }
-        return Outcome(facilitatorOf: facilitatorOf, handovers: handovers, handoversBound: bound, redate: redate)
+        return Outcome(facilitatorOf: facilitatorOf, handovers: handovers, handoversBound: bound, dates: dates)
     }
 
     /// Nobody may lead `g`: who is ruled out, and why.

@@ -111,16 +111,13 @@ public enum ManualChanges {
             return "\(id) is led by \(leaders[f].name), who is tied to \(name)'s school "
                 + "\(programme.participants[i].school) (facilitators file)"
         }
-        for w in programme.wishes where w.person == i {
-            if w.kind == .facilitator && w.other != f {
-                return "\(name) is promised \(leaders[w.other].name) as facilitator (\(w.place)); "
-                    + "\(id) is led by \(leaders[f].name)"
-            }
-            if w.kind == .notFacilitator && w.other == f {
-                return "\(id) is led by \(leaders[f].name), whom \(name) must not have (\(w.place))"
-            }
+        guard let w = programme.wishes.first(where: { $0.person == i && $0.rulesOut(facilitator: f) }) else {
+            return nil
         }
-        return nil
+        return w.kind == .facilitator
+            ? "\(name) is promised \(leaders[w.other].name) as facilitator (\(w.place)); \(id) is led by "
+                + leaders[f].name
+            : "\(id) is led by \(leaders[f].name), whom \(name) must not have (\(w.place))"
     }
 
     /// The rules the changes break, who is involved, and for sizes the smallest extra change that fixes it.

@@ -78,10 +78,7 @@ struct Regroup {
         if let h = home[i], locked.contains(h) || pinned.contains(i) { return g == h }
         if locked.contains(g) { return false }
         guard let f = facilitatorOf[groups[g].id], programme.facilitators != nil else { return true }
-        for w in facilitatorWishes[i] ?? [] {
-            if w.kind == .facilitator && w.other != f { return false }
-            if w.kind == .notFacilitator && w.other == f { return false }
-        }
+        if (facilitatorWishes[i] ?? []).contains(where: { $0.rulesOut(facilitator: f) }) { return false }
         let school = schoolKey[i] ?? Text.key(programme.participants[i].school)
         return !facilitatorSchools[f].contains(school)
     }

@@ -114,26 +114,28 @@ public enum Replanner {
             base.schedule.facilitatorOf = handing.facilitatorOf
             base.schedule.handovers += handing.handovers
             let before = Dictionary(uniqueKeysWithValues: handing.handovers.map { ($0.group, $0.facilitator) })
-            // History keeps the facilitator of its day.
-            for k in base.schedule.meetings.indices where base.schedule.meetings[k].date < request.from {
-                if let old = before[base.schedule.meetings[k].group], base.schedule.meetings[k].facilitator == nil {
+            // History keeps the facilitator of its day; later meetings that clashed for the new one take the days
+            // the calendar model chose (their cases are rotated again below).
+            for k in base.schedule.meetings.indices {
+                let m = base.schedule.meetings[k]
+                if m.date < request.from, let old = before[m.group], m.facilitator == nil {
                     base.schedule.meetings[k].facilitator = old
+                } else if m.date >= request.from, !m.cancelled, let days = handing.dates[m.group] {
+                    base.schedule.meetings[k].date = days[m.number - 1]
                 }
             }
         }
 
         // A group opened for late joiners gets its meetings from `from` on.
-        let force = handing?.redate ?? []
-        var newGroupRotation = Set<String>()
+        var rotate = Set(handing?.dates.keys.sorted() ?? []), blocked: [String: Set<Day>] = [:]
         if let id = newGroup, let g = grouping.groups.first(where: { $0.id == id }) {
             base.schedule.meetings += try NewGroup.calendar(
                 programme, grouping.groups, g, base.schedule, from: request.from, stamp: now.timeIntervalSince1970,
                 budget: budget)
-            newGroupRotation.insert(id)
+            rotate.insert(id)
         }
 
         // 3. The organiser's own meeting moves and cancellations, each checked against the calendar rules.
-        var rotate = newGroupRotation, blocked: [String: Set<Day>] = [:]
         if !request.meetingMoves.isEmpty || !request.meetingCancellations.isEmpty {
             let out = try MeetingChanges.apply(programme, grouping.groups, base.schedule, request)
             (base.schedule.meetings, blocked) = (out.meetings, out.blocked)
@@ -162,7 +164,7 @@ public enum Replanner {
             (schedule.meetings, changed) = try reschedule(
                 programme, base, grouping.groups, dissolved: Set(dissolved), request,
                 now: now, budget: budget, newLeader: Set(handing?.handovers.map(\.group) ?? []),
-                force: force, previous: current.schedule.meetings, rotate: rotate, blocked: blocked,
+                previous: current.schedule.meetings, rotate: rotate, blocked: blocked,
                 extraTurns: missedTurns)
             schedule.absences = schedule.meetings.filter { !$0.cancelled }.reduce(0) { $0 + $1.absent.count }
             schedule.absencesBound = schedule.absences

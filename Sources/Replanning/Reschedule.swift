@@ -11,8 +11,8 @@ extension Replanner {
     /// group's membership changed. An event whose visible content changed gets the next SEQUENCE.
     static func reschedule(
         _ programme: Programme, _ current: CurrentPlan, _ groups: [Group], dissolved: Set<String>,
-        _ request: ReplanRequest, now: Date, budget: RunBudget, newLeader: Set<String> = [], force: Set<String> = [],
-        previous: [Meeting]? = nil, rotate: Set<String> = [], blocked: [String: Set<Day>] = [:],
+        _ request: ReplanRequest, now: Date, budget: RunBudget, newLeader: Set<String> = [], previous: [Meeting]? = nil,
+        rotate: Set<String> = [], blocked: [String: Set<Day>] = [:],
         extraTurns: [String: Int] = [:]
     ) throws(ReplanFailure) -> ([Meeting], [MeetingChange]) {
         let old = current.schedule.meetings
@@ -22,7 +22,7 @@ extension Replanner {
         do {
             newDates = try Scheduler.redate(
                 programme, groups, meetings: old, facilitatorOf: current.schedule.facilitatorOf,
-                from: request.from, budget: budget, force: force, blocked: blocked)
+                from: request.from, budget: budget, blocked: blocked)
         } catch {
             switch error {
             case .impossible(let why): throw .impossible(why)

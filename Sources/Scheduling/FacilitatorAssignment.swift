@@ -6,7 +6,7 @@ import RunControl
 /// One facilitator per group: never over `max_groups`, never a group holding someone from a school the
 /// facilitator is tied to; first fewest facilitators outside their own
 /// region, then the load spread over as many facilitators as possible with the lowest maximum load.
-enum FacilitatorAssignment {
+package enum FacilitatorAssignment {
     struct Outcome {
         var facilitatorOf: [String: Int]
         var outsideRegion: Int
@@ -14,16 +14,15 @@ enum FacilitatorAssignment {
 
     /// Whether facilitator `f` may lead group `g`; the reason when not: a school they are tied to, or a wish
     /// (someone in the group asked for another facilitator, or not for this one).
-    static func tie(_ f: Facilitator, _ g: Group, _ p: [Participant], _ wishes: [Wish] = []) -> String? {
+    package static func tie(_ f: Facilitator, _ g: Group, _ p: [Participant], _ wishes: [Wish] = []) -> String? {
         if let school = g.members.first(where: { f.isTied(toSchool: p[$0].school) }).map({ p[$0].school }) {
             return school
         }
         let members = Set(g.members)
-        for w in wishes where members.contains(w.person) {
-            if w.kind == .notFacilitator && w.other == f.index { return "the wish of \(p[w.person].name) (\(w.place))" }
-            if w.kind == .facilitator && w.other != f.index {
-                return "the wish of \(p[w.person].name) for another facilitator (\(w.place))"
-            }
+        for w in wishes where members.contains(w.person) && w.rulesOut(facilitator: f.index) {
+            return w.kind == .notFacilitator
+                ? "the wish of \(p[w.person].name) (\(w.place))"
+                : "the wish of \(p[w.person].name) for another facilitator (\(w.place))"
         }
         return nil
     }
