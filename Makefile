@@ -5,7 +5,8 @@ BIN := .build/debug/intervision
 
 PY := .build/venv/bin/python3
 
-.PHONY: deps pydeps officedeps build test lint format external-checks demo bench fuzz clean
+.PHONY: deps pydeps officedeps webdeps build test lint format external-checks web-checks screenshots demo bench fuzz \
+	clean
 
 # GLPK ships no pkg-config file; the header is the reliable sign that libglpk-dev is installed.
 # zlib unpacks workbooks (ZIPFoundation and Spreadsheet's bounded inflate); libxml2 is FoundationXML's parser.
@@ -40,6 +41,7 @@ test: deps lint
 	$(SWIFT) test --skip CancellationTests
 	$(SWIFT) test --filter CancellationTests
 	$(MAKE) external-checks
+	$(MAKE) web-checks
 
 SWIFT_FILES := Sources Tests Benchmarks Package.swift
 
@@ -105,6 +107,28 @@ external-checks: build pydeps officedeps
 	$(PY) Tests/External/validate_ics.py .build/ics-check/ll345
 	$(PY) Tests/External/validate_workbooks.py .build/ics-check/ll345
 	$(PY) Tests/External/validate_report.py .build/ics-check/ll345
+
+# The web app is tested in a real browser: Debian's chromium with its chromedriver, driven by selenium; and its API
+# against docs/openapi.yaml with schemathesis. Both Python packages live in the test virtualenv.
+webdeps: pydeps
+	@if ! command -v chromium > /dev/null || ! command -v chromedriver > /dev/null; then \
+		echo "Installing chromium and chromium-driver with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends chromium chromium-driver; \
+	fi
+	@if ! $(PY) -c "import selenium, schemathesis" 2>/dev/null; then \
+		$(PY) -m pip install -q --disable-pip-version-check 'selenium>=4.20' 'schemathesis>=4.0,<5'; \
+	fi
+
+# `intervision serve` end to end: the organiser's flow in chromium (upload, problems, plan, moves, zip, dropout,
+# keyboard only, a name that is markup, the security answers), then schemathesis (264 generated requests).
+web-checks: build webdeps
+	$(PY) Tests/External/webapp_browser.py $(BIN)
+	$(PY) Tests/External/webapp_schema.py $(BIN)
+
+# The screenshots in docs/ and the README, taken by the browser test along its flow.
+screenshots: build webdeps
+	$(PY) Tests/External/webapp_browser.py $(BIN) --screenshots docs
 
 # Plans the bundled Lerend Leiderschap programme into out/demo (replaced on every run).
 demo: build

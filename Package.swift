@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
     ],
     targets: [
         // The C library. Only the GLPK module may import it.
@@ -59,8 +61,17 @@ let package = Package(
         .target(
             name: "IntervisionCLI",
             dependencies: [
-                "IntervisionKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "IntervisionKit", "WebApp", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The local web app (`intervision serve`): a workspace of programmes, a JSON API, Dutch pages, jobs.
+        .target(
+            name: "WebApp",
+            dependencies: [
+                "IntervisionKit", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Resources/assets"), .copy("Resources/openapi.yaml")]),
         .executableTarget(name: "intervision", dependencies: ["IntervisionCLI"]),
         .target(name: "TestFixtures", dependencies: ["Intake"], path: "Tests/TestFixtures"),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK", "RunControl"]),
@@ -84,6 +95,13 @@ let package = Package(
             dependencies: ["Spreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Regressions"]),
         .testTarget(name: "IntervisionKitTests", dependencies: ["IntervisionKit", "TestFixtures"]),
+        .testTarget(
+            name: "WebAppTests",
+            dependencies: [
+                "WebApp", "IntervisionKit", "TestFixtures",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "CLITests", dependencies: ["IntervisionCLI", "intervision", "TestFixtures"]),
     ]
 )

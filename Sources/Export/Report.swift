@@ -251,6 +251,13 @@ enum ReportStyle {
         .cal .closed{background:#e8eaee;color:#7b8494}.month{break-inside:avoid;display:inline-block;\
         vertical-align:top;margin-right:18px}
         .swatch{display:inline-block;width:14px;height:14px;border:1px solid var(--line);vertical-align:-2px}
+        .lv1{background:#8ecae6}.lv2{background:#219ebc}.lv3{background:#1d4f91}.lv4{background:#ffb703}\
+        .lv5{background:#fb8500}.lv6{background:#8e44ad}
+        .legend i.k-away{background:#fff;border:2px solid #1f2933;border-radius:50%}\
+        .legend i.k-meeting{background:#1d4f91;border-radius:50%}
+        .legend i.k-moved{background:#fff;border:1px solid #9aa5b1;border-radius:50%}\
+        .k-closed{background:#dfe3ea}.k-partly{background:#eef1f5}.k-leads{background:#219ebc}\
+        .k-room{background:#e8eaee}
         nav{font-size:14px;margin:8px 0 0}nav a{margin-right:12px}
         a{color:#1d4f91}
         @page{size:A4;margin:14mm 12mm}

@@ -54,7 +54,7 @@ enum ReportCalendar {
                     + "</p>"
                 : "<ul>" + problems.map { "<li class=\"bad\">\(e($0))</li>" }.joined() + "</ul>")
         h.append(
-            "<p class=\"legend\"><span class=\"swatch\" style=\"background:#e8eaee\"></span> "
+            "<p class=\"legend\"><span class=\"swatch k-room\"></span> "
                 + w.t(
                     "gesloten: feestdag of vakantie in alle regio's, of buiten de periode",
                     "closed: a holiday in every region, or outside the period")

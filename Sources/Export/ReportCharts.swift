@@ -59,8 +59,10 @@ enum ReportCharts {
         svg += "</svg>"
         let levels = Set(p.indices.filter { v.groupOf[$0] != nil }.map { p[$0].level }).sorted()
         let legend =
-            levels.map { "<i style=\"background:\(colour(level: $0))\"></i>" + w.t("niveau", "level") + " \($0)" }
-            .joined() + " <i style=\"background:#fff;border:2px solid #1f2933;border-radius:50%\"></i>"
+            levels.map {
+                "<i class=\"lv\((($0 - 1) % levelColours.count) + 1)\"></i>" + w.t("niveau", "level") + " \($0)"
+            }
+            .joined() + " <i class=\"k-away\"></i>"
             + w.t("buiten de eigen regio van de groep", "from outside the group's home region")
         return figure(w.t("Samenstelling per groep", "Make-up per group"), svg, legend: legend)
     }
@@ -125,13 +127,13 @@ enum ReportCharts {
         }
         svg += "</svg>"
         let legend =
-            "<i style=\"background:#1d4f91;border-radius:50%\"></i>" + w.t("bijeenkomst", "meeting")
+            "<i class=\"k-meeting\"></i>" + w.t("bijeenkomst", "meeting")
             + (meetings.contains { $0.cancelled }
-                ? "<i style=\"background:#fff;border:1px solid #9aa5b1;border-radius:50%\"></i>"
+                ? "<i class=\"k-moved\"></i>"
                     + w.t("vervallen", "cancelled") : "")
-            + "<i style=\"background:#dfe3ea\"></i>"
+            + "<i class=\"k-closed\"></i>"
             + w.t("feestdag of vakantie in alle regio's", "holiday in every region")
-            + "<i style=\"background:#eef1f5\"></i>"
+            + "<i class=\"k-partly\"></i>"
             + w.t("schoolvakantie in een deel van de regio's", "school holiday in some regions")
         return figure(w.t("Tijdlijn", "Timeline"), svg, legend: legend)
     }
@@ -160,8 +162,8 @@ enum ReportCharts {
         }
         svg += "</svg>"
         let legend =
-            "<i style=\"background:#219ebc\"></i>" + w.t("groep die hij of zij begeleidt", "group they lead")
-            + "<i style=\"background:#e8eaee\"></i>" + w.t("ruimte tot max_groups", "room up to max_groups")
+            "<i class=\"k-leads\"></i>" + w.t("groep die hij of zij begeleidt", "group they lead")
+            + "<i class=\"k-room\"></i>" + w.t("ruimte tot max_groups", "room up to max_groups")
         return figure(w.t("Belasting van de begeleiders", "Facilitator load"), svg, legend: legend)
     }
 

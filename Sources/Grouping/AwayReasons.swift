@@ -1,8 +1,8 @@
 import Intake
 
 /// Plain-words reasons for everyone placed in a group of another region than their own.
-enum AwayReasons {
-    static func explain(_ groups: [Group], _ programme: Programme) -> [Int: String] {
+package enum AwayReasons {
+    package static func explain(_ groups: [Group], _ programme: Programme) -> [Int: String] {
         let p = programme.participants, g = programme.config.groups
         let perRegion = Dictionary(grouping: p.indices, by: { p[$0].region }).mapValues(\.count)
         var reasons: [Int: String] = [:]

@@ -16,6 +16,7 @@ public struct IntervisionCommand: ParsableCommand {
         version: Intervision.version,
         subcommands: [
             CheckCommand.self, PlanCommand.self, ReplanCommand.self, PublishCommand.self, AttendanceCommand.self,
+            ServeCommand.self,
         ]
     )
 

@@ -4,7 +4,7 @@ import Foundation
 /// one run budget, progress as events. Nothing here prints, reads the terminal or exits.
 public enum Intervision {
     /// The version of this build, shown by `intervision --version`.
-    public static let version = "0.18.0"
+    public static let version = "0.19.0"
 
     /// Reads and validates the inputs and summarises the programme: make-up, ties, early signs that no plan
     /// can exist.

@@ -1,0 +1,185 @@
+import Foundation
+import IntervisionKit
+
+/// The JSON the API sends, as `docs/openapi.yaml` describes it. Keys are sorted so a response is the same bytes
+/// for the same state.
+enum APIModels {
+    /// One problem with an input: where it is, what is wrong, what to do, and the row it is on (when the file
+    /// is text), so a page can show it.
+    struct Problem: Codable, Sendable, Equatable {
+        var severity: String
+        var file: String
+        var sheet: String?
+        var line: Int?
+        var column: Int?
+        var field: String?
+        var message: String
+        var fix: String?
+        var row: String?
+
+        init(_ d: Diagnostic, rows: [String: [Substring]] = [:]) {
+            severity = d.severity.rawValue
+            file = d.file
+            sheet = d.sheet
+            line = d.line
+            column = d.column
+            field = d.field
+            message = d.message
+            fix = d.fix
+            if let line = d.line, let lines = rows[d.file], line >= 1, line <= lines.count {
+                row = String(lines[line - 1].prefix(500))
+            }
+        }
+    }
+
+    /// A count per value (participants per region, per function).
+    struct Count: Codable, Sendable {
+        var value: String
+        var count: Int
+    }
+
+    /// What `check` found.
+    struct Check: Codable, Sendable {
+        struct Signal: Codable, Sendable {
+            var kind: String
+            var text: String
+            var relaxations: [String]
+        }
+        var participants: Int
+        var facilitators: Int?
+        var groups: Int?
+        var smallest: Int?
+        var largest: Int?
+        var regions: [Count]
+        var functions: [Count]
+        var levels: [Count]
+        var rules: [String]
+        var tiedParticipants: Int
+        var impossible: Bool
+        var signals: [Signal]
+        var warnings: [Problem]
+
+        init(_ report: CheckReport, rows: [String: [Substring]] = [:]) {
+            let s = report.summary
+            participants = s.participants
+            facilitators = s.facilitators
+            if case .groups(let count, let smallest, let largest) = s.groups {
+                groups = count
+                self.smallest = smallest
+                self.largest = largest
+            }
+            regions = s.byRegion.map { Count(value: $0.0, count: $0.1) }
+            functions = s.byFunction.map { Count(value: $0.0, count: $0.1) }
+            levels = s.byLevel.map { Count(value: String($0.0), count: $0.1) }
+            rules = s.rules.map(\.rawValue)
+            tiedParticipants = s.tiedParticipants
+            impossible = s.isImpossible
+            signals = s.signals.map { Signal(kind: $0.kind.rawValue, text: $0.text, relaxations: $0.relaxations) }
+            warnings = report.warnings.map { Problem($0, rows: rows) }
+        }
+    }
+
+    /// `201` of `POST /api/programmes`.
+    struct Created: Codable, Sendable {
+        var id: String
+        var check: Check
+    }
+
+    /// `422`: every problem found.
+    struct Problems: Codable, Sendable {
+        var problems: [Problem]
+    }
+
+    /// Any other error: what went wrong, and what to do.
+    struct Failure: Codable, Sendable {
+        var error: String
+        var message: String
+        var fix: String?
+        var problems: [Problem]?
+        var explanation: Explanation?
+
+        struct Explanation: Codable, Sendable {
+            var subject: String
+            var headline: String
+            var details: [String]
+            var people: [String]
+            var suggestions: [String]
+        }
+    }
+
+    /// A programme in the list.
+    struct ProgrammeSummary: Codable, Sendable {
+        var id: String
+        var name: String
+        var participants: Int
+        var status: String
+        var version: Int?
+        var published: String?
+        var job: String?
+    }
+
+    /// `GET /api/programmes`.
+    struct ProgrammeList: Codable, Sendable {
+        var programmes: [ProgrammeSummary]
+    }
+
+    /// `202`: the job that does the work.
+    struct Accepted: Codable, Sendable {
+        var job: String
+    }
+
+    /// A move or swap previewed: who would move, and each objective before and after.
+    struct Preview: Codable, Sendable {
+        struct Move: Codable, Sendable {
+            var email: String
+            var name: String
+            var from: String
+            var to: String
+        }
+        struct Delta: Codable, Sendable {
+            var metric: String
+            var before: Int
+            var after: Int
+        }
+        var allowed: Bool
+        var moves: [Move]
+        var deltas: [Delta]
+        var reason: String?
+        var details: [String]?
+        var suggestions: [String]?
+    }
+
+    /// The encoder every response uses.
+    static func encode<T: Encodable>(_ value: T) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return (try? encoder.encode(value)) ?? Data("{}".utf8)
+    }
+
+    /// The failure as JSON, with the problems listed when the input was wrong.
+    static func failure(_ f: PlanningFailure, programme: Programme? = nil) -> Failure {
+        switch f {
+        case .invalidInput(let d):
+            let errors = d.filter { $0.severity == .error }
+            return Failure(
+                error: "invalid-input", message: errors.first?.message ?? "the input is not valid",
+                fix: errors.first?.fix, problems: d.map { Problem($0) })
+        case .impossible(let why):
+            let names = why.people.map { i in
+                programme.flatMap { $0.participants.indices.contains(i) ? $0.participants[i].name : nil } ?? "#\(i)"
+            }
+            return Failure(
+                error: "impossible", message: why.headline, fix: why.suggestions.first?.change,
+                explanation: .init(
+                    subject: why.subject.rawValue, headline: why.headline, details: why.details, people: names,
+                    suggestions: why.suggestions.map { $0.effect.isEmpty ? $0.change : "\($0.change): \($0.effect)" }))
+        case .cancelled:
+            return Failure(error: "cancelled", message: "the run was cancelled; nothing was written")
+        case .cannotWrite(let folder, let reason):
+            return Failure(error: "cannot-write", message: "\(folder) could not be written: \(reason)")
+        case .internalError(let message):
+            return Failure(error: "internal", message: message)
+        }
+    }
+}

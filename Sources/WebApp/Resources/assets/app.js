@@ -1,0 +1,306 @@
+// Intervision web app: the few things a page does without a reload. Every text that comes from data is put in
+// with textContent, never as HTML.
+"use strict";
+
+const nl = document.documentElement.lang !== "en";
+const t = (dutch, english) => (nl ? dutch : english);
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === "class") node.className = v; else node.setAttribute(k, v);
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    node.append(typeof c === "string" ? document.createTextNode(c) : c);
+  }
+  return node;
+}
+
+async function api(method, url, body) {
+  const init = { method, credentials: "same-origin", headers: {} };
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers["Content-Type"] = "application/json";
+  }
+  const response = await fetch(url, init);
+  let data = null;
+  try { data = await response.json(); } catch (e) { data = null; }
+  return { status: response.status, data };
+}
+
+// Problems of an upload, each with its place, what to do and the row it is on.
+function showProblems(box, problems) {
+  box.replaceChildren();
+  if (!problems || problems.length === 0) return;
+  box.append(el("h2", {}, t("De invoer klopt niet", "The input has problems") + ` (${problems.length})`));
+  const list = el("ol", { class: "problems" });
+  for (const p of problems) {
+    let where = p.file;
+    if (p.line) where += ", " + t("regel", "line") + " " + p.line;
+    if (p.column) where += ", " + t("kolom", "column") + " " + p.column;
+    if (p.field) where += " (" + p.field + ")";
+    const item = el("li", {}, el("span", { class: "where" }, where), " ", el("span", { class: "what" }, p.message));
+    if (p.fix) item.append(el("br"), el("span", { class: "fix" }, t("Wat te doen", "What to do") + ": " + p.fix));
+    if (p.row) item.append(el("pre", { class: "row" }, p.row));
+    list.append(item);
+  }
+  box.append(list);
+  box.focus();
+}
+
+function failureText(f) {
+  if (!f) return t("Er ging iets mis.", "Something went wrong.");
+  let text = f.message || "";
+  if (f.explanation && f.explanation.details) text += " " + f.explanation.details.join(" ");
+  if (f.fix) text += " — " + t("wat helpt", "what helps") + ": " + f.fix;
+  return text;
+}
+
+// A job's progress in plain words, until it is over; then `done(view)`.
+function follow(jobId, done) {
+  const box = document.getElementById("job");
+  if (!box) return;
+  box.hidden = false;
+  box.dataset.job = jobId;
+  const words = box.querySelector(".job-words");
+  words.textContent = t("Wacht op een vrije rekenplek …", "Waiting for a free slot …");
+  const source = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`);
+  source.addEventListener("progress", (e) => {
+    const step = JSON.parse(e.data);
+    words.textContent = (nl ? step.words : step.message) + ` (${Math.round(step.elapsed)} s)`;
+  });
+  source.addEventListener("end", (e) => {
+    source.close();
+    const view = JSON.parse(e.data);
+    box.querySelector("progress").hidden = true;
+    document.getElementById("cancel-job").hidden = true;
+    if (view.state === "done") words.textContent = t("Klaar.", "Done.");
+    else if (view.state === "cancelled") words.textContent = t("Geannuleerd; er is niets veranderd.", "Cancelled; nothing changed.");
+    else words.textContent = t("Niet gelukt: ", "Failed: ") + failureText(view.failure);
+    done(view);
+  });
+  source.onerror = () => {};
+}
+
+function setupCancel() {
+  const button = document.getElementById("cancel-job");
+  if (!button) return;
+  button.addEventListener("click", async () => {
+    const id = document.getElementById("job").dataset.job;
+    if (id) await api("DELETE", `/api/jobs/${encodeURIComponent(id)}`);
+  });
+}
+
+function setupNewProgramme() {
+  const form = document.getElementById("new-programme");
+  if (!form) return;
+  const box = document.getElementById("problems");
+  box.tabIndex = -1;
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    box.replaceChildren(el("p", {}, t("Bezig met controleren …", "Checking …")));
+    try {
+      const { status, data } = await api("POST", "/api/programmes", new FormData(form));
+      if (status === 201) { window.location.href = `/programma/${encodeURIComponent(data.id)}`; return; }
+      if (status === 413) showProblems(box, [{ file: "", message: t("Het bestand is groter dan 20 MB.", "The file is larger than 20 MB.") }]);
+      else showProblems(box, (data && data.problems) || [{ file: "", message: failureText(data) }]);
+    } finally { button.disabled = false; }
+  });
+}
+
+function setupPlan() {
+  const form = document.getElementById("plan-form");
+  if (!form) return;
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const id = form.dataset.programme;
+    const limit = Number(form.querySelector("#time-limit").value) || 60;
+    const { status, data } = await api("POST", `/api/programmes/${encodeURIComponent(id)}/plan`, { timeLimit: limit });
+    if (status === 202) {
+      form.hidden = true;
+      follow(data.job, (view) => { if (view.state === "done") window.location.reload(); else form.hidden = false; });
+    } else {
+      alertBox(failureText(data));
+    }
+  });
+  const box = document.getElementById("job");
+  if (box && box.dataset.job) {
+    form.hidden = true;
+    follow(box.dataset.job, () => window.location.reload());
+  }
+}
+
+function alertBox(text) {
+  const box = document.getElementById("job");
+  box.hidden = false;
+  box.querySelector(".job-words").textContent = text;
+  box.querySelector("progress").hidden = true;
+}
+
+function setupSearch() {
+  const input = document.getElementById("search");
+  if (!input) return;
+  const count = document.getElementById("search-count");
+  input.addEventListener("input", () => {
+    const q = input.value.trim().toLowerCase();
+    let hits = 0;
+    for (const card of document.querySelectorAll(".card")) {
+      let any = false;
+      for (const li of card.querySelectorAll("li[data-search]")) {
+        const hit = q !== "" && li.dataset.search.includes(q);
+        li.classList.toggle("hit", hit);
+        if (hit) { any = true; hits++; }
+      }
+      card.hidden = q !== "" && !any;
+    }
+    count.textContent = q === "" ? "" : `${hits} ` + t(hits === 1 ? "gevonden" : "gevonden", hits === 1 ? "found" : "found");
+  });
+}
+
+// Move, swap and lock: checked with /preview (nothing written), then carried out as a replan.
+function setupSteering() {
+  const steer = document.querySelector(".steer");
+  if (!steer) return;
+  const id = steer.dataset.programme;
+  const from = steer.dataset.from;
+  const verdict = document.getElementById("verdict");
+  const text = document.getElementById("verdict-text");
+  const apply = document.getElementById("apply");
+  let pending = null;
+  async function check(body) {
+    body.from = from;
+    pending = null;
+    apply.hidden = true;
+    verdict.hidden = false;
+    text.replaceChildren(el("p", {}, t("Controleren …", "Checking …")));
+    const { status, data } = await api("POST", `/api/programmes/${encodeURIComponent(id)}/preview`, body);
+    text.replaceChildren();
+    if (status === 200 && data.allowed) {
+      text.append(el("p", { class: "ok" }, t("Dit mag. ", "This is allowed. ") +
+        t("Zo verandert het plan:", "This is how the plan changes:")));
+      const list = el("ul", { class: "deltas" });
+      for (const m of data.moves) list.append(el("li", {}, `${m.name}: ${m.from} → ${m.to}`));
+      for (const d of data.deltas) {
+        const word = d.after > d.before ? t("slechter", "worse") : d.after < d.before ? t("beter", "better") : t("gelijk", "same");
+        list.append(el("li", { class: "delta" }, `${d.metric} ${d.before} → ${d.after} (${word})`));
+      }
+      text.append(list);
+      pending = body;
+      apply.hidden = false;
+    } else if (status === 200) {
+      text.append(el("p", { class: "bad" }, t("Dit mag niet: ", "Not allowed: ") + data.reason));
+      for (const d of data.details || []) text.append(el("p", {}, d));
+      if (data.suggestions && data.suggestions.length) {
+        const list = el("ul", {});
+        for (const s of data.suggestions) list.append(el("li", {}, s));
+        text.append(el("p", {}, t("Wat wel kan:", "What would work:")), list);
+      }
+    } else {
+      text.append(el("p", { class: "bad" }, (data && data.problems) ? data.problems.map((p) => p.message).join(" ") : failureText(data)));
+    }
+    verdict.focus();
+  }
+  verdict.tabIndex = -1;
+  document.getElementById("move-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const f = new FormData(e.target);
+    check({ moves: [{ email: f.get("email"), group: f.get("group") }] });
+  });
+  document.getElementById("swap-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const f = new FormData(e.target);
+    check({ swaps: [{ first: f.get("first"), second: f.get("second") }] });
+  });
+  document.getElementById("lock-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const f = new FormData(e.target);
+    check(f.get("action") === "lock" ? { lock: [f.get("group")] } : { unlock: [f.get("group")] });
+  });
+  apply.addEventListener("click", async () => {
+    if (!pending) return;
+    apply.disabled = true;
+    const { status, data } = await api("POST", `/api/programmes/${encodeURIComponent(id)}/replan`, pending);
+    if (status === 202) follow(data.job, (view) => { if (view.state === "done") window.location.reload(); apply.disabled = false; });
+    else { text.append(el("p", { class: "bad" }, failureText(data))); apply.disabled = false; }
+  });
+}
+
+// Changes during the programme: a dry run first (the proposal), then the same changes for real.
+function setupChanges() {
+  const form = document.getElementById("changes-form");
+  if (!form) return;
+  const id = form.dataset.programme;
+  const filter = document.getElementById("drop-filter");
+  filter.addEventListener("input", () => {
+    const q = filter.value.trim().toLowerCase();
+    for (const label of form.querySelectorAll("#drop-list label")) label.hidden = q !== "" && !label.dataset.search.includes(q);
+  });
+  const proposal = document.getElementById("proposal");
+  const body = document.getElementById("proposal-text");
+  proposal.tabIndex = -1;
+  function request(dryRun) {
+    const f = new FormData(form);
+    const changes = { from: f.get("from"), drop: f.getAll("drop"), dryRun };
+    const facilitator = f.get("dropFacilitator");
+    if (facilitator) changes.dropFacilitators = [facilitator];
+    const group = f.get("meetingGroup");
+    if (group) {
+      const meeting = Number(f.get("meetingNumber"));
+      const action = f.get("meetingAction");
+      if (action === "move") changes.moveMeetings = [{ group, meeting, date: f.get("meetingDate") }];
+      else { changes.cancelMeetings = [{ group, meeting }]; changes.reschedule = action === "cancel"; }
+    }
+    const upload = new FormData();
+    upload.append("changes", JSON.stringify(changes));
+    for (const name of ["joiners", "attendance", "addFacilitators"]) {
+      const input = form.querySelector(`input[name=${name}]`);
+      if (input && input.files.length) upload.append(name, input.files[0]);
+    }
+    return upload;
+  }
+  async function run(dryRun) {
+    const { status, data } = await api("POST", `/api/programmes/${encodeURIComponent(id)}/replan`, request(dryRun));
+    if (status !== 202) {
+      proposal.hidden = false;
+      body.replaceChildren(el("p", { class: "bad" }, (data && data.problems) ? data.problems.map((p) => p.message).join(" ") : failureText(data)));
+      document.getElementById("commit").hidden = true;
+      return;
+    }
+    follow(data.job, async (view) => {
+      if (view.state !== "done") return;
+      if (!dryRun) { window.location.href = `/programma/${encodeURIComponent(id)}`; return; }
+      proposal.hidden = false;
+      body.replaceChildren();
+      const r = view.result;
+      body.append(el("p", {}, t(`Versie ${r.version} zou ontstaan. `, `Version ${r.version} would be made. `) +
+        t(`${r.moves.length} mensen verschuiven van groep.`, `${r.moves.length} people change group.`)));
+      if (r.moves.length) {
+        const list = el("ul", {});
+        for (const m of r.moves) list.append(el("li", {}, `${m.name}: ${m.from} → ${m.to}`));
+        body.append(list);
+      }
+      body.append(el("h3", {}, t("Nieuwe bestanden sturen aan", "Send new files to") + ` (${r.recipients.length})`));
+      const who = el("ul", { class: "columns" });
+      for (const name of r.recipients) who.append(el("li", {}, name));
+      body.append(who);
+      body.append(el("details", {}, el("summary", {}, "changes.md"), el("pre", { class: "changes" }, r.changes)));
+      document.getElementById("commit").hidden = false;
+      proposal.focus();
+    });
+  }
+  form.addEventListener("submit", (e) => { e.preventDefault(); run(true); });
+  document.getElementById("commit").addEventListener("click", () => run(false));
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  setupCancel();
+  setupNewProgramme();
+  setupPlan();
+  setupSearch();
+  setupSteering();
+  setupChanges();
+});

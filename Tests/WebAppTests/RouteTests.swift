@@ -1,0 +1,213 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import IntervisionKit
+import NIOCore
+import TestFixtures
+import Testing
+import ZIPFoundation
+
+@testable import WebApp
+
+/// Every route and its error codes, in process. Outcomes are re-checked from the files on disk.
+@Suite struct RouteTests {
+    @Test func aValidUploadIsStoredAndChecked() async throws {
+        try await withServer { client, server in
+            let id = try await create52(client)
+            #expect(id == "lerend-leiderschap-2027")
+            let inputs = (server.settings.workspace as NSString).appendingPathComponent("\(id)/inputs")
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: inputs).sorted() == [
+                    "config.toml", "facilitators.csv", "signups.csv",
+                ])
+            try await client.execute(uri: "/api/programmes", method: .get, headers: auth) { r in
+                let list = try #require(try object(r)["programmes"] as? [[String: Any]])
+                #expect(list.count == 1)
+                #expect(list[0]["participants"] as? Int == 52 && list[0]["status"] as? String == "new")
+            }
+            try await client.execute(uri: "/api/programmes/\(id)", method: .get, headers: auth) { r in
+                let detail = try object(r)
+                #expect(detail["plan"] is NSNull)
+                let check = try #require(detail["check"] as? [String: Any])
+                #expect(check["participants"] as? Int == 52 && check["groups"] as? Int == 7)
+            }
+            // A second upload of the same programme gets the next id.
+            #expect(try await create52(client) == "lerend-leiderschap-2027-2")
+        }
+    }
+
+    @Test func aBadUploadListsEveryProblemWithItsRowAndStoresNothing() async throws {
+        try await withServer { client, server in
+            let bad = try Data(contentsOf: URL(fileURLWithPath: Fixture.path("bad/03-duplicate-email.csv")))
+            let (headers, body) = multipart(files: [("signups", "dubbel.csv", bad)])
+            try await client.execute(uri: "/api/programmes", method: .post, headers: headers, body: body) { r in
+                #expect(r.status == .unprocessableContent)
+                let problems = try #require(try object(r)["problems"] as? [[String: Any]])
+                let first = try #require(problems.first)
+                #expect(first["file"] as? String == "dubbel.csv" && first["line"] as? Int == 4)
+                // The row shown is the file's line 4, as the organiser would find it.
+                let line4 = String(decoding: bad, as: UTF8.self).split(whereSeparator: \.isNewline)[3]
+                #expect(first["row"] as? String == String(line4))
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: server.settings.workspace).isEmpty)
+            // No sign-ups at all, and not multipart.
+            let (h2, b2) = multipart(files: [], fields: [("cfg_name", "x")])
+            try await client.execute(uri: "/api/programmes", method: .post, headers: h2, body: b2) { r in
+                #expect(r.status == .unprocessableContent)
+            }
+            #expect(try await post(client, "/api/programmes", "{}").status == .unsupportedMediaType)
+        }
+    }
+
+    @Test func theConfigFormBecomesTheProgrammesConfig() async throws {
+        try await withServer { client, server in
+            let signups = try Data(contentsOf: URL(fileURLWithPath: Fixture.path("lerend-leiderschap-52.csv")))
+            let (headers, body) = multipart(
+                files: [("signups", "s.csv", signups)],
+                fields: [
+                    ("cfg_name", "Voorjaar \"2027\"\nname = \"x\""), ("cfg_min_size", "6"), ("cfg_max_size", "8"),
+                    ("cfg_target_size", "7"), ("cfg_rules_given", "1"), ("cfg_separate", "school"),
+                    ("cfg_separate", "hierarchy"), ("cfg_first_date", "2027-01-18"), ("cfg_last_date", "2027-06-25"),
+                    ("cfg_meetings", "4"), ("cfg_weekdays", "monday"), ("cfg_weekdays", "thursday"),
+                    ("cfg_start_time", "14:00"),
+                ])
+            let id = try await client.execute(uri: "/api/programmes", method: .post, headers: headers, body: body) {
+                #expect($0.status == .created, "\(String(buffer: $0.body))")
+                return try #require(try object($0)["id"] as? String)
+            }
+            let toml = (server.settings.workspace as NSString).appendingPathComponent("\(id)/inputs/config.toml")
+            let config = try Intervision.check(
+                ProgrammeInputs(signups: Fixture.path("lerend-leiderschap-52.csv"), config: toml)
+            ).programme.config
+            // The name with a quote and a newline stays one value; it cannot add a key.
+            #expect(config.name == "Voorjaar \"2027\"\nname = \"x\"")
+            #expect(config.separate.map(\.rawValue) == ["school", "hierarchy"])
+            #expect(config.schedule.weekdays.map(\.rawValue) == ["monday", "thursday"])
+            #expect(config.schedule.meetings == 4)
+            // A value out of range is the config reader's to refuse, with the field named.
+            let (h2, b2) = multipart(
+                files: [("signups", "s.csv", signups)], fields: [("cfg_max_size", "99"), ("cfg_min_size", "6")])
+            try await client.execute(uri: "/api/programmes", method: .post, headers: h2, body: b2) { r in
+                #expect(r.status == .unprocessableContent)
+                #expect(String(buffer: r.body).contains("max_size"))
+            }
+        }
+    }
+
+    @Test func planningRunsAsAJobAndASecondPlanIsAConflict() async throws {
+        try await withServer { client, server in
+            let id = try await create52(client)
+            let first = try await post(client, "/api/programmes/\(id)/plan", "{\"timeLimit\": 60}")
+            #expect(first.status == .accepted)
+            let job = try #require(try object(first)["job"] as? String)
+            #expect(first.headers[.location] == "/api/jobs/\(job)")
+            let second = try await post(client, "/api/programmes/\(id)/plan", "{}")
+            #expect(second.status == .conflict)
+            let view = try await finish(client, job)
+            #expect(view["state"] as? String == "done")
+            let result = try #require(view["result"] as? [String: Any])
+            #expect(result["groups"] as? Int == 7)
+            // Re-checked from the plan folder: 7 groups of 6–8 holding all 52 exactly once.
+            let folder = (server.settings.workspace as NSString).appendingPathComponent("\(id)/plan")
+            let groups = try String(contentsOfFile: folder + "/groups.csv", encoding: .utf8)
+                .split(whereSeparator: \.isNewline).dropFirst().map {
+                    $0.split(separator: ",", omittingEmptySubsequences: false)
+                }
+            let sizes = Dictionary(grouping: groups, by: { $0[0] }).mapValues(\.count)
+            #expect(sizes.count == 7 && sizes.values.allSatisfy { (6...8).contains($0) })
+            #expect(Set(groups.map { $0[1] }).count == 52)
+            // The event stream replays the steps and ends with the job.
+            try await client.execute(uri: "/api/jobs/\(job)/events", method: .get, headers: auth) { r in
+                let text = String(buffer: r.body)
+                #expect(r.headers[.contentType]?.hasPrefix("text/event-stream") == true)
+                #expect(text.contains("event: progress") && text.contains("Groepen vormen"))
+                #expect(text.hasSuffix("\n\n") && text.contains("event: end\ndata: {"))
+            }
+            // The detail carries plan.json exactly as stored.
+            try await client.execute(uri: "/api/programmes/\(id)", method: .get, headers: auth) { r in
+                let plan = try #require(try object(r)["plan"] as? [String: Any])
+                let stored = try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: folder + "/plan.json")))
+                #expect(NSDictionary(dictionary: plan).isEqual(to: try #require(stored as? [String: Any])))
+            }
+            for bad in ["{\"timeLimit\": 0}", "{\"timeLimit\": \"x\"}", "[1", "{\"timeLimit\": 1e9}"] {
+                #expect(
+                    try await post(client, "/api/programmes/\(id)/plan", bad).status == .unprocessableContent, "\(bad)")
+            }
+            #expect(try await post(client, "/api/programmes/nope/plan", "{}").status == .notFound)
+            try await client.execute(uri: "/api/jobs/nope", method: .get, headers: auth) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(uri: "/api/jobs/nope", method: .delete, headers: auth) {
+                #expect($0.status == .notFound)
+            }
+        }
+    }
+
+    @Test func aCancelledPlanWritesNothing() async throws {
+        try await withServer { client, server in
+            let files: [(String, String, Data)] = try [
+                ("signups", "lead-and-learn-345.csv", "lead-and-learn-345.csv"),
+                ("config", "lead-and-learn.toml", "lead-and-learn.toml"),
+                ("facilitators", "facilitators-lead-and-learn.csv", "facilitators-lead-and-learn.csv"),
+            ].map { ($0.0, $0.1, try Data(contentsOf: URL(fileURLWithPath: Fixture.path($0.2)))) }
+            let (headers, body) = multipart(files: files)
+            let id = try await client.execute(uri: "/api/programmes", method: .post, headers: headers, body: body) {
+                try #require(try object($0)["id"] as? String)
+            }
+            let started = try await post(client, "/api/programmes/\(id)/plan", "{\"timeLimit\": 120}")
+            let job = try #require(try object(started)["job"] as? String)
+            try await Task.sleep(for: .milliseconds(300))
+            try await client.execute(uri: "/api/jobs/\(job)", method: .delete, headers: auth) {
+                #expect($0.status == .accepted)
+            }
+            let view = try await finish(client, job, seconds: 10)
+            #expect(view["state"] as? String == "cancelled")
+            let folder = (server.settings.workspace as NSString).appendingPathComponent("\(id)/plan")
+            #expect(!FileManager.default.fileExists(atPath: folder))
+            // Cancelled, the programme can be planned again: no 409.
+            let again = try await post(client, "/api/programmes/\(id)/plan", "{\"timeLimit\": 1}")
+            #expect(again.status == .accepted)
+            _ = try await finish(client, try #require(try object(again)["job"] as? String))
+        }
+    }
+
+    @Test func theZipHoldsThePlanFolderAndItsCalendars() async throws {
+        try await withServer { client, server in
+            let id = try await create52(client)
+            try await client.execute(uri: "/api/programmes/\(id)/files.zip", method: .get, headers: auth) {
+                #expect($0.status == .notFound)
+            }
+            try await plan(client, id)
+            let bytes = try await client.execute(uri: "/api/programmes/\(id)/files.zip", method: .get, headers: auth) {
+                r in
+                #expect(r.headers[.contentType] == "application/zip")
+                #expect(r.headers[.contentDisposition]?.contains("\(id)-v1.zip") == true)
+                return Data(r.body.readableBytesView)
+            }
+            let archive = try Archive(data: bytes, accessMode: .read)
+            let folder = (server.settings.workspace as NSString).appendingPathComponent("\(id)/plan")
+            var onDisk: [String] = []
+            let walker = FileManager.default.enumerator(atPath: folder)!
+            while let path = walker.nextObject() as? String {
+                var isFolder: ObjCBool = false
+                FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder)
+                if !isFolder.boolValue && !(path as NSString).lastPathComponent.hasPrefix(".") { onDisk.append(path) }
+            }
+            let names = archive.map(\.path)
+            #expect(Set(names) == Set(onDisk.map { "plan/" + $0 }))
+            for entry in archive where entry.path.hasSuffix(".ics") {
+                var data = Data()
+                _ = try archive.extract(entry) { data.append($0) }
+                let original = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + entry.path.dropFirst(5)))
+                #expect(data == original)
+            }
+            // The same plan gives the same zip.
+            let again = try await client.execute(uri: "/api/programmes/\(id)/files.zip", method: .get, headers: auth) {
+                Data($0.body.readableBytesView)
+            }
+            #expect(again == bytes)
+        }
+    }
+}
