@@ -28,6 +28,8 @@ public struct PlanSnapshot: Sendable {
         public var moved: [(email: String, from: String, to: String)]
         /// Groups locked and unlocked in this version.
         public var locked: [String], unlocked: [String]
+        /// Its `changes.md` (a replan's; kept in `history/changes-vN.md` since version 0.19).
+        public var changes: String?
 
         /// Versions are the same when their number, time and who left and joined are.
         public static func == (a: Version, b: Version) -> Bool {
@@ -93,7 +95,10 @@ extension Intervision {
                 PlanSnapshot.Version(
                     number: old.version, created: old.created, from: r?.from, dropped: r?.dropped ?? [],
                     added: r?.added ?? [], moved: (r?.moved ?? []).map { ($0.email, $0.from, $0.to) },
-                    locked: r?.locked ?? [], unlocked: r?.unlocked ?? []))
+                    locked: r?.locked ?? [], unlocked: r?.unlocked ?? [],
+                    changes: FileManager.default.contents(
+                        atPath: (folder as NSString).appendingPathComponent("history/changes-v\(number).md")
+                    ).map { String(decoding: $0, as: UTF8.self) }))
         }
         return PlanSnapshot(
             plan: plan, created: document.created, published: document.published,

@@ -53,6 +53,8 @@ extension Intervision {
             created: changes.now, replan: entry, locked: result.locked)
         let changesText = ChangesFile.markdown(result, before: current, from: request.from)
         files["changes.md"] = Data(changesText.utf8)
+        // Kept beside plan-vN.json, so every version's changes can be read again later (the web app's history).
+        files["history/changes-v\(result.version).md"] = Data(changesText.utf8)
         let next = PlanDocument(
             version: result.version, created: changes.now, programme: result.programme,
             result: written.grouping, schedule: result.schedule, replan: entry, locked: result.locked)

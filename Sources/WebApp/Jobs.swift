@@ -82,6 +82,7 @@ actor JobBoard {
         }) {
             throw .busy(job: busy)
         }
+        prune()
         counter += 1
         // Unguessable, so one page cannot watch or cancel another's job by counting.
         let id = "job-\(counter)-" + UUID().uuidString.lowercased().prefix(8)
@@ -143,6 +144,15 @@ actor JobBoard {
     /// Waits until the job is over (for tests and for shutting down).
     func wait(_ id: String) async {
         await jobs[id]?.task?.value
+    }
+
+    /// Finished jobs beyond the newest `kept` are forgotten, so a server that runs for months stays small.
+    private func prune(kept: Int = 200) {
+        let finished = order.filter { id in jobs[id].map { $0.state != .queued && $0.state != .running } ?? true }
+        guard finished.count > kept else { return }
+        let gone = Set(finished.dropLast(kept))
+        for id in gone { jobs[id] = nil }
+        order.removeAll { gone.contains($0) }
     }
 
     private func setState(_ id: String, _ state: State) {

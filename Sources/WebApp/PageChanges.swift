@@ -137,10 +137,14 @@ extension Pages {
             )
         }
         h.append("</tbody></table>")
-        if let changes = s.changes {
+        // Each version's changes.md, the newest open; plans from before 0.19 kept only the last one.
+        var shown = false
+        for v in s.history.reversed() {
+            guard let changes = v.changes ?? (v.number == s.plan.version ? s.changes : nil) else { continue }
             h.append(
-                "<details open><summary>changes.md — " + l.t("versie", "version") + " \(s.plan.version)</summary>"
-                    + "<pre class=\"changes\">\(esc(changes))</pre></details>")
+                "<details\(shown ? "" : " open")><summary>changes.md — " + l.t("versie", "version") + " \(v.number)"
+                    + "</summary><pre class=\"changes\">\(esc(changes))</pre></details>")
+            shown = true
         }
         return h.joined(separator: "\n")
     }

@@ -239,6 +239,8 @@ def flow(driver, base, workspace, shots):
     check(leaver not in sum(groups(workspace, pid).values(), []), "the leaver is out of groups.csv")
     driver.get(base + f"/programma/{pid}/wijzigingen")
     check(len(driver.find_elements(By.CSS_SELECTOR, "table.list tbody tr")) == 3, "three versions in the history")
+    summaries = [s.text for s in driver.find_elements(By.CSS_SELECTOR, "details summary") if "changes.md" in s.text]
+    check(summaries == ["changes.md — versie 3", "changes.md — versie 2"], f"each version's changes.md: {summaries}")
     shot(driver, shots, "web-changes.png")
     driver.get(base + "/")
     shot(driver, shots, "web-programmes.png")

@@ -145,34 +145,6 @@ import ZIPFoundation
         }
     }
 
-    @Test func aCancelledPlanWritesNothing() async throws {
-        try await withServer { client, server in
-            let files: [(String, String, Data)] = try [
-                ("signups", "lead-and-learn-345.csv", "lead-and-learn-345.csv"),
-                ("config", "lead-and-learn.toml", "lead-and-learn.toml"),
-                ("facilitators", "facilitators-lead-and-learn.csv", "facilitators-lead-and-learn.csv"),
-            ].map { ($0.0, $0.1, try Data(contentsOf: URL(fileURLWithPath: Fixture.path($0.2)))) }
-            let (headers, body) = multipart(files: files)
-            let id = try await client.execute(uri: "/api/programmes", method: .post, headers: headers, body: body) {
-                try #require(try object($0)["id"] as? String)
-            }
-            let started = try await post(client, "/api/programmes/\(id)/plan", "{\"timeLimit\": 120}")
-            let job = try #require(try object(started)["job"] as? String)
-            try await Task.sleep(for: .milliseconds(300))
-            try await client.execute(uri: "/api/jobs/\(job)", method: .delete, headers: auth) {
-                #expect($0.status == .accepted)
-            }
-            let view = try await finish(client, job, seconds: 10)
-            #expect(view["state"] as? String == "cancelled")
-            let folder = (server.settings.workspace as NSString).appendingPathComponent("\(id)/plan")
-            #expect(!FileManager.default.fileExists(atPath: folder))
-            // Cancelled, the programme can be planned again: no 409.
-            let again = try await post(client, "/api/programmes/\(id)/plan", "{\"timeLimit\": 1}")
-            #expect(again.status == .accepted)
-            _ = try await finish(client, try #require(try object(again)["job"] as? String))
-        }
-    }
-
     @Test func theZipHoldsThePlanFolderAndItsCalendars() async throws {
         try await withServer { client, server in
             let id = try await create52(client)
@@ -208,6 +180,87 @@ import ZIPFoundation
                 Data($0.body.readableBytesView)
             }
             #expect(again == bytes)
+        }
+    }
+}
+
+/// The error answers of the routes not met above: unknown programmes, bad bodies, a plan that is not there yet.
+@Suite struct ErrorCodeTests {
+    @Test func everyRouteAnswersUnknownAndBadRequestsPrecisely() async throws {
+        try await withServer { client, _ in
+            let id = try await create52(client)
+            // Before a plan exists, the plan's routes are 404.
+            for uri in [
+                "/api/programmes/\(id)/preview", "/api/programmes/\(id)/replan", "/api/programmes/\(id)/publish",
+            ] {
+                #expect(try await post(client, uri, "{}").status == .notFound, "\(uri)")
+            }
+            for uri in [
+                "/api/programmes/nope", "/api/programmes/nope/files.zip", "/api/programmes/nope/files/plan.json",
+                "/api/jobs/nope/events", "/programma/nope/kalender", "/programma/nope/wijzigingen",
+            ] {
+                try await client.execute(uri: uri, method: .get, headers: auth) {
+                    #expect($0.status == .notFound, "\(uri)")
+                }
+            }
+            try await plan(client, id)
+            let unknown = try await post(
+                client, "/api/programmes/\(id)/preview", "{\"moves\":[{\"email\":\"nobody@x.nl\",\"group\":\"G01\"}]}")
+            #expect(unknown.status == .unprocessableContent)
+            #expect(String(buffer: unknown.body).contains("nobody@x.nl"))
+            #expect(
+                try await post(client, "/api/programmes/\(id)/preview", "{\"moves\": 3}").status
+                    == .unprocessableContent)
+            #expect(
+                try await post(client, "/api/programmes/\(id)/replan", "{\"timeLimit\": -1}").status
+                    == .unprocessableContent)
+            // A replan while another job of the programme runs is a conflict.
+            let started = try await post(client, "/api/programmes/\(id)/plan", "{}")
+            #expect(started.status == .accepted)
+            #expect(try await post(client, "/api/programmes/\(id)/replan", "{}").status == .conflict)
+            _ = try await finish(client, try #require(try object(started)["job"] as? String))
+            // A JSON body over 1 MB is refused before it is read.
+            let big = "{\"drop\": [\"" + String(repeating: "a", count: 1_100_000) + "\"]}"
+            #expect(try await post(client, "/api/programmes/\(id)/replan", big).status == .contentTooLarge)
+        }
+    }
+}
+
+/// Cancelling a plan from the API. Named so that `make test` runs it with the other cancellation tests, alone:
+/// when every other test keeps both cores busy, the cancel request can reach the server after the plan is done.
+@Suite struct WebCancellationTests {
+    @Test func aCancelledPlanWritesNothing() async throws {
+        try await withServer { client, server in
+            let files: [(String, String, Data)] = try [
+                ("signups", "lead-and-learn-345.csv", "lead-and-learn-345.csv"),
+                ("config", "lead-and-learn.toml", "lead-and-learn.toml"),
+                ("facilitators", "facilitators-lead-and-learn.csv", "facilitators-lead-and-learn.csv"),
+            ].map { ($0.0, $0.1, try Data(contentsOf: URL(fileURLWithPath: Fixture.path($0.2)))) }
+            let (headers, body) = multipart(files: files)
+            let id = try await client.execute(uri: "/api/programmes", method: .post, headers: headers, body: body) {
+                try #require(try object($0)["id"] as? String)
+            }
+            let started = try await post(client, "/api/programmes/\(id)/plan", "{\"timeLimit\": 120}")
+            let job = try #require(try object(started)["job"] as? String)
+            // Cancel once the solver is at work (its first progress step), as a user would.
+            for _ in 0..<600 {
+                let steps = try await client.execute(uri: "/api/jobs/\(job)", method: .get, headers: auth) {
+                    try object($0)["steps"] as? Int ?? 0
+                }
+                if steps > 0 { break }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            try await client.execute(uri: "/api/jobs/\(job)", method: .delete, headers: auth) {
+                #expect($0.status == .accepted)
+            }
+            let view = try await finish(client, job, seconds: 10)
+            #expect(view["state"] as? String == "cancelled")
+            let folder = (server.settings.workspace as NSString).appendingPathComponent("\(id)/plan")
+            #expect(!FileManager.default.fileExists(atPath: folder))
+            // Cancelled, the programme can be planned again: no 409.
+            let again = try await post(client, "/api/programmes/\(id)/plan", "{\"timeLimit\": 1}")
+            #expect(again.status == .accepted)
+            _ = try await finish(client, try #require(try object(again)["job"] as? String))
         }
     }
 }

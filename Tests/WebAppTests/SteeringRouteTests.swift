@@ -125,6 +125,12 @@ import Testing
                 #expect((detail["programme"] as? [String: Any])?["version"] as? Int == 2)
             }
             #expect(FileManager.default.fileExists(atPath: folder + "/changes.md"))
+            // Each version's changes.md stays readable in history/, and the history page shows it.
+            let kept = try String(contentsOfFile: folder + "/history/changes-v2.md", encoding: .utf8)
+            #expect(kept == (try String(contentsOfFile: folder + "/changes.md", encoding: .utf8)))
+            try await client.execute(uri: "/programma/\(id)/wijzigingen", method: .get, headers: auth) { r in
+                #expect(String(buffer: r.body).contains("changes.md — versie 2"))
+            }
             // An unknown email is a precise failure of the job.
             let failed = try await run(client, "/api/programmes/\(id)/replan", "{\"drop\":[\"nobody@example.nl\"]}")
             #expect(failed["state"] as? String == "failed")
