@@ -56,7 +56,8 @@ extension Programme {
         self.init(
             config: config, participants: participants, facilitators: facilitators,
             conflicts: ConflictModel(
-                participants: participants, rules: config.separate, apart: wishes.apartPairs,
+                participants: participants, rules: config.separate,
+                apart: wishes.apartPairs + wishes.facilitatorApartPairs(participants, facilitators),
                 metBefore: metBeforeApart.map { ($0.a, $0.b) }),
             warnings: warnings)
         self.dropped = dropped

@@ -76,6 +76,22 @@ extension Array where Element == Wish {
     /// The pairs kept apart, as participant indices.
     public var apartPairs: [(Int, Int)] { filter { $0.kind == .apart }.map { ($0.person, $0.other) } }
 
+    /// Pairs that a facilitator wish keeps apart, because no facilitator could lead a group holding both: someone
+    /// promised facilitator F and someone promised another, or wishing not F, or from a school F is tied to. The
+    /// calendar would refuse such a group; grouping keeps them apart from the start (rule `wishes`).
+    public func facilitatorApartPairs(_ p: [Participant], _ facilitators: [Facilitator]?) -> [(Int, Int)] {
+        let promised = filter { $0.kind == .facilitator }
+        guard !promised.isEmpty else { return [] }
+        var pairs = Set<[Int]>()
+        func add(_ a: Int, _ b: Int) { if a != b { pairs.insert([Swift.min(a, b), Swift.max(a, b)]) } }
+        for w in promised {
+            for v in self where v.person != w.person && v.rulesOut(facilitator: w.other) { add(w.person, v.person) }
+            guard let f = facilitators?.first(where: { $0.index == w.other }), !f.schools.isEmpty else { continue }
+            for q in p where f.isTied(toSchool: q.school) { add(w.person, q.index) }
+        }
+        return pairs.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0[0], $0[1]) }
+    }
+
     /// People who must share a group, as connected sets (each sorted), in order of their first member.
     public var togetherSets: [[Int]] {
         var parent: [Int: Int] = [:]

@@ -152,7 +152,7 @@ extension Pages {
     /// The calendar: every month with its meetings, and each facilitator's meetings.
     static func calendar(_ l: Lang, id: String, _ s: PlanSnapshot) -> String {
         "<p><a href=\"/programma/\(esc(id))\">← \(esc(s.plan.programme.config.name))</a></p>"
-            + "<h1>" + l.t("Kalender", "Calendar") + "</h1>"
+            + "<h1>" + l.t("Begeleiders en kalender", "Facilitators and calendar") + "</h1>"
             + s.calendarHTML(language: l.english ? .en : .nl)
     }
 }

@@ -100,6 +100,39 @@ import Testing
                 .contains("not a kind of wish") == true)
     }
 
+    /// A group holding someone promised facilitator F can have nobody F may not lead: nobody from a school F is
+    /// tied to, nobody promised another facilitator, nobody wishing "not F". Grouping keeps them apart from the
+    /// start (before, the calendar could refuse the grouping afterwards).
+    @Test func aPromisedFacilitatorKeepsAwayWhoTheyMayNotLead() throws {
+        let signups =
+            Fixture.header
+            + (1...12).map { k in
+                "P\(k),p\(k)@x.nl,teamleider,1,\(k == 2 || k == 3 ? "School B" : "School \(k)"),,Utrecht,,,,3,"
+            }.joined(separator: "\n") + "\n"
+        let facilitators = """
+            name,email,region,max_groups,schools,unavailable
+            Fenna,fenna@f.nl,Utrecht,1,School B,
+            Gert,gert@f.nl,Utrecht,1,,
+            Henk,henk@f.nl,Utrecht,1,,
+            """
+        let wishes = """
+            kind,person,other
+            facilitator,p1@x.nl,fenna@f.nl
+            facilitator,p4@x.nl,gert@f.nl
+            not_facilitator,p5@x.nl,fenna@f.nl
+            """
+        let programme = try ProgrammeReader.load(
+            signups: Fixture.csv(signups),
+            config: Fixture.csv("[groups]\nmin_size = 6\nmax_size = 6\n", name: "c.toml"),
+            facilitators: Fixture.csv(facilitators, name: "f.csv"), wishes: Fixture.csv(wishes, name: "w.csv"))
+        let c = programme.conflicts
+        #expect(c.areTied(0, 1) && c.areTied(0, 2), "P1 (promised Fenna) and School B, which Fenna is tied to")
+        #expect(c.areTied(0, 3), "P1 and P4, promised another facilitator")
+        #expect(c.areTied(0, 4), "P1 and P5, who wished not to have Fenna")
+        #expect(!c.areTied(3, 4) && !c.areTied(0, 5) && !c.areTied(3, 1), "no other pair")
+        #expect(c.rules(between: 0, 1) == [.wishes])
+    }
+
     @Test func theNotWithColumnKeepsPeopleApart() throws {
         let signups =
             Fixture.header.replacingOccurrences(of: "unavailable\n", with: "unavailable,niet_met\n")
