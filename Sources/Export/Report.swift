@@ -162,7 +162,8 @@ package enum Report {
             HTML.table([w.t("waar", "where"), w.t("opmerking", "note"), w.t("wat te doen", "what to do")]),
         ]
         for d in v.programme.warnings {
-            h.append(HTML.row([e(d.location), e((d.field.map { "\($0): " } ?? "") + d.message), e(d.fix ?? "")]))
+            let (message, fix) = d.text(dutch: v.lang == .nl)
+            h.append(HTML.row([e(d.location), e((d.field.map { "\($0): " } ?? "") + message), e(fix ?? "")]))
         }
         h.append("</table>")
         return h

@@ -49,12 +49,14 @@ public enum AttendanceReader {
         for row in rows {
             row.checkWidth(&sink)
             let line = row.record.line
-            guard let group = row.require("group", &sink, what: "a group id such as G03"),
-                let person = row.require("email", &sink, what: "the participant's email")
+            guard let group = row.require("group", &sink, what: ("a group id such as G03", "een groepscode zoals G03")),
+                let person = row.require(
+                    "email", &sink, what: ("the participant's email", "het e-mailadres van de deelnemer"))
             else { continue }
             guard
                 case .some(.some(let number)) = row.integer(
-                    "meeting", in: 1...meetings, &sink, meaning: "a meeting number (1 to \(meetings))")
+                    "meeting", in: 1...meetings, &sink,
+                    meaning: ("a meeting number (1 to \(meetings))", "bijeenkomstnummer (1 tot en met \(meetings))"))
             else {
                 if row.text("meeting") == nil {
                     sink.error(

@@ -55,7 +55,11 @@ struct ColumnMap {
                     line: header.line, column: i + 1, field: Text.trimmed(raw),
                     "column '\(spec.name)' appears twice (columns \((first + 1).columnLetters) and "
                         + "\((i + 1).columnLetters))",
-                    fix: "delete or rename one of the two columns")
+                    fix: "delete or rename one of the two columns",
+                    nl: .init(
+                        "kolom '\(spec.name)' staat er twee keer in (kolommen \((first + 1).columnLetters) en "
+                            + "\((i + 1).columnLetters))",
+                        fix: "verwijder een van de twee kolommen of geef hem een andere naam"))
             } else {
                 index[spec.name] = i
             }
@@ -63,13 +67,18 @@ struct ColumnMap {
         let found = header.fields.map(Text.trimmed).filter { !$0.isEmpty }
         for spec in specs where spec.required && index[spec.name] == nil {
             let names = ([spec.name] + spec.aliases).map { "'\($0)'" }.joined(separator: ", ")
-            var fix = "add a column headed \(names)"
+            var fix = "add a column headed \(names)", fixNL = "voeg een kolom toe met als kop \(names)"
             if found.count <= 1 {
                 fix += "; only one column was found — is the file separated by commas, semicolons or tabs?"
+                fixNL +=
+                    "; er is maar één kolom gevonden — is het bestand gescheiden door komma's, puntkomma's of tabs?"
             } else {
                 fix += " (columns found: \(found.joined(separator: ", ")))"
+                fixNL += " (gevonden kolommen: \(found.joined(separator: ", ")))"
             }
-            sink.error(line: header.line, "missing required column '\(spec.name)'", fix: fix)
+            sink.error(
+                line: header.line, "missing required column '\(spec.name)'", fix: fix,
+                nl: .init("de verplichte kolom '\(spec.name)' ontbreekt", fix: fixNL))
         }
     }
 

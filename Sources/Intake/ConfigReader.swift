@@ -204,9 +204,9 @@ struct Fields {
     let locator: TOMLLocator
     var sink: DiagnosticSink
 
-    mutating func error(_ path: String, _ message: String, fix: String? = nil) {
+    mutating func error(_ path: String, _ message: String, fix: String? = nil, nl: Diagnostic.Dutch? = nil) {
         let (line, column) = locator.locate(path)
-        sink.error(line: line, column: column, field: path, message, fix: fix)
+        sink.error(line: line, column: column, field: path, message, fix: fix, nl: nl)
     }
 
     mutating func unknown(_ path: String, candidates: [String], what: String) {
@@ -227,7 +227,11 @@ struct Fields {
             return nil
         }
         guard range.contains(n) else {
-            error(path, "\(n) is out of range", fix: "use a value from \(range.lowerBound) to \(range.upperBound)")
+            error(
+                path, "\(n) is out of range", fix: "use a value from \(range.lowerBound) to \(range.upperBound)",
+                nl: .init(
+                    "\(n) valt buiten het bereik",
+                    fix: "gebruik een waarde van \(range.lowerBound) tot en met \(range.upperBound)"))
             return nil
         }
         return n

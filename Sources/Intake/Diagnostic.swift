@@ -23,6 +23,28 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var fix: String?
     /// The kind of problem, for warnings that can come many times, so front ends can show one line per kind.
     public var kind: Kind?
+    /// The message and the fix in Dutch, for what organisers read (the web app, the report); nil where only the
+    /// English text exists so far. The CLI stays English.
+    public var dutch: Dutch?
+
+    /// A diagnostic's text in Dutch.
+    public struct Dutch: Sendable, Equatable {
+        /// What is wrong.
+        public var message: String
+        /// What to do about it.
+        public var fix: String?
+        /// The Dutch text of a diagnostic.
+        public init(_ message: String, fix: String? = nil) {
+            self.message = message
+            self.fix = fix
+        }
+    }
+
+    /// The message and fix in Dutch when asked and known, else in English.
+    public func text(dutch wanted: Bool) -> (message: String, fix: String?) {
+        if wanted, let dutch { return (dutch.message, dutch.fix) }
+        return (message, fix)
+    }
 
     /// Warnings that a file can hold many of.
     public enum Kind: String, Sendable, Equatable {
@@ -95,18 +117,22 @@ struct DiagnosticSink {
     }
 
     mutating func error(
-        line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String, fix: String? = nil
+        line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String, fix: String? = nil,
+        nl: Diagnostic.Dutch? = nil
     ) {
         var d = Diagnostic(.error, file: file, line: line, column: column, field: field, message, fix: fix)
         d.sheet = sheet
+        d.dutch = nl
         items.append(d)
     }
 
     mutating func warning(
-        line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String, fix: String? = nil
+        line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String, fix: String? = nil,
+        nl: Diagnostic.Dutch? = nil
     ) {
         var d = Diagnostic(.warning, file: file, line: line, column: column, field: field, message, fix: fix)
         d.sheet = sheet
+        d.dutch = nl
         items.append(d)
     }
 

@@ -14,10 +14,12 @@ enum FacilitatorReader {
         for row in rows {
             let record = row.record
             row.checkWidth(&sink)
-            let name = row.require("name", &sink, what: "a name")
-            let email = row.uniqueEmail(&seen, &sink, fix: "list each facilitator once")
+            let name = row.require("name", &sink, what: ("a name", "een naam"))
+            let email = row.uniqueEmail(
+                &seen, &sink, fix: ("list each facilitator once", "noem elke begeleider één keer"))
             let maxGroups = row.integer(
-                "max_groups", in: 1...100, &sink, meaning: "a maximum number of groups (1 to 100)")
+                "max_groups", in: 1...100, &sink,
+                meaning: ("a maximum number of groups (1 to 100)", "maximaal aantal groepen (1 tot en met 100)"))
             let unavailable = row.dates("unavailable", &sink)
             guard let name, let email, let maxGroups else { continue }
             result.append(

@@ -14,7 +14,10 @@ enum Hierarchy {
                     sink.error(
                         line: people[i].line, column: column, field: "reports_to",
                         "\(people[i].name) is listed as their own manager",
-                        fix: "leave reports_to empty or give the manager's email")
+                        fix: "leave reports_to empty or give the manager's email",
+                        nl: .init(
+                            "\(people[i].name) staat als eigen leidinggevende vermeld",
+                            fix: "laat reports_to leeg of vul het e-mailadres van de leidinggevende in"))
                 } else {
                     people[i].managerIndex = j
                 }
@@ -22,7 +25,10 @@ enum Hierarchy {
                 sink.warning(
                     line: people[i].line, column: column, field: "reports_to",
                     "\"\(boss)\" matches no participant's email; ignored",
-                    fix: "nothing to do if the manager is not taking part; otherwise correct the address")
+                    fix: "nothing to do if the manager is not taking part; otherwise correct the address",
+                    nl: .init(
+                        "\"\(boss)\" is van geen enkele deelnemer; genegeerd",
+                        fix: "niets te doen als de leidinggevende niet meedoet; verbeter anders het adres"))
                 sink.items[sink.items.count - 1].kind = .unknownManager
             }
         }
@@ -48,7 +54,11 @@ enum Hierarchy {
                     "reports_to goes round in a circle: \(names)",
                     fix:
                         "one of these people must not report to the next; correct reports_to on lines "
-                        + "\(cycle.map { String(people[$0].line) }.sorted().joined(separator: ", "))")
+                        + "\(cycle.map { String(people[$0].line) }.sorted().joined(separator: ", "))",
+                    nl: .init(
+                        "reports_to gaat in een kring rond: \(names)",
+                        fix: "een van deze mensen hoort niet onder de volgende; verbeter reports_to op regels "
+                            + "\(cycle.map { String(people[$0].line) }.sorted().joined(separator: ", "))"))
                 for v in path { state[v] = 2 }
                 continue
             }
@@ -62,7 +72,11 @@ enum Hierarchy {
                     sink.error(
                         line: people[v].line, column: column, field: "reports_to",
                         "\(people[v].name) is more than \(maxDepth) levels below the top of their reports_to chain",
-                        fix: "reports_to names the direct manager; a chain this deep is usually a mistake in the file")
+                        fix: "reports_to names the direct manager; a chain this deep is usually a mistake in the file",
+                        nl: .init(
+                            "\(people[v].name) staat meer dan \(maxDepth) niveaus onder de top van de reports_to-keten",
+                            fix: "reports_to noemt de directe leidinggevende; zo'n diepe keten is meestal een fout in "
+                                + "het bestand"))
                 }
             }
         }

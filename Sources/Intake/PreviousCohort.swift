@@ -17,8 +17,8 @@ public enum PreviousCohort {
             file, specs: columns, sink: &sink, noRows: ("groups", "give the groups.csv of the earlier cohort"))
         {
             for row in rows {
-                guard let group = row.require("group", &sink, what: "a group id"),
-                    let email = row.require("email", &sink, what: "an email")
+                guard let group = row.require("group", &sink, what: ("a group id", "een groepscode")),
+                    let email = row.require("email", &sink, what: ("an email", "een e-mailadres"))
                 else { continue }
                 if let i = byEmail[email.lowercased()] { groups[group, default: []].append(i) }
             }

@@ -17,12 +17,19 @@ public enum VenueReader {
         {
             for row in rows {
                 row.checkWidth(&sink)
-                guard let group = row.require("group", &sink, what: "a group id (e.g. G03)")?.uppercased() else {
+                guard
+                    let group = row.require(
+                        "group", &sink, what: ("a group id (e.g. G03)", "een groepscode (bijvoorbeeld G03)"))?
+                        .uppercased()
+                else {
                     continue
                 }
                 let number = row.integer(
                     "meeting", in: 1...max(meetings, 1), &sink,
-                    meaning: "a meeting number from 1 to \(meetings), or empty for all meetings of the group")
+                    meaning: (
+                        "a meeting number from 1 to \(meetings), or empty for all meetings of the group",
+                        "bijeenkomstnummer van 1 tot en met \(meetings), of leeg voor alle bijeenkomsten van de groep"
+                    ))
                 guard let number else { continue }
                 let place = ProgrammeConfig.Place(location: row.text("location"), online: row.text("online"))
                 if place.location == nil && place.online == nil {

@@ -27,9 +27,12 @@ enum WishReader {
         for row in rows {
             row.checkWidth(&sink)
             let line = row.record.line
-            guard let kindText = row.require("kind", &sink, what: "a kind of wish"),
-                let personText = row.require("person", &sink, what: "a participant's email"),
-                let otherText = row.require("other", &sink, what: "the other participant or the facilitator")
+            guard let kindText = row.require("kind", &sink, what: ("a kind of wish", "een soort wens")),
+                let personText = row.require(
+                    "person", &sink, what: ("a participant's email", "het e-mailadres van een deelnemer")),
+                let otherText = row.require(
+                    "other", &sink,
+                    what: ("the other participant or the facilitator", "de andere deelnemer of de begeleider"))
             else { continue }
             guard let kind = Wish.Kind(name: kindText) else {
                 sink.error(

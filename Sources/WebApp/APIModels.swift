@@ -16,6 +16,13 @@ enum APIModels {
         var message: String
         var fix: String?
         var row: String?
+        /// The message and fix in Dutch, where intake has them.
+        var nl: Dutch?
+
+        struct Dutch: Codable, Sendable, Equatable {
+            var message: String
+            var fix: String?
+        }
 
         init(_ d: Diagnostic, rows: [String: [Substring]] = [:]) {
             severity = d.severity.rawValue
@@ -26,6 +33,7 @@ enum APIModels {
             field = d.field
             message = d.message
             fix = d.fix
+            nl = d.dutch.map { Dutch(message: $0.message, fix: $0.fix) }
             if let line = d.line, let lines = rows[d.file], line >= 1, line <= lines.count {
                 row = String(lines[line - 1].prefix(500))
             }

@@ -75,8 +75,10 @@ extension Pages {
             if let line = p.line { place += ", " + l.t("regel", "line") + " \(line)" }
             if let column = p.column { place += ", " + l.t("kolom", "column") + " \(column)" }
             if let field = p.field { place += " (\(field))" }
-            h.append("<li><span class=\"where\">\(esc(place))</span> <span class=\"what\">\(esc(p.message))</span>")
-            if let fix = p.fix {
+            let message = l.english ? p.message : p.nl?.message ?? p.message
+            let fix = l.english ? p.fix : p.nl.map { $0.fix } ?? p.fix
+            h.append("<li><span class=\"where\">\(esc(place))</span> <span class=\"what\">\(esc(message))</span>")
+            if let fix {
                 h.append("<br><span class=\"fix\">\(l.t("Wat te doen", "What to do")): \(esc(fix))</span>")
             }
             if let row = p.row { h.append("<pre class=\"row\">\(esc(row))</pre>") }

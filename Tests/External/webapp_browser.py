@@ -141,6 +141,7 @@ def flow(driver, base, workspace, shots):
         line4 = f.read().splitlines()[3]
     check(rows and rows[0].text == line4, "the bad row is shown as it is in the file")
     check("regel 4" in driver.find_element(By.ID, "problems").text, "the problem names its line")
+    check("staat al op regel 2" in driver.find_element(By.ID, "problems").text, "the problem is told in Dutch")
     check(os.listdir(workspace) == [], "a bad upload stores nothing")
     shot(driver, shots, "web-new-problems.png")
 

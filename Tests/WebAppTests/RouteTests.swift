@@ -46,6 +46,9 @@ import ZIPFoundation
                 let problems = try #require(try object(r)["problems"] as? [[String: Any]])
                 let first = try #require(problems.first)
                 #expect(first["file"] as? String == "dubbel.csv" && first["line"] as? Int == 4)
+                // The Dutch text for the pages, beside the English one.
+                let dutch = try #require(first["nl"] as? [String: Any])
+                #expect(dutch["message"] as? String == "anne.devries@baken.nl staat al op regel 2")
                 // The row shown is the file's line 4, as the organiser would find it.
                 let line4 = String(decoding: bad, as: UTF8.self).split(whereSeparator: \.isNewline)[3]
                 #expect(first["row"] as? String == String(line4))

@@ -41,8 +41,10 @@ function showProblems(box, problems) {
     if (p.line) where += ", " + t("regel", "line") + " " + p.line;
     if (p.column) where += ", " + t("kolom", "column") + " " + p.column;
     if (p.field) where += " (" + p.field + ")";
-    const item = el("li", {}, el("span", { class: "where" }, where), " ", el("span", { class: "what" }, p.message));
-    if (p.fix) item.append(el("br"), el("span", { class: "fix" }, t("Wat te doen", "What to do") + ": " + p.fix));
+    // Intake gives Dutch texts for most problems; the English ones remain for the rest.
+    const text = nl && p.nl ? p.nl : p;
+    const item = el("li", {}, el("span", { class: "where" }, where), " ", el("span", { class: "what" }, text.message));
+    if (text.fix) item.append(el("br"), el("span", { class: "fix" }, t("Wat te doen", "What to do") + ": " + text.fix));
     if (p.row) item.append(el("pre", { class: "row" }, p.row));
     list.append(item);
   }

@@ -1,0 +1,24 @@
+import Foundation
+import Intake
+import TestFixtures
+import Testing
+
+/// Organisers read the intake's problems in Dutch in the web app and the report: every mistake in a sign-up
+/// file (the bundled bad sign-up files) has its Dutch message and fix beside the English one.
+@Suite struct DutchDiagnosticTests {
+    static let signupFiles = try! FileManager.default.contentsOfDirectory(atPath: Fixture.path("bad")).filter {
+        $0.hasSuffix(".csv") && !$0.contains("facilitators") && $0 != "valid-signups.csv"
+    }.sorted()
+
+    @Test(arguments: signupFiles) func everySignupProblemHasDutch(_ name: String) throws {
+        do {
+            _ = try ProgrammeReader.load(signups: Fixture.file("bad/" + name))
+            Issue.record("\(name) was accepted")
+        } catch let error as IntakeFailure {
+            for d in error.diagnostics where d.severity == .error {
+                #expect(d.dutch != nil, "\(name): \(d.message)")
+                if let dutch = d.dutch { #expect(!dutch.message.isEmpty && dutch.message != d.message) }
+            }
+        }
+    }
+}
