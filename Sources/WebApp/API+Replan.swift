@@ -175,8 +175,9 @@ extension API {
     static func table(_ rows: [[String: String]], name: String) -> InputFile {
         let keys = Set(rows.flatMap(\.keys))
         let header = ["name", "email"].filter(keys.contains) + keys.subtracting(["name", "email"]).sorted()
+        // By scalars: "\r\n" is one Character in Swift, equal to neither "\r" nor "\n".
         func cell(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         var lines = [header.map(cell).joined(separator: ",")]

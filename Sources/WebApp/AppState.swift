@@ -30,13 +30,6 @@ final class AppState: Sendable {
         }
     }
 
-    /// The programme's name: the plan's, else the config's, else its id.
-    func name(_ id: String) -> String {
-        if case .success(let s) = snapshot(id) { return s.plan.programme.config.name }
-        if case .success(let c) = check(id) { return c.programme.config.name }
-        return id
-    }
-
     /// The list of programmes with their state.
     func summaries() async -> [APIModels.ProgrammeSummary] {
         var out: [APIModels.ProgrammeSummary] = []
@@ -48,14 +41,21 @@ final class AppState: Sendable {
 
     func summary(_ id: String) async -> APIModels.ProgrammeSummary {
         let job = await jobs.active(programme: id)
-        var s = APIModels.ProgrammeSummary(id: id, name: name(id), participants: 0, status: "new", job: job)
-        if case .success(let c) = check(id) { s.participants = c.programme.participants.count }
-        if case .success(let plan) = snapshot(id) {
+        // Each looked up once: every lookup stats the programme's files to see whether they changed.
+        let checked = check(id), planned = snapshot(id)
+        // The name is the plan's, else the config's, else the id.
+        var s = APIModels.ProgrammeSummary(id: id, name: id, participants: 0, status: "new", job: job)
+        if case .success(let c) = checked {
+            s.name = c.programme.config.name
+            s.participants = c.programme.participants.count
+        }
+        if case .success(let plan) = planned {
+            s.name = plan.plan.programme.config.name
             s.version = plan.plan.version
             s.published = plan.published
             s.participants = plan.plan.programme.participants.count - plan.dropped.count
             s.status = plan.published != nil || plan.plan.version > 1 ? "published" : "planned"
-        } else if case .failure = check(id) {
+        } else if case .failure = checked {
             s.status = "invalid"
         }
         if job != nil { s.status = "planning" }

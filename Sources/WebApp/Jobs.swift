@@ -77,9 +77,7 @@ actor JobBoard {
 
     /// Starts `work` for `programme`, unless a job for it is queued or running (then `.busy` names it).
     func start(programme: String, kind: String, work: @escaping Work) throws(Refusal) -> String {
-        if let busy = order.first(where: { id in
-            jobs[id].map { $0.programme == programme && ($0.state == .queued || $0.state == .running) } ?? false
-        }) {
+        if let busy = active(programme: programme) {
             throw .busy(job: busy)
         }
         prune()

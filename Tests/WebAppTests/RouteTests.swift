@@ -267,3 +267,13 @@ import ZIPFoundation
         }
     }
 }
+
+/// Joiners given as JSON objects become a CSV the sign-up reader takes, every value intact.
+@Suite struct JoinerTableTests {
+    @Test func valuesWithSeparatorsQuotesAndLineBreaksAreQuoted() {
+        let file = API.table(
+            [["email": "a@x.nl", "name": "A \"B\", C", "school": "Line\r\nbreak"]], name: "add")
+        let text = String(decoding: file.data, as: UTF8.self)
+        #expect(text == "name,email,school\n\"A \"\"B\"\", C\",a@x.nl,\"Line\r\nbreak\"\n")
+    }
+}
