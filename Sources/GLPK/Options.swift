@@ -33,6 +33,10 @@ package struct SolverOptions: Sendable {
     package var branching: Branching = .pseudocost
     package var backtracking: Backtracking = .bestLocalBound
     package var cuts: Cuts = .none
+    /// Variables branched on before any other while one of them is fractional (the most fractional first, then
+    /// the lowest index): the few decisions that shape a model (how many groups of each kind) before the many
+    /// that follow from them. GLPK's `branching` rule chooses among the rest.
+    package var branchFirst: [Variable] = []
     /// GLPK's MIP presolver. Forced off when a warm start is given: with presolve on, GLPK's callback sees
     /// the presolved problem and would accept a misaligned solution vector.
     package var presolve = false

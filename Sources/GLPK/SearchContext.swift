@@ -24,6 +24,8 @@ final class SearchContext {
     private(set) var stoppedBy: StopReason?
     /// Columns whose pseudocosts GLPK has initialised (1-based), when branching by pseudocost.
     private var pseudocostKnown: [Bool]?
+    /// Columns (1-based) to branch on first (`SolverOptions.branchFirst`).
+    private let branchFirst: [Int32]
 
     init(model: Model, options: SolverOptions) {
         deadline = options.timeLimit
@@ -32,6 +34,7 @@ final class SearchContext {
         if options.branching == .pseudocost {
             pseudocostKnown = Array(repeating: false, count: model.columns.count + 1)
         }
+        branchFirst = options.branchFirst.map { Int32($0.index + 1) }
         cancellation = options.cancellation
         sense = model.sense
         captureLog = options.captureLog
@@ -66,6 +69,20 @@ final class SearchContext {
         if timeLimitReturn && stoppedBy == nil { stoppedBy = .time }
     }
 
+    /// Branches on the most fractional of `branchFirst` when one can be branched on; true when it did.
+    private func branchOnPriorityColumn(_ tree: OpaquePointer) -> Bool {
+        let prob = glp_ios_get_prob(tree)
+        var best: Int32 = 0, bestDistance = 0.0
+        for j in branchFirst where glp_ios_can_branch(tree, j) != 0 {
+            let v = glp_get_col_prim(prob, j)
+            let distance = min(v - v.rounded(.down), v.rounded(.up) - v)
+            if distance > bestDistance + 1e-9 { (best, bestDistance) = (j, distance) }
+        }
+        guard best != 0 else { return false }
+        glp_ios_branch_upon(tree, best, GLP_NO_BRNCH)
+        return true
+    }
+
     func appendLog(_ fragment: String) {
         guard captureLog else { return }
         log += fragment
@@ -78,6 +95,7 @@ final class SearchContext {
             warmStart = nil
             warmStartAccepted = glp_ios_heur_sol(tree, x) == 0
         }
+        if reason == GLP_IBRANCH, !branchFirst.isEmpty, branchOnPriorityColumn(tree) { return }
         // GLPK's hybrid pseudocost branching initialises every branching candidate it has not met before.
         if reason == GLP_IBRANCH, var known = pseudocostKnown {
             pseudocostKnown = nil

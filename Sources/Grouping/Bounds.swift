@@ -32,7 +32,8 @@ extension GroupingRun {
             let prefix = priorities[...n]
             var c = Composition(
                 programme.participants, cliques: cliques,
-                byLevel: prefix.contains(.level), byFunction: prefix.contains(.variety))
+                byLevel: prefix.contains(.level), byFunction: prefix.contains(.variety), together: together,
+                cycles: oddCycles)
             var model = AggregateModel(programme, c, groupCount: k)
             // GLPK does not interrupt its root LP: measured on the spread stage, 24,076 variables took 9–12 s
             // (2,000 people) but 61,776 took 181 s against a 60 s limit (5,000). Such later stages are left out.
@@ -47,7 +48,11 @@ extension GroupingRun {
                 handPlan = GroupPlanner.greedyPlan(programme, groups: k, deadline)
                 if deadline.isCancelled { throw GroupingFailure.cancelled }
             }
-            let start = warmStart(model, o, previous: last, handPlan: handPlan, firstPlan: n > 0 ? firstPlan : nil)
+            // The variety stage starts from the previous stage's plan realised with named people, each class
+            // already arranged for variety: its root bound often equals that plan's value, which ends the search.
+            let realised = o == .variety ? last.flatMap { realisedStart($0.0, $0.1) } : nil
+            let start = warmStart(
+                model, o, previous: last, handPlan: handPlan, firstPlan: realised ?? (n > 0 ? firstPlan : nil))
             // The first objective is the one organisers care most about; later ones get less of the clock.
             var r: AggregateModel.StageResult
             do {
@@ -104,7 +109,7 @@ extension GroupingRun {
             guard !extra.isEmpty else { break }
             let c2 = Composition(
                 programme.participants, cliques: cliques + extra, byLevel: prefix.contains(.level),
-                byFunction: prefix.contains(.variety))
+                byFunction: prefix.contains(.variety), together: together, cycles: oddCycles)
             var model2 = AggregateModel(programme, c2, groupCount: k)
             guard
                 var next = try? model2.minimize(
@@ -121,13 +126,44 @@ extension GroupingRun {
         return nil
     }
 
+    /// The stage result's flows realised with named people, one small model per class minimising variety (as the
+    /// final placement does), within a small share of the work; nil when some class could not be filled. Its class
+    /// models go into the statistics as one stage.
+    private mutating func realisedStart(_ c: Composition, _ r: AggregateModel.StageResult) -> [[Int]]? {
+        guard programme.participants.count <= GroupPlanner.weightedLimit else { return nil }
+        var slotClass: [Int] = []
+        for (cl, count) in r.groupsPerClass.enumerated() { slotClass += Array(repeating: cl, count: count) }
+        let before = stats.stages.count, limitHit = stats.timeLimitHit, started = budget.elapsed
+        let placement = try? exact(c, r.flow, slotClass, share: 0.1)
+        let minSize = programme.config.groups.minSize
+        let complete =
+            placement.map { $0.unplaced.isEmpty && $0.members.allSatisfy { $0.count >= minSize } } ?? false
+        let classes = stats.stages[before...]
+        let value = placement.map { Metrics.total(.variety, $0.members, programme.participants) }
+        stats.stages.removeSubrange(before...)
+        stats.stages.append(
+            .init(
+                name: "start for variety: the previous stage's groups with named people (\(classes.count) classes)"
+                    + (complete ? ", variety \(value ?? 0)" : ""),
+                variables: classes.reduce(0) { $0 + $1.variables },
+                constraints: classes.reduce(0) { $0 + $1.constraints },
+                status: complete ? "feasible" : "not every class could be filled",
+                seconds: budget.elapsed - started))
+        stats.timeLimitHit = limitHit
+        guard complete, let members = placement?.members else { return nil }
+        // Moves and swaps that keep the earlier objectives often find the variety the class models could not
+        // reach with the people the flows gave them.
+        return improved(
+            members, label: "start for variety: moves and swaps", pinned: Set(together.joined()))
+    }
+
     /// Whether the second stage's model will be small enough to solve; when not, the first stage gets the
     /// time it would have had.
     private func laterStagesWillRun(_ cover: [[Int]]) -> Bool {
         guard priorities.count >= 2 else { return true }
         let second = Composition(
             programme.participants, cliques: cover, byLevel: priorities[...1].contains(.level),
-            byFunction: priorities[...1].contains(.variety))
+            byFunction: priorities[...1].contains(.variety), together: together, cycles: oddCycles)
         return AggregateModel.estimatedVariables(second) <= GroupPlanner.laterStageLimit
     }
 

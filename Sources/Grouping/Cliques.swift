@@ -12,8 +12,94 @@ package enum Cliques {
     /// groups. Smaller thresholds (people / max size) add many cliques that never bind and, on the 345
     /// fixture, slowed the variety stage from under a second to over 9 s.
     package static func cover(_ conflicts: ConflictModel, regions: [String]? = nil, minSize: Int = 6) -> [[Int]] {
-        let n = conflicts.count
-        let adjacency = conflicts.neighbours.map(Set.init)
+        cover(neighbours: conflicts.neighbours, regions: regions, minSize: minSize)
+    }
+
+    /// The cover for people wished together (`sets`): each set stands as its first member, tied to everyone any
+    /// member is tied to. Such a set shares one group, so "at most one per group" still holds for these cliques,
+    /// and they see what the members' ties imply together (two people tied to the two halves of a set are each
+    /// other's only company in a class of two groups).
+    package static func cover(
+        _ conflicts: ConflictModel, together sets: [[Int]], regions: [String]? = nil, minSize: Int = 6
+    ) -> [[Int]] {
+        guard !sets.isEmpty else { return cover(conflicts, regions: regions, minSize: minSize) }
+        var stand = Array(0..<conflicts.count)
+        for set in sets { for i in set { stand[i] = set[0] } }
+        var neighbours = [Set<Int>](repeating: [], count: conflicts.count)
+        for (i, ns) in conflicts.neighbours.enumerated() {
+            for j in ns where stand[i] != stand[j] {
+                neighbours[stand[i]].insert(stand[j])
+                neighbours[stand[j]].insert(stand[i])
+            }
+        }
+        return cover(neighbours: neighbours.map { $0.sorted() }, regions: regions, minSize: minSize)
+    }
+
+    /// Odd cycles of 5 or 7 people through the sets wished together (each set standing as its first member, as in
+    /// `cover(_:together:)`), without chords, found by a depth-limited search in a fixed order within `budget`
+    /// steps per set. No two groups can hold such a cycle: a class of at most two groups cannot take all of it. The
+    /// cover's cliques cannot say that, and a set wished together closes such cycles where its members' ties meet.
+    /// Only cycles within one region count (`regions`, one per person): classes of two groups are a region's; at
+    /// most `limit` are kept, shortest first (with many ties, as from an earlier cohort, there are thousands and
+    /// their rows slow the models more than they help).
+    package static func oddCycles(
+        _ conflicts: ConflictModel, together sets: [[Int]], regions: [String]? = nil, limit: Int = 100,
+        budget: Int = 100_000
+    ) -> [[Int]] {
+        guard !sets.isEmpty else { return [] }
+        var stand = Array(0..<conflicts.count)
+        for set in sets { for i in set { stand[i] = set[0] } }
+        var adjacency = [Set<Int>](repeating: [], count: conflicts.count)
+        for (i, ns) in conflicts.neighbours.enumerated() {
+            for j in ns where stand[i] != stand[j] && regions.map({ $0[stand[i]] == $0[stand[j]] }) ?? true {
+                adjacency[stand[i]].insert(stand[j])
+                adjacency[stand[j]].insert(stand[i])
+            }
+        }
+        var found = Set<[Int]>()
+        for r in sets.map({ $0[0] }) {
+            // Distances from r up to 3: a path may only go where it can still close within 7.
+            var distance = [Int: Int]()
+            distance[r] = 0
+            var layer = [r]
+            for d in 1...3 {
+                layer = layer.flatMap { adjacency[$0].sorted() }.filter { distance[$0] == nil }
+                for v in layer where distance[v] == nil { distance[v] = d }
+            }
+            var path = [r]
+            var steps = 0
+            func extend() {
+                steps += 1
+                guard steps <= budget, let last = path.last else { return }
+                for next in adjacency[last].sorted() {
+                    if next == r && (path.count == 5 || path.count == 7) {
+                        // Chords would split it into a triangle (a clique the cover has) and a shorter cycle.
+                        let chordless = path.indices.allSatisfy { a in
+                            path.indices.allSatisfy { b in
+                                abs(a - b) <= 1 || abs(a - b) == path.count - 1 || !adjacency[path[a]].contains(path[b])
+                            }
+                        }
+                        if chordless { found.insert(path.sorted()) }
+                    }
+                    guard path.count < 7, next != r, !path.contains(next),
+                        let d = distance[next], d <= 7 - (path.count + 1)
+                    else { continue }
+                    path.append(next)
+                    extend()
+                    path.removeLast()
+                }
+            }
+            extend()
+        }
+        return Array(
+            found.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }.prefix(limit)
+        )
+    }
+
+    /// The cover of the tie graph given as sorted neighbour lists.
+    static func cover(neighbours: [[Int]], regions: [String]?, minSize: Int) -> [[Int]] {
+        let n = neighbours.count
+        let adjacency = neighbours.map(Set.init)
         var covered = [Set<Int>](repeating: [], count: n)
         var cliques: [[Int]] = []
         if let regions {
@@ -27,10 +113,10 @@ package enum Cliques {
             }
         }
         for i in 0..<n {
-            for j in conflicts.neighbours[i] where j > i && !covered[i].contains(j) {
+            for j in neighbours[i] where j > i && !covered[i].contains(j) {
                 var clique = [i, j]
                 // Prefer candidates that cover the most still-uncovered ties with the clique so far.
-                var candidates = conflicts.neighbours[i].filter { $0 != j && adjacency[j].contains($0) }
+                var candidates = neighbours[i].filter { $0 != j && adjacency[j].contains($0) }
                 while !candidates.isEmpty {
                     let v = candidates.max { a, b in
                         let ua = clique.filter { !covered[$0].contains(a) }.count,

@@ -9,8 +9,11 @@ struct Composition: Sendable {
         /// Which cliques of the tie cover the people belong to (index into `signatures`). People of one
         /// type are tied to exactly the same cliques, so the model can count them per clique.
         var signature: Int
+        /// For someone wished together with others: their own index, so they are a type of their own and the
+        /// model can keep their set in one class; −1 for everyone else.
+        var unit = -1
         static func < (a: TypeKey, b: TypeKey) -> Bool {
-            (a.region, a.level, a.function, a.signature) < (b.region, b.level, b.function, b.signature)
+            (a.region, a.level, a.function, a.signature, a.unit) < (b.region, b.level, b.function, b.signature, b.unit)
         }
     }
     /// A kind of group: the region it is planned for and the level range it admits (indices into `levels`).
@@ -33,11 +36,20 @@ struct Composition: Sendable {
     /// The cover cliques (of the tie graph) each signature belongs to.
     let signatures: [[Int]]
     let cliques: [[Int]]
+    /// The types of each set of people wished together (`wishes.togetherSets`), one type per member.
+    let units: [[Int]]
+    /// Odd cycles of ties (`Cliques.oddCycles`) as types, kept when each of their people is a type of its own.
+    let cycles: [[Int]]
 
     /// Types and classes at the detail the objectives need: without `byLevel` every group class admits
     /// all levels; without `byFunction` functions are not told apart. Coarser models solve much faster.
-    init(_ p: [Participant], cliques: [[Int]], byLevel: Bool = true, byFunction: Bool = true) {
+    /// `together`: sets of people wished together, each member a type of its own (see `units`).
+    init(
+        _ p: [Participant], cliques: [[Int]], byLevel: Bool = true, byFunction: Bool = true, together: [[Int]] = [],
+        cycles: [[Int]] = []
+    ) {
         self.cliques = cliques
+        let inUnit = Set(together.joined())
         var memberOf = [[Int]](repeating: [], count: p.count)
         for (q, clique) in cliques.enumerated() { for i in clique { memberOf[i].append(q) } }
         let sigs = Array(Set(memberOf)).sorted { $0.lexicographicallyPrecedes($1) }
@@ -53,7 +65,8 @@ struct Composition: Sendable {
         let keys = p.map {
             TypeKey(
                 region: r[$0.region]!, level: byLevel ? l[$0.level]! : 0,
-                function: byFunction ? f[Text.functionKey($0.function)]! : 0, signature: signatureOf[$0.index])
+                function: byFunction ? f[Text.functionKey($0.function)]! : 0, signature: signatureOf[$0.index],
+                unit: inUnit.contains($0.index) ? $0.index : -1)
         }
         types = Array(Set(keys)).sorted()
         let t = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) })
@@ -61,6 +74,10 @@ struct Composition: Sendable {
         var m = [[Int]](repeating: [], count: types.count)
         for (i, k) in typeOf.enumerated() { m[k].append(i) }
         members = m
+        let typeIndex = typeOf
+        units = together.map { $0.map { typeIndex[$0] } }
+        let single = m.map { $0.count == 1 }
+        self.cycles = cycles.map { $0.map { typeIndex[$0] } }.filter { $0.allSatisfy { single[$0] } }
         var c: [GroupClass] = []
         let perRegion = Dictionary(grouping: p, by: \.region).mapValues(\.count)
         let names = regions

@@ -30,7 +30,7 @@ struct DetailedModel {
 
     init(
         _ programme: Programme, _ c: Composition, people: [Int], slots: [Int], slotClass: [Int],
-        mode: Mode, priorities: [Objective]
+        mode: Mode, priorities: [Objective], keepUnits: Bool = true
     ) {
         self.people = people
         self.slots = slots
@@ -43,6 +43,7 @@ struct DetailedModel {
         addAssignment(allowed: people.map { Self.allowedClasses($0, c, mode, classesHere) }, classesHere)
         addMembershipAndSizeRows()
         addTieRows(c)
+        if keepUnits { addUnitRows(c) }
         let variety = addVarietyCounters(c)
         switch mode {
         case .exactFlows(let flow, _):
@@ -119,14 +120,37 @@ struct DetailedModel {
         }
     }
 
+    /// People wished together share their slot: where one of them may not go, none of them goes.
+    private mutating func addUnitRows(_ c: Composition) {
+        let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
+        for unit in c.units {
+            let here = unit.flatMap { c.members[$0] }.compactMap { position[$0] }
+            guard here.count > 1 else { continue }
+            for sp in slots.indices {
+                let vars = here.map { x[$0][sp] }
+                let present = vars.compactMap { $0 }
+                if present.count < vars.count {
+                    for v in present { model.add(LinearExpression([(v, 1)]), .equal, 0) }
+                } else {
+                    for v in present.dropFirst() { model.add(v - present[0], .equal, 0) }
+                }
+            }
+        }
+    }
+
     /// A counter per slot and function that may be 1 only when someone of that function is in the slot;
-    /// returns the variety metric (people − distinct functions).
+    /// returns the variety metric (people − distinct functions). Functions come from the people, not the
+    /// composition: a coarser one (without functions) still gets groups arranged for variety.
     private mutating func addVarietyCounters(_ c: Composition) -> LinearExpression {
         var distinct = LinearExpression()
+        let p = programme.participants
+        let function = Dictionary(uniqueKeysWithValues: people.map { ($0, Text.functionKey(p[$0].function)) })
+        let index = Dictionary(
+            uniqueKeysWithValues: Set(function.values).sorted().enumerated().map { ($1, $0) })
         for sp in slots.indices {
             var byFunction: [Int: [Variable]] = [:]
             for (pos, i) in people.enumerated() {
-                if let v = x[pos][sp] { byFunction[c.types[c.typeOf[i]].function, default: []].append(v) }
+                if let v = x[pos][sp] { byFunction[index[function[i]!]!, default: []].append(v) }
             }
             for f in byFunction.keys.sorted() {
                 let d = model.addVariable("d\(f)_\(slots[sp])", kind: .binary)

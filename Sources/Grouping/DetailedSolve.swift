@@ -20,7 +20,10 @@ extension GroupPlanner {
 
 extension GroupingRun {
     /// Named people into the aggregate plan's slots (see `GroupPlanner.Placement`).
-    mutating func exact(_ c: Composition, _ flow: [[Int]], _ slotClass: [Int]) throws -> GroupPlanner.Placement {
+    /// `share` is the part of the work left that the class models may spend together.
+    mutating func exact(_ c: Composition, _ flow: [[Int]], _ slotClass: [Int], share: Double = 0.7) throws
+        -> GroupPlanner.Placement
+    {
         // The workers below run concurrently: they read these copies, never `self`.
         let programme = self.programme, options = self.options, deadline = budget
         var parts: [Int: (people: [Int], slots: [Int])] = [:]
@@ -32,11 +35,11 @@ extension GroupingRun {
         // Largest first so the two workers finish together.
         let order = jobs.indices.sorted { jobs[$0].people.count > jobs[$1].people.count }
         let results = Results(count: jobs.count)
-        // Each job's allowance is fixed before any starts, so which worker finishes first changes nothing: 70 % of
-        // the work left, split by the jobs' sizes (people × groups, what their models grow with).
+        // Each job's allowance is fixed before any starts, so which worker finishes first changes nothing: `share`
+        // of the work left, split by the jobs' sizes (people × groups, what their models grow with).
         let weights = jobs.map { Double($0.people.count * $0.slots.count) }
         // A small job still gets a seventh of it: a class of few people can hold the hardest ties.
-        let allowance = weights.map { deadline.workShare(of: 0.7) * max(1 / 7, $0 / max(1, weights.reduce(0, +))) }
+        let allowance = weights.map { deadline.workShare(of: share) * max(1 / 7, $0 / max(1, weights.reduce(0, +))) }
         let taken = Counter()
         // At most `parallelism` solves at once (GLPK objects stay on the worker thread that made them); each
         // result goes to its job's own index, so the order in which workers finish changes nothing.
@@ -53,7 +56,7 @@ extension GroupingRun {
                 c.regionName(cls) + (c.levels.count > 1 ? ", levels \(c.levels[cls.low])–\(c.levels[cls.high])" : "")
             // Large programmes cannot fall back to the all-slot model, so their class models may leave people
             // unplaced instead of failing outright; LocalRepair then places only those few.
-            let detailed = DetailedModel(
+            var detailed = DetailedModel(
                 programme, c, people: job.people, slots: job.slots, slotClass: slotClass,
                 mode: .exactFlows(flow, slack: programme.participants.count > GroupPlanner.weightedLimit),
                 priorities: programme.config.priorities)
@@ -74,10 +77,26 @@ extension GroupingRun {
                 results.set(order[n], (.success(bins.map { $0.map { job.people[$0] } }), stage))
                 return
             }
-            let outcome: Result<Solution, GLPKError> = Result { () throws(GLPKError) in
+            var outcome: Result<Solution, GLPKError> = Result { () throws(GLPKError) in
                 try Solver.solve(detailed.model, options: o)
             }
-            let name = "groups \(label) (\(job.people.count) people, \(job.slots.count) groups)"
+            var name = "groups \(label) (\(job.people.count) people, \(job.slots.count) groups)"
+            // A set wished together may not fit this class's groups for reasons the aggregate model cannot see
+            // (sizes that only add up with the set split): the class is then filled without keeping the set in
+            // one group, and `Together.enforce` gathers it afterwards. The bounds stay valid.
+            let people = Set(job.people)
+            if (try? outcome.get())?.status == .infeasible,
+                c.units.contains(where: { $0.contains { people.contains(c.members[$0][0]) } })
+            {
+                detailed = DetailedModel(
+                    programme, c, people: job.people, slots: job.slots, slotClass: slotClass,
+                    mode: .exactFlows(flow, slack: programme.participants.count > GroupPlanner.weightedLimit),
+                    priorities: programme.config.priorities, keepUnits: false)
+                o.warmStart = detailed.greedyStart()
+                let model = detailed.model
+                outcome = Result { () throws(GLPKError) in try Solver.solve(model, options: o) }
+                name += ", the wished-together sets in it gathered afterwards"
+            }
             let (variables, rows) = (detailed.model.variableCount, detailed.model.constraints.count)
             let stage =
                 (try? outcome.get()).map { SolveStats.Stage(name, variables: variables, constraints: rows, $0) }

@@ -16,14 +16,36 @@ struct GroupingRun {
     /// Whether a search that could have found a grouping stopped at its limit without one (no proof of
     /// impossibility): the planner then makes a plan by hand rather than explaining an impossibility.
     var searchGaveUp = false
+    /// Whether the models keep each set of people wished together in one group (`Composition.units`); off for
+    /// the second attempt when the first could not place them.
+    var togetherInModels = true
+    /// Odd cycles of ties through the sets wished together (`Cliques.oddCycles`), for the aggregate models.
+    var oddCycles: [[Int]] = []
 
     /// The run's budget.
     var budget: RunBudget { options.budget }
+    /// The sets of people wished together that the models keep in one group. Not with pairs kept apart for having
+    /// met before: measured on the 345 fixture with its own plan as the earlier cohort, the first model with both
+    /// found no plan within its work (15 s), and without the sets it proves `away` in 2 s.
+    var together: [[Int]] {
+        togetherInModels && programme.metBeforeApart.isEmpty ? programme.wishes.togetherSets : []
+    }
     /// The objectives in the order they are minimised.
     var priorities: [Objective] { programme.config.priorities }
 }
 
 extension GroupingRun {
+    /// The next attempt leaves the sets wished together out of the models (`Together.enforce` gathers them after
+    /// grouping); a stage record says why.
+    mutating func gatherTogetherAfterwards(because why: String, _ status: String) {
+        togetherInModels = false
+        stats.stages.append(
+            .init(
+                name: "wished-together sets kept in one group by the models: \(why); again with the sets gathered "
+                    + "afterwards",
+                variables: 0, constraints: 0, status: status, seconds: budget.elapsed))
+    }
+
     /// A plan without the solver's help: regions packed by the greedy pass and ejection chains, the rest placed
     /// and improved by local moves and swaps. Every objective is reported without a proven bound (0) and the time
     /// limit as reached. nil when the packing gets stuck or the result breaks a rule.

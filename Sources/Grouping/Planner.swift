@@ -1,4 +1,3 @@
-import Foundation
 import GLPK
 import Intake
 import RunControl
@@ -61,27 +60,45 @@ public enum GroupPlanner {
             throw .impossible(Infeasibility.tiedSet(largest.members, groups: k, programme))
         }
 
-        let cliques = Cliques.cover(programme.conflicts, regions: p.map(\.region), minSize: g.minSize)
         if options.budget.isCancelled { throw .cancelled }
         let priorities = programme.config.priorities
         var run = GroupingRun(programme: programme, groupCount: k, options: options)
         do {
-            let outcome: GroupingRun.Bounds
-            do {
-                outcome = try run.bounds(cover: cliques)
-            } catch let e as GLPKError where !deadline.isCancelled {
-                // The first aggregate model found no solution in its time (a very busy machine): a valid programme
-                // still gets a plan, made by hand, with nothing proven and the report saying so.
-                guard let plan = run.byHand(reason: e.description) else { throw e }
-                return plan
-            }
-            let composition = outcome.composition
-            var slotClass: [Int] = []
-            for (cl, count) in outcome.groupsPerClass.enumerated() { slotClass += Array(repeating: cl, count: count) }
-
-            if deadline.isCancelled { throw GroupingFailure.cancelled }
-            let placement = try run.exact(composition, outcome.flow, slotClass)
-            let complete = placement.unplaced.isEmpty && placement.members.allSatisfy { $0.count >= g.minSize }
+            var outcome: GroupingRun.Bounds
+            var composition: Composition
+            var slotClass: [Int]
+            var placement: GroupPlanner.Placement
+            var complete: Bool
+            repeat {
+                let cliques = Cliques.cover(
+                    programme.conflicts, together: run.together, regions: p.map(\.region), minSize: g.minSize)
+                run.oddCycles = Cliques.oddCycles(programme.conflicts, together: run.together, regions: p.map(\.region))
+                do {
+                    outcome = try run.bounds(cover: cliques)
+                } catch let e as GLPKError where !deadline.isCancelled {
+                    if !run.together.isEmpty {
+                        run.gatherTogetherAfterwards(because: "no first plan within the work limit", "no solution")
+                        continue
+                    }
+                    // The first aggregate model found no solution in its time (a very busy machine): a valid
+                    // programme still gets a plan, made by hand, with nothing proven and the report saying so.
+                    guard let plan = run.byHand(reason: e.description) else { throw e }
+                    return plan
+                }
+                composition = outcome.composition
+                slotClass = []
+                for (cl, count) in outcome.groupsPerClass.enumerated() {
+                    slotClass += Array(repeating: cl, count: count)
+                }
+                if deadline.isCancelled { throw GroupingFailure.cancelled }
+                placement = try run.exact(composition, outcome.flow, slotClass)
+                complete = placement.unplaced.isEmpty && placement.members.allSatisfy { $0.count >= g.minSize }
+                // Sets wished together narrow the models; when some class cannot then be filled (ties the
+                // aggregate model does not see), the models start again without them and gather them afterwards.
+                guard !complete && !run.together.isEmpty && !deadline.isCancelled else { break }
+                run.gatherTogetherAfterwards(
+                    because: "\(placement.failedSlots.count) groups could not be filled", "infeasible")
+            } while true
             var members: [[Int]]? = complete ? placement.members : nil
             // Large programmes: the later stages did not close, so moves and swaps may still improve them.
             if complete && p.count > Self.weightedLimit && run.stats.timeLimitHit {

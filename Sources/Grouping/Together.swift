@@ -7,7 +7,10 @@ import Intake
 enum Together {
     static func enforce(_ members: [[Int]], _ programme: Programme) throws(GroupingFailure) -> [[Int]] {
         let sets = programme.wishes.togetherSets
-        guard !sets.isEmpty else { return members }
+        let groupOf = Dictionary(
+            members.enumerated().flatMap { g, m in m.map { ($0, g) } }, uniquingKeysWith: { a, _ in a })
+        // The models usually keep them together already; then nothing moves.
+        guard sets.contains(where: { set in Set(set.map { groupOf[$0] }).count > 1 }) else { return members }
         let bound = Set(sets.joined())
         var groups = members
         for set in sets {
