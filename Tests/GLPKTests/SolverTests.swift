@@ -24,6 +24,23 @@ import Testing
         #expect(chosen == [1, 0, 2, 3])
     }
 
+    @Test func branchingOnChosenColumnsFirstStillProves() throws {
+        // The same optima whichever columns go first; a hard model needs branching, so the callback's choice is used.
+        let (knapsack, x) = Problems.knapsack()
+        var options = SolverOptions()
+        options.branchFirst = Array(x.reversed())
+        let s = try Solver.solve(knapsack, options: options)
+        #expect(s.status == .optimal && s.objective == 15 && s.bestBound == 15)
+        let hard = Problems.hardKnapsack(items: 24, dimensions: 3)
+        let plain = try Solver.solve(hard)
+        var first = SolverOptions()
+        first.branchFirst = [Variable(index: 0), Variable(index: 1), Variable(index: 2)]
+        let chosen = try Solver.solve(hard, options: first)
+        #expect(plain.status == .optimal && chosen.status == .optimal)
+        #expect(abs(plain.objective! - chosen.objective!) < 1e-6)
+        #expect(hard.violation(of: chosen.values) == nil)
+    }
+
     @Test func pureLinearProgramUsesSimplexOnly() throws {
         var m = Model()
         let a = m.addVariable("a", upperBound: 4), b = m.addVariable("b", upperBound: 3)
