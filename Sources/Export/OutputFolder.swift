@@ -1,5 +1,6 @@
 import CSwap
 import Foundation
+import Glibc
 import RunControl
 
 /// Writes a set of files into an output folder all-or-nothing: everything goes to a hidden staging
@@ -146,7 +147,26 @@ package enum OutputFolder {
             let url = folder.appendingPathComponent(path)
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             // Not `.atomic`: the whole staging folder is exchanged atomically, and it is flushed before.
-            try data.write(to: url)
+            try writePlain(data, to: url.path)
+        }
+    }
+
+    /// `data` into a new file without flushing it: Foundation's `Data.write` calls fsync for every file, which
+    /// made a one-move replan (500 files) take 2.0–2.4 s instead of 1.
+    private static func writePlain(_ data: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else {
+                    throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                offset += n
+            }
         }
     }
 
