@@ -155,16 +155,15 @@ package enum OutputFolder {
     /// made a one-move replan (500 files) take 2.0–2.4 s instead of 1.
     private static func writePlain(_ data: Data, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        // POSIX errors, so the caller's message reads like any other write failure ("cannot write to …: …").
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else {
-                    throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-                }
+                guard n > 0 else { throw POSIXError(n < 0 ? POSIXErrorCode(rawValue: errno) ?? .EIO : .EIO) }
                 offset += n
             }
         }
