@@ -110,6 +110,16 @@ package struct Model: Sendable {
         constraints.append(Constraint(name: name, expression: expression, relation: relation, rhs: rhs))
     }
 
+    /// Rows that make `variables` take one value; where one of them does not exist (nil), the others are 0.
+    package mutating func addAllEqual(_ variables: [Variable?], name: String = "") {
+        let present = variables.compactMap { $0 }
+        if present.count < variables.count {
+            for v in present { add(LinearExpression([(v, 1)]), .equal, 0, name: name) }
+        } else {
+            for v in present.dropFirst() { add(v - present[0], .equal, 0, name: name) }
+        }
+    }
+
     package mutating func minimize(_ e: LinearExpression) {
         objective = e
         sense = .minimize

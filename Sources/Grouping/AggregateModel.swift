@@ -43,15 +43,7 @@ struct AggregateModel {
         }
         // People wished together go to one class (their group is one of its groups): equal flows, each 0 or 1.
         for unit in c.units {
-            for cl in c.classes.indices {
-                let vars = unit.map { y[$0][cl] }
-                let present = vars.compactMap { $0 }
-                if present.count < vars.count {
-                    for v in present { model.add(LinearExpression([(v, 1)]), .equal, 0, name: "unit\(cl)") }
-                } else {
-                    for v in present.dropFirst() { model.add(v - present[0], .equal, 0, name: "unit\(cl)") }
-                }
-            }
+            for cl in c.classes.indices { model.addAllEqual(unit.map { y[$0][cl] }, name: "unit\(cl)") }
         }
         // An odd cycle of ties does not fit two groups: b may be 1 only in a class of three groups or more, and with
         // b = 0 not all of the cycle goes there.

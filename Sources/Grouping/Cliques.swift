@@ -23,16 +23,23 @@ package enum Cliques {
         _ conflicts: ConflictModel, together sets: [[Int]], regions: [String]? = nil, minSize: Int = 6
     ) -> [[Int]] {
         guard !sets.isEmpty else { return cover(conflicts, regions: regions, minSize: minSize) }
+        let neighbours = contracted(conflicts, sets)
+        return cover(neighbours: neighbours.map { $0.sorted() }, regions: regions, minSize: minSize)
+    }
+
+    /// The tie graph with each set standing as its first member, tied to everyone any member is tied to (the
+    /// other members keep no ties); with `regions`, only ties between people of one region.
+    static func contracted(_ conflicts: ConflictModel, _ sets: [[Int]], regions: [String]? = nil) -> [Set<Int>] {
         var stand = Array(0..<conflicts.count)
         for set in sets { for i in set { stand[i] = set[0] } }
         var neighbours = [Set<Int>](repeating: [], count: conflicts.count)
         for (i, ns) in conflicts.neighbours.enumerated() {
-            for j in ns where stand[i] != stand[j] {
+            for j in ns where stand[i] != stand[j] && regions.map({ $0[stand[i]] == $0[stand[j]] }) ?? true {
                 neighbours[stand[i]].insert(stand[j])
                 neighbours[stand[j]].insert(stand[i])
             }
         }
-        return cover(neighbours: neighbours.map { $0.sorted() }, regions: regions, minSize: minSize)
+        return neighbours
     }
 
     /// Odd cycles of 5 or 7 people through the sets wished together (each set standing as its first member, as in
@@ -47,15 +54,7 @@ package enum Cliques {
         budget: Int = 100_000
     ) -> [[Int]] {
         guard !sets.isEmpty else { return [] }
-        var stand = Array(0..<conflicts.count)
-        for set in sets { for i in set { stand[i] = set[0] } }
-        var adjacency = [Set<Int>](repeating: [], count: conflicts.count)
-        for (i, ns) in conflicts.neighbours.enumerated() {
-            for j in ns where stand[i] != stand[j] && regions.map({ $0[stand[i]] == $0[stand[j]] }) ?? true {
-                adjacency[stand[i]].insert(stand[j])
-                adjacency[stand[j]].insert(stand[i])
-            }
-        }
+        let adjacency = contracted(conflicts, sets, regions: regions)
         var found = Set<[Int]>()
         for r in sets.map({ $0[0] }) {
             // Distances from r up to 3: a path may only go where it can still close within 7.

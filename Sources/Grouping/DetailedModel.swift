@@ -126,15 +126,7 @@ struct DetailedModel {
         for unit in c.units {
             let here = unit.flatMap { c.members[$0] }.compactMap { position[$0] }
             guard here.count > 1 else { continue }
-            for sp in slots.indices {
-                let vars = here.map { x[$0][sp] }
-                let present = vars.compactMap { $0 }
-                if present.count < vars.count {
-                    for v in present { model.add(LinearExpression([(v, 1)]), .equal, 0) }
-                } else {
-                    for v in present.dropFirst() { model.add(v - present[0], .equal, 0) }
-                }
-            }
+            for sp in slots.indices { model.addAllEqual(here.map { x[$0][sp] }) }
         }
     }
 

@@ -56,10 +56,13 @@ extension GroupingRun {
                 c.regionName(cls) + (c.levels.count > 1 ? ", levels \(c.levels[cls.low])–\(c.levels[cls.high])" : "")
             // Large programmes cannot fall back to the all-slot model, so their class models may leave people
             // unplaced instead of failing outright; LocalRepair then places only those few.
-            var detailed = DetailedModel(
-                programme, c, people: job.people, slots: job.slots, slotClass: slotClass,
-                mode: .exactFlows(flow, slack: programme.participants.count > GroupPlanner.weightedLimit),
-                priorities: programme.config.priorities)
+            func model(keepUnits: Bool) -> DetailedModel {
+                DetailedModel(
+                    programme, c, people: job.people, slots: job.slots, slotClass: slotClass,
+                    mode: .exactFlows(flow, slack: programme.participants.count > GroupPlanner.weightedLimit),
+                    priorities: programme.config.priorities, keepUnits: keepUnits)
+            }
+            var detailed = model(keepUnits: true)
             var o = SolverOptions(within: deadline, units: allowance[order[n]])
             o.warmStart = detailed.greedyStart()
             o.progress =
@@ -88,13 +91,10 @@ extension GroupingRun {
             if (try? outcome.get())?.status == .infeasible,
                 c.units.contains(where: { $0.contains { people.contains(c.members[$0][0]) } })
             {
-                detailed = DetailedModel(
-                    programme, c, people: job.people, slots: job.slots, slotClass: slotClass,
-                    mode: .exactFlows(flow, slack: programme.participants.count > GroupPlanner.weightedLimit),
-                    priorities: programme.config.priorities, keepUnits: false)
+                detailed = model(keepUnits: false)
                 o.warmStart = detailed.greedyStart()
-                let model = detailed.model
-                outcome = Result { () throws(GLPKError) in try Solver.solve(model, options: o) }
+                let retry = detailed.model
+                outcome = Result { () throws(GLPKError) in try Solver.solve(retry, options: o) }
                 name += ", the wished-together sets in it gathered afterwards"
             }
             let (variables, rows) = (detailed.model.variableCount, detailed.model.constraints.count)
