@@ -131,6 +131,46 @@ package struct Model: Sendable {
 
     package var variableCount: Int { columns.count }
 
+    /// The same model with every variable continuous: its LP relaxation.
+    package var relaxation: Model {
+        var r = self
+        for j in r.columns.indices { r.columns[j].kind = .continuous }
+        return r
+    }
+
+    /// The model without the columns `drop` marks (held at 0): their terms leave every row and the objective,
+    /// and rows left without a term are dropped when 0 satisfies them. Also returns, per kept column, its index
+    /// here, so a solution maps back.
+    package func without(_ drop: [Bool]) -> (model: Model, kept: [Int]) {
+        var r = Model(name: name)
+        var newIndex = [Int?](repeating: nil, count: columns.count)
+        var kept: [Int] = []
+        for (j, c) in columns.enumerated() where !drop[j] {
+            newIndex[j] = r.columns.count
+            kept.append(j)
+            r.columns.append(c)
+        }
+        func map(_ e: LinearExpression) -> LinearExpression {
+            LinearExpression(
+                e.terms.compactMap { t in newIndex[t.variable.index].map { (Variable(index: $0), t.coefficient) } },
+                constant: e.constant)
+        }
+        for row in constraints {
+            let e = map(row.expression)
+            let zeroFits =
+                switch row.relation {
+                case .lessOrEqual: e.constant <= row.rhs + 1e-9
+                case .greaterOrEqual: e.constant >= row.rhs - 1e-9
+                case .equal: abs(e.constant - row.rhs) <= 1e-9
+                }
+            if e.terms.isEmpty && zeroFits { continue }
+            r.constraints.append(Constraint(name: row.name, expression: e, relation: row.relation, rhs: row.rhs))
+        }
+        r.objective = map(objective)
+        r.sense = sense
+        return (r, kept)
+    }
+
     /// The first constraint or bound `x` breaks, or nil when `x` is feasible (integrality included).
     package func violation(of x: [Double], tolerance: Double = 1e-6) -> String? {
         guard x.count == columns.count else { return "has \(x.count) values for \(columns.count) variables" }

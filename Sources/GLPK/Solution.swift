@@ -39,6 +39,12 @@ package struct Work: Sendable, Equatable {
         (Double(iterations) + Self.nodeWeight * Double(nodes) + Self.pseudocostWeight * Double(pseudocosts))
             * Double(size) / 1e6
     }
+    /// Adds another solve's counts, of a model of the same size.
+    package mutating func add(_ other: Work) {
+        iterations += other.iterations
+        nodes += other.nodes
+        pseudocosts += other.pseudocosts
+    }
     /// Iterations' worth of one node.
     package static let nodeWeight = 20.0
     /// Iterations' worth of one pseudocost initialisation.

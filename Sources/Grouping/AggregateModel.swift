@@ -100,6 +100,14 @@ struct AggregateModel {
         metric[.variety] = LinearExpression(constant: Double(n)) - distinct
     }
 
+    /// The part of a stage's work for its second chance from the columns its LP uses (`SupportSearch`).
+    static let supportShare = 0.3
+
+    /// The largest gap (relative to the plan's value) a last stage may end with to get its second chance: near its
+    /// bound the LP's columns often hold a better plan; far from it (no bound found, as on the 345 fixture with
+    /// wishes and an earlier cohort) the relaxation only takes work from the placement that follows.
+    static let secondChanceGap = 0.1
+
     /// Largest model (variables) whose search uses Gomory cuts.
     static let gomoryLimit = 8_000
 
@@ -107,6 +115,21 @@ struct AggregateModel {
     static func estimatedVariables(_ c: Composition) -> Int {
         c.classes.count * (1 + c.functions.count)
             + c.types.indices.reduce(0) { n, t in n + c.classes.filter { c.admits($0, t) }.count }
+    }
+
+    /// A solution's value, group counts and flows; nil without a solution.
+    private func plan(_ s: Solution) -> (value: Int, groupsPerClass: [Int], flow: [[Int]])? {
+        guard let objective = s.objective, s.hasSolution else { return nil }
+        let counts: [Int] = m.map { Int(s[$0].rounded()) }
+        let flow: [[Int]] = y.map { row in row.map { v in v.map { Int(s[$0].rounded()) } ?? 0 } }
+        return (Int(objective.rounded()), counts, flow)
+    }
+
+    /// What the second chance (`SupportSearch`) did, for the stage's name.
+    private func supportNote(_ s: Solution, _ first: Solution) -> String {
+        let value = Int((s.objective ?? 0).rounded())
+        let reached = first.objective.map { String(Int($0.rounded())) } ?? "none"
+        return ", then \(value) from the columns its LP uses (the search reached \(reached))"
     }
 
     /// Keeps an earlier objective at the value it reached.
@@ -140,6 +163,9 @@ struct AggregateModel {
         var flow: [[Int]]
         var stage: SolveStats.Stage
         var proven: Bool
+        /// When the plan came from the columns the LP uses (`SupportSearch`): the search's own plan, worse, for
+        /// when the better one cannot be filled with named people.
+        var searched: (value: Int, groupsPerClass: [Int], flow: [[Int]])?
     }
 
     /// The previous stage's solution in this model's terms, so GLPK starts from a plan that already
@@ -214,26 +240,47 @@ struct AggregateModel {
 
     mutating func minimize(
         _ o: Objective, share: Double, options run: GroupingOptions,
-        warmStart: [Double]? = nil
+        warmStart: [Double]? = nil, secondChance: Bool = false
     ) throws(GLPKError) -> StageResult {
         model.minimize(metric[o]!)
-        var options = SolverOptions(within: run.budget, share: share)
-        options.warmStart = warmStart.flatMap { model.violation(of: $0) == nil ? $0 : nil }
-        // Measured: Gomory cuts close the region and level models at the root but slow the much larger
-        // variety model down (345 fixture: 15 s with, 6 s without).
-        // Nor on large models: on the 345 fixture with an earlier cohort (9,022 variables) the spread stage spent
-        // 10–16 s generating them, uncounted by the work limit, for no better bound than without (21).
-        options.cuts = SolverOptions.Cuts(
-            gomory: o != .variety && model.variableCount <= Self.gomoryLimit, mir: true, cover: true)
-        options.progress = run.reporter(o)
-        // Measured on generated programmes: branching on the group counts first proved spread where GLPK's own choice
-        // among thousands of flows stopped at a 60–70 % gap (top-100, top-200, mixed-200), and the first stage on the
-        // 345 fixture with an earlier cohort took 1.5 s instead of 10. Not for variety: there it sent one node's LP
-        // into 16,000 iterations (35 s) on that fixture with wishes, and it gained nothing on the generated ones.
-        if o != .variety { options.branchFirst = m }
-        let s = try Solver.solve(model, options: options)
+        let start = warmStart.flatMap { model.violation(of: $0) == nil ? $0 : nil }
+        let m = m, big = model.variableCount > Self.gomoryLimit
+        let makeOptions = { (part: Double) -> SolverOptions in
+            var options = SolverOptions(within: run.budget, share: share * part)
+            options.warmStart = start
+            // Measured: Gomory cuts close the region and level models at the root but slow the much larger
+            // variety model down (345 fixture: 15 s with, 6 s without).
+            // Nor on large models: on the 345 fixture with an earlier cohort (9,022 variables) the spread stage
+            // spent 10–16 s generating them, uncounted by the work limit, for no better bound than without (21).
+            options.cuts = SolverOptions.Cuts(gomory: o != .variety && !big, mir: true, cover: true)
+            options.progress = run.reporter(o)
+            // Measured on generated programmes: branching on the group counts first proved spread where GLPK's own
+            // choice among thousands of flows stopped at a 60–70 % gap (top-100, top-200, mixed-200), and the
+            // first stage on the 345 fixture with an earlier cohort took 1.5 s instead of 10. Not for variety:
+            // there it sent one node's LP into 16,000 iterations (35 s) on that fixture with wishes, and it gained
+            // nothing on the generated ones.
+            if o != .variety { options.branchFirst = m }
+            return options
+        }
+        // Counted against a ledger of its own: the placement that follows gets the same work whether or not the
+        // second chance runs (measured: charged to the run, it left the 345 fixture with wishes and an earlier
+        // cohort a worse placement, away 82 instead of 79, for a second chance that found nothing better).
+        func secondChanceOptions() -> SolverOptions {
+            var options = makeOptions(Self.supportShare)
+            options.ledger = WorkLedger(allowance: options.workLimit ?? 0)
+            return options
+        }
+        let first = try Solver.solve(model, options: makeOptions(1))
+        let columns = y.flatMap { $0.compactMap { $0 } }
+        let outcome =
+            secondChance && first.status == .feasible && (first.gap ?? 1) <= Self.secondChanceGap
+            ? try SupportSearch.improve(
+                model, after: first, restricting: columns, integralObjective: true, options: secondChanceOptions())
+            : SupportSearch.Outcome(solution: first)
+        let s = outcome.solution
         lastStage = .init(
-            "bound \(o.metric) (\(composition.types.count) types, \(composition.classes.count) classes)",
+            "bound \(o.metric) (\(composition.types.count) types, \(composition.classes.count) classes)"
+                + (outcome.improved ? supportNote(s, first) : ""),
             variables: model.variableCount, constraints: model.constraints.count, s)
         guard s.hasSolution else {
             throw .solverFailed("the aggregate model found no solution for \(o.metric) (\(s.status.rawValue))")
@@ -244,6 +291,7 @@ struct AggregateModel {
             groupsPerClass: m.map { Int(s[$0].rounded()) },
             flow: y.map { $0.map { $0.map { Int(s[$0].rounded()) } ?? 0 } },
             stage: lastStage!,
-            proven: s.status == .optimal)
+            proven: s.status == .optimal,
+            searched: outcome.improved ? plan(first) : nil)
     }
 }

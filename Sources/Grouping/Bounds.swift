@@ -56,9 +56,12 @@ extension GroupingRun {
             // The first objective is the one organisers care most about; later ones get less of the clock.
             var r: AggregateModel.StageResult
             do {
+                // The last stage's search may end far from its bound; the columns its LP uses are a second chance
+                // (`SupportSearch`). Not earlier ones: their work would be the later stages' (measured on the 345
+                // fixture with an earlier cohort: spread unchanged, variety 127 instead of 119).
                 r = try model.minimize(
                     o, share: n == 0 ? (laterStagesRun ? 0.25 : 0.6) : 0.15, options: options,
-                    warmStart: start)
+                    warmStart: start, secondChance: n == priorities.count - 1)
             } catch {
                 // A later objective without any solution in its time: keep the plan of the objectives so far;
                 // this one and the rest are reported without a proven bound.
@@ -75,6 +78,19 @@ extension GroupingRun {
                 break
             }
             stats.stages.append(r.stage)
+            // The plan from the LP's columns can meet the bound with flows no grouping realises (ties the cover
+            // does not count); then the search's own plan goes on. The bound holds either way.
+            let stageIndex = stats.stages.count - 1
+            if let searched = r.searched, programme.participants.count <= GroupPlanner.weightedLimit,
+                filled(c, r, label: "the \(o.metric) stage's groups")?.complete != true
+            {
+                (r.value, r.groupsPerClass, r.flow) = searched
+                r.proven = r.value <= r.bound
+                r.searched = nil
+                stats.stages[stageIndex].name +=
+                    "; that plan cannot be filled with named people: "
+                    + "the search's is used"
+            }
             if n == 0 && programme.participants.count > GroupPlanner.weightedLimit {
                 // Clique cuts first: they are valid, so the bound they raise stays proven.
                 firstPlan = addMissedCliques(o, prefix, handPlan, &cliques, &c, &model, &r)
@@ -133,28 +149,54 @@ extension GroupingRun {
         guard programme.participants.count <= GroupPlanner.weightedLimit else { return nil }
         var slotClass: [Int] = []
         for (cl, count) in r.groupsPerClass.enumerated() { slotClass += Array(repeating: cl, count: count) }
+        guard let (placement, complete) = filled(c, r, label: "start for variety: the previous stage's groups"),
+            complete
+        else { return nil }
+        let members = placement.members
+        // Moves and swaps that keep the earlier objectives often find the variety the class models could not
+        // reach with the people the flows gave them.
+        return improved(
+            members, label: "start for variety: moves and swaps", pinned: Set(together.joined()))
+    }
+
+    /// The stage result's flows realised with named people, one small model per class minimising variety (as the
+    /// final placement does), within a small share of the work, and whether every class was filled. Its class
+    /// models go into the statistics as one stage; the answer is kept for the same flows asked again.
+    mutating func filled(_ c: Composition, _ r: AggregateModel.StageResult, label: String)
+        -> (placement: GroupPlanner.Placement, complete: Bool)?
+    {
+        let minSize = programme.config.groups.minSize
+        func answer(_ p: GroupPlanner.Placement?) -> (placement: GroupPlanner.Placement, complete: Bool)? {
+            guard let p else { return nil }
+            let complete: Bool =
+                p.unplaced.isEmpty
+                && p.members.allSatisfy { (group: [Int]) -> Bool in
+                    group.count >= minSize
+                }
+            return (p, complete)
+        }
+        if let last = lastFilled, last.flow == r.flow, last.groupsPerClass == r.groupsPerClass {
+            return answer(last.placement)
+        }
+        var slotClass: [Int] = []
+        for (cl, count) in r.groupsPerClass.enumerated() { slotClass += Array(repeating: cl, count: count) }
         let before = stats.stages.count, limitHit = stats.timeLimitHit, started = budget.elapsed
         let placement = try? exact(c, r.flow, slotClass, share: 0.1)
-        let minSize = programme.config.groups.minSize
-        let complete =
-            placement.map { $0.unplaced.isEmpty && $0.members.allSatisfy { $0.count >= minSize } } ?? false
+        let complete = answer(placement)?.complete ?? false
         let classes = stats.stages[before...]
         let value = placement.map { Metrics.total(.variety, $0.members, programme.participants) }
         stats.stages.removeSubrange(before...)
         stats.stages.append(
             .init(
-                name: "start for variety: the previous stage's groups with named people (\(classes.count) classes)"
+                name: "\(label) with named people (\(classes.count) classes)"
                     + (complete ? ", variety \(value ?? 0)" : ""),
                 variables: classes.reduce(0) { $0 + $1.variables },
                 constraints: classes.reduce(0) { $0 + $1.constraints },
                 status: complete ? "feasible" : "not every class could be filled",
                 seconds: budget.elapsed - started))
         stats.timeLimitHit = limitHit
-        guard complete, let members = placement?.members else { return nil }
-        // Moves and swaps that keep the earlier objectives often find the variety the class models could not
-        // reach with the people the flows gave them.
-        return improved(
-            members, label: "start for variety: moves and swaps", pinned: Set(together.joined()))
+        lastFilled = (r.flow, r.groupsPerClass, placement)
+        return answer(placement)
     }
 
     /// Whether the second stage's model will be small enough to solve; when not, the first stage gets the

@@ -22,6 +22,9 @@ extension Intervision {
             throw .invalid(request.folder, refusal.message, fix: refusal.fix)
         }
         guard !budget.isCancelled else { throw .cancelled }
+        // Held back before grouping starts: a grouping that overruns its share must not leave the facilitators,
+        // dates and rotation without work (measured: the 345 fixture with an earlier cohort spent all of it).
+        let reserved = budget.reserve(1 - groupingShare)
         let grouping: GroupingResult
         do {
             grouping = try group(programme, budget: budget, events: events)
@@ -31,9 +34,10 @@ extension Intervision {
             grouping = try group(programme, budget: budget, events: events)
         }
         if let venues { try VenueFile.apply(venues, to: &programme.config, groups: grouping.groups.map(\.id)) }
+        let scheduling = budget.workLeft >= reserved.workLeft ? budget : reserved
         let schedule = try self.schedule(
             programme, grouping.groups, configFile: request.inputs.config?.name ?? "config",
-            budget: budget, events: events)
+            budget: scheduling, events: events)
         guard !budget.isCancelled else { throw .cancelled }
         events.started(.writing, budget)
         // The files leave wall-clock seconds out when asked (SOURCE_DATE_EPOCH); the result keeps them.

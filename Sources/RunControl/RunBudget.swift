@@ -49,6 +49,16 @@ public struct RunBudget: Sendable {
             ledger: WorkLedger(allowance: workLeft * f, parent: ledger))
     }
 
+    /// Work set aside now for the stages after the next one: `fraction` of the work left, in a ledger of its
+    /// own that the next stage cannot spend even when it overruns its portion (GLPK cannot stop inside one
+    /// node's LP, and parallel solves get their allowances before they start), with this budget's time limit.
+    /// What it spends still counts here.
+    public func reserve(_ fraction: Double) -> RunBudget {
+        RunBudget(
+            timeLimit: timeLimit, cancellation: cancellation, parallelism: parallelism, start: start,
+            ledger: WorkLedger(allowance: workLeft * min(1, max(0, fraction)), parent: ledger))
+    }
+
     /// Work units this budget may still spend.
     public var workLeft: Double { max(0, ledger.allowance - ledger.spent) }
 

@@ -80,7 +80,8 @@ package enum FacilitatorAssignment {
     private static func solve(
         _ objective: LinearExpression, _ model: inout Model, holding name: String, _ budget: RunBudget
     ) throws(SchedulingFailure) -> Lexicographic.Step {
-        var options = SolverOptions(within: budget, share: 0.25)
+        // A small model (a few units of work): never starved by earlier stages that spent the run's work.
+        var options = SolverOptions(within: budget, units: max(budget.workShare(of: 0.25), 3))
         options.cuts = .all
         let step: Lexicographic.Step
         do { step = try Lexicographic.minimize(objective, in: &model, holding: name, options: options) } catch {

@@ -23,7 +23,7 @@ import zipfile
 
 import icalendar
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -70,7 +70,11 @@ def browser(downloads):
 
 def wait(driver, condition, seconds=60, what="condition"):
     try:
-        return WebDriverWait(driver, seconds, poll_frequency=0.1).until(lambda d: condition(d))
+        # A page that reloads while it is read (the replan's result replacing the form) is read again, not a failure.
+        return WebDriverWait(
+            driver, seconds, poll_frequency=0.1,
+            ignored_exceptions=[NoSuchElementException, StaleElementReferenceException],
+        ).until(lambda d: condition(d))
     except Exception:
         check(False, f"timed out waiting for {what} on {driver.current_url}")
         return None

@@ -166,6 +166,40 @@ import Testing
         #expect(r.meetings.isEmpty, "no dates configured: facilitators only")
     }
 
+    /// Measured before the fix: the 345 fixture with an earlier cohort spent the whole run's work while grouping
+    /// and then stopped with "internal error: facilitator assignment: time-limit".
+    @Test func facilitatorsAreAssignedEvenWhenEarlierStagesSpentTheRunsWork() throws {
+        let provinces = ["Utrecht", "Limburg", "Zeeland", "Drenthe"]
+        var facilitators = "name,email,region,max_groups\n"
+        for f in 0..<12 { facilitators += "F\(f),f\(f)@b.nl,\(provinces[f % 3]),\(2 + f % 2)\n" }
+        let regions = (0..<24).flatMap { g in Array(repeating: provinces[g % 4], count: 6) }
+        let (p, groups) = try Self.programme(regions, schedule: Self.spring, facilitators: facilitators)
+        let budget = RunBudget(timeLimit: 30)
+        budget.spend(budget.workLeft + 100)
+        #expect(budget.workLeft == 0)
+        let r = try Scheduler.plan(p, groups, options: SchedulingOptions(budget: budget))
+        #expect(r.facilitatorOf.count == 24)
+        // Re-counted from the assignment: nobody over their maximum, and only Drenthe's six groups (no facilitator
+        // lives there) led from outside their region.
+        let load = Dictionary(grouping: r.facilitatorOf.values, by: { $0 }).mapValues(\.count)
+        #expect(load.allSatisfy { f, n in n <= 2 + f % 2 })
+        let outside = groups.filter { g in provinces[r.facilitatorOf[g.id]! % 3] != g.homeRegion }.count
+        #expect(outside == 6 && r.facilitatorsOutsideRegion == 6)
+        #expect(r.meetings.count == 24 * 5, "and the dates too")
+    }
+
+    @Test func workReservedForLaterStagesSurvivesAnEarlierStageThatOverruns() {
+        let budget = RunBudget(timeLimit: 10)
+        let total = budget.workLeft
+        let later = budget.reserve(0.2)
+        let grouping = budget.portion(0.8)
+        grouping.spend(total * 2)
+        #expect(budget.workLeft == 0 && grouping.workLeft == 0)
+        #expect(abs(later.workLeft - total * 0.2) < 1e-9)
+        later.spend(1)
+        #expect(abs(later.workLeft - (total * 0.2 - 1)) < 1e-9)
+    }
+
     @Test func aFixedDateInsideAHolidayIsExplained() throws {
         let (p, groups) = try Self.programme(
             Array(repeating: "Limburg", count: 6),
