@@ -282,15 +282,12 @@ struct AggregateModel {
             "bound \(o.metric) (\(composition.types.count) types, \(composition.classes.count) classes)"
                 + (outcome.improved ? supportNote(s, first) : ""),
             variables: model.variableCount, constraints: model.constraints.count, s)
-        guard s.hasSolution else {
+        guard let found = plan(s) else {
             throw .solverFailed("the aggregate model found no solution for \(o.metric) (\(s.status.rawValue))")
         }
-        let value = Int(s.objective!.rounded())
         return StageResult(
-            value: value, bound: Lexicographic.provenBound(s, value: value),
-            groupsPerClass: m.map { Int(s[$0].rounded()) },
-            flow: y.map { $0.map { $0.map { Int(s[$0].rounded()) } ?? 0 } },
-            stage: lastStage!,
+            value: found.value, bound: Lexicographic.provenBound(s, value: found.value),
+            groupsPerClass: found.groupsPerClass, flow: found.flow, stage: lastStage!,
             proven: s.status == .optimal,
             searched: outcome.improved ? plan(first) : nil)
     }

@@ -147,8 +147,6 @@ extension GroupingRun {
     /// models go into the statistics as one stage.
     private mutating func realisedStart(_ c: Composition, _ r: AggregateModel.StageResult) -> [[Int]]? {
         guard programme.participants.count <= GroupPlanner.weightedLimit else { return nil }
-        var slotClass: [Int] = []
-        for (cl, count) in r.groupsPerClass.enumerated() { slotClass += Array(repeating: cl, count: count) }
         guard let (placement, complete) = filled(c, r, label: "start for variety: the previous stage's groups"),
             complete
         else { return nil }
@@ -161,7 +159,7 @@ extension GroupingRun {
 
     /// The stage result's flows realised with named people, one small model per class minimising variety (as the
     /// final placement does), within a small share of the work, and whether every class was filled. Its class
-    /// models go into the statistics as one stage; the answer is kept for the same flows asked again.
+    /// models go into the statistics as one stage.
     mutating func filled(_ c: Composition, _ r: AggregateModel.StageResult, label: String)
         -> (placement: GroupPlanner.Placement, complete: Bool)?
     {
@@ -174,9 +172,6 @@ extension GroupingRun {
                     group.count >= minSize
                 }
             return (p, complete)
-        }
-        if let last = lastFilled, last.flow == r.flow, last.groupsPerClass == r.groupsPerClass {
-            return answer(last.placement)
         }
         var slotClass: [Int] = []
         for (cl, count) in r.groupsPerClass.enumerated() { slotClass += Array(repeating: cl, count: count) }
@@ -195,7 +190,6 @@ extension GroupingRun {
                 status: complete ? "feasible" : "not every class could be filled",
                 seconds: budget.elapsed - started))
         stats.timeLimitHit = limitHit
-        lastFilled = (r.flow, r.groupsPerClass, placement)
         return answer(placement)
     }
 

@@ -21,9 +21,6 @@ struct GroupingRun {
     var togetherInModels = true
     /// Odd cycles of ties through the sets wished together (`Cliques.oddCycles`), for the aggregate models.
     var oddCycles: [[Int]] = []
-    /// The last aggregate plan whose classes were filled with named people (`Bounds.filled`), so the next
-    /// stage's start does not fill them again.
-    var lastFilled: (flow: [[Int]], groupsPerClass: [Int], placement: GroupPlanner.Placement?)?
 
     /// The run's budget.
     var budget: RunBudget { options.budget }
