@@ -50,6 +50,9 @@ package struct SolverOptions: Sendable {
     package var cancellation: Cancellation?
     /// Where the solve's work is recorded when it ends (the run's ledger, set by the `within:` initialisers).
     package var ledger: WorkLedger?
+    /// How many of the search's earlier incumbents `Solution.earlier` keeps, newest (best) first: a caller whose
+    /// best plan turns out unusable for reasons the model cannot see goes on from the best earlier one.
+    package var keptIncumbents = 0
     /// Keep GLPK's own terminal output in `Solution.log`.
     package var captureLog = true
 

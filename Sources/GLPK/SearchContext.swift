@@ -26,6 +26,10 @@ final class SearchContext {
     private var pseudocostKnown: [Bool]?
     /// Columns (1-based) to branch on first (`SolverOptions.branchFirst`).
     private let branchFirst: [Int32]
+    /// How many incumbents to keep besides the last one (`SolverOptions.keptIncumbents`).
+    private let keptIncumbents: Int
+    /// The incumbents so far, oldest first, at most `keptIncumbents + 1`.
+    private var incumbents: [Solution.Incumbent] = []
 
     init(model: Model, options: SolverOptions) {
         deadline = options.timeLimit
@@ -36,6 +40,7 @@ final class SearchContext {
         }
         branchFirst = options.branchFirst.map { Int32($0.index + 1) }
         cancellation = options.cancellation
+        keptIncumbents = options.keptIncumbents
         sense = model.sense
         captureLog = options.captureLog
         warmStart = options.warmStart.map { [0] + $0 }
@@ -83,6 +88,19 @@ final class SearchContext {
         return true
     }
 
+    /// Records the problem's incumbent when it is new: each is better than the last, so a changed objective is a
+    /// new one. Called at every callback, so the check is two cheap calls; the copy happens a few times per solve.
+    private func keepIncumbent(_ prob: OpaquePointer?) {
+        let status = glp_mip_status(prob)
+        guard status == GLP_FEAS || status == GLP_OPT else { return }
+        let objective = glp_mip_obj_val(prob)
+        guard incumbents.last?.objective != objective else { return }
+        let n = glp_get_num_cols(prob)
+        let values = (0..<n).map { glp_mip_col_val(prob, $0 + 1) }
+        incumbents.append(.init(objective: objective, values: values))
+        if incumbents.count > keptIncumbents + 1 { incumbents.removeFirst() }
+    }
+
     func appendLog(_ fragment: String) {
         guard captureLog else { return }
         log += fragment
@@ -95,6 +113,8 @@ final class SearchContext {
             warmStart = nil
             warmStartAccepted = glp_ios_heur_sol(tree, x) == 0
         }
+        // Not only at GLP_IBINGO: incumbents from GLPK's own heuristics (and the warm start) arrive without one.
+        if keptIncumbents > 0 { keepIncumbent(glp_ios_get_prob(tree)) }
         if reason == GLP_IBRANCH, !branchFirst.isEmpty, branchOnPriorityColumn(tree) { return }
         // GLPK's hybrid pseudocost branching initialises every branching candidate it has not met before.
         if reason == GLP_IBRANCH, var known = pseudocostKnown {
@@ -129,6 +149,8 @@ final class SearchContext {
             status: status, objective: objective, bestBound: bound, values: values, elapsed: elapsed,
             log: log, warmStartAccepted: warmStartAccepted)
         s.work = work
+        // The returned solution is the last incumbent; the ones before it are the earlier ones.
+        s.earlier = incumbents.reversed().filter { $0.values != values }.prefix(keptIncumbents).map { $0 }
         s.stoppedBy = status == .optimal || status == .infeasible || status == .unbounded ? nil : stoppedBy
         return s
     }

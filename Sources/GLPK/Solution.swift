@@ -67,6 +67,22 @@ package struct Solution: Sendable {
     package var work = Work()
     /// What stopped the search before a proof; nil when it ended on its own.
     package var stoppedBy: StopReason?
+    /// The search's earlier incumbents, newest (best) first, at most `SolverOptions.keptIncumbents`; the accepted
+    /// warm start counts as the first incumbent.
+    package var earlier: [Incumbent] = []
+
+    /// A solution the search held as its best for a while.
+    package struct Incumbent: Sendable, Equatable {
+        /// Its objective value, in the model's own sense.
+        package var objective: Double
+        /// Values per variable.
+        package var values: [Double]
+
+        package init(objective: Double, values: [Double]) {
+            self.objective = objective
+            self.values = values
+        }
+    }
 
     /// |objective − bound| / max(|objective|, 1e-9); 0 when proven optimal, nil without both numbers.
     package var gap: Double? {

@@ -30,6 +30,7 @@ package enum SupportSearch {
         var lpOptions = options
         lpOptions.warmStart = nil
         lpOptions.branchFirst = []
+        lpOptions.keptIncumbents = 0
         let lp = try Solver.solve(model.relaxation, options: lpOptions)
         var unchanged = first
         unchanged.work.add(lp.work)
@@ -46,6 +47,8 @@ package enum SupportSearch {
         var newIndex = [Int?](repeating: nil, count: model.columns.count)
         for (i, j) in kept.enumerated() { newIndex[j] = i }
         var restrictedOptions = options
+        // Its incumbents are in the restricted model's columns; the search's own earlier ones stay in `earlier`.
+        restrictedOptions.keptIncumbents = 0
         restrictedOptions.warmStart = start.map { x in kept.map { x[$0] } }
         restrictedOptions.branchFirst = options.branchFirst.compactMap {
             newIndex[$0.index].map { Variable(index: $0) }

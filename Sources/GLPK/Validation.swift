@@ -60,6 +60,10 @@ enum Validation {
         guard o.relativeGap.isFinite, o.relativeGap >= 0 else {
             throw .invalidOptions("relative gap \(o.relativeGap) must be a finite number ≥ 0")
         }
+        // Each kept incumbent is a copy of every value: a bounded number keeps memory bounded.
+        guard (0...1_000).contains(o.keptIncumbents) else {
+            throw .invalidOptions("kept incumbents \(o.keptIncumbents) must be between 0 and 1000")
+        }
         guard o.progressInterval.isFinite, o.progressInterval >= 0 else {
             throw .invalidOptions("progress interval must be a finite number of seconds ≥ 0")
         }

@@ -14,6 +14,12 @@ extension GroupingRun {
         /// Large programmes: named groups realising the first objective's aggregate plan, when the greedy
         /// pass and ejection chains managed it.
         var firstPlan: [[Int]]?
+        /// The last stage's earlier plans, best first, for when its flows cannot be filled with named people.
+        var earlier: [AggregateModel.Plan] = []
+        /// The objective of the last stage that found a plan.
+        var lastObjective: Objective?
+        /// The variety stage's start: the previous stage's plan with named people, complete and valid.
+        var start: [[Int]]?
     }
 
     /// The aggregate models, one per priority, each only as detailed as the objectives so far need,
@@ -26,6 +32,8 @@ extension GroupingRun {
         var firstPlan: [[Int]]?
         var cliques = cover
         var handPlan: [[Int]]?
+        var realised: [[Int]]?
+        var lastObjective: Objective?
         let laterStagesRun = laterStagesWillRun(cover)
         for (n, o) in priorities.enumerated() {
             if deadline.isCancelled { throw GroupingFailure.cancelled }
@@ -41,6 +49,16 @@ extension GroupingRun {
                 skipStage(o, c, model, because: "too large for GLPK's root LP to finish in useful time")
                 break
             }
+            // The variety stage starts from the previous stage's plan realised with named people, each class
+            // already arranged for variety: its root bound often equals that plan's value, which ends the search.
+            // When that plan cannot be filled, an earlier one of its search that can goes on (and is held).
+            realised = nil
+            if o == .variety, let (pc, prev) = last {
+                var pr = prev
+                realised = realisedStart(pc, &pr, priorities[n - 1])
+                values[priorities[n - 1]]!.value = pr.value
+                last = (pc, pr)
+            }
             for earlier in priorities[..<n] { model.hold(earlier, atMost: values[earlier]!.value) }
             for limit in restrictions { model.restrict(limit) }
             // Large programmes: the first stage starts from a plan by hand (GLPK finds none in time at 5,000).
@@ -48,9 +66,6 @@ extension GroupingRun {
                 handPlan = GroupPlanner.greedyPlan(programme, groups: k, deadline)
                 if deadline.isCancelled { throw GroupingFailure.cancelled }
             }
-            // The variety stage starts from the previous stage's plan realised with named people, each class
-            // already arranged for variety: its root bound often equals that plan's value, which ends the search.
-            let realised = o == .variety ? last.flatMap { realisedStart($0.0, $0.1) } : nil
             let start = warmStart(
                 model, o, previous: last, handPlan: handPlan, firstPlan: realised ?? (n > 0 ? firstPlan : nil))
             // The first objective is the one organisers care most about; later ones get less of the clock.
@@ -84,9 +99,7 @@ extension GroupingRun {
             if let searched = r.searched, programme.participants.count <= GroupPlanner.weightedLimit,
                 filled(c, r, label: "the \(o.metric) stage's groups")?.complete != true
             {
-                (r.value, r.groupsPerClass, r.flow) = searched
-                r.proven = r.value <= r.bound
-                r.searched = nil
+                r = r.with(searched)
                 stats.stages[stageIndex].name +=
                     "; that plan cannot be filled with named people: "
                     + "the search's is used"
@@ -99,12 +112,13 @@ extension GroupingRun {
                 }
             }
             values[o] = (r.value, r.bound)
+            lastObjective = o
             stats.timeLimitHit = stats.timeLimitHit || !r.proven
             last = (c, r)
         }
         return Bounds(
             values: values, composition: last!.0, groupsPerClass: last!.1.groupsPerClass, flow: last!.1.flow,
-            firstPlan: firstPlan)
+            firstPlan: firstPlan, earlier: last!.1.earlier, lastObjective: lastObjective, start: realised)
     }
 
     /// Large programmes: while some class of the aggregate plan cannot be filled with named people, adds the
@@ -142,14 +156,58 @@ extension GroupingRun {
         return nil
     }
 
+    /// The last stage's earlier plans, best first (at most `earlierPlansTried`), filled with named people when its own
+    /// plan is proven unfillable; the first complete one replaces the outcome's plan. nil when none fills.
+    mutating func fillEarlier(_ outcome: inout Bounds) throws -> GroupPlanner.Placement? {
+        let minSize = programme.config.groups.minSize
+        for (tried, plan) in outcome.earlier.prefix(Self.earlierPlansTried).enumerated() {
+            var slotClass: [Int] = []
+            for (cl, count) in plan.groupsPerClass.enumerated() { slotClass += Array(repeating: cl, count: count) }
+            let placement = try exact(outcome.composition, plan.flow, slotClass)
+            let complete = placement.unplaced.isEmpty && placement.members.allSatisfy { $0.count >= minSize }
+            stats.stages.append(
+                .init(
+                    name: "the last stage's flows cannot be filled with named people: its search's plan \(tried + 1) "
+                        + "before the last (\(plan.value))" + (complete ? " is used" : " cannot either"),
+                    variables: 0, constraints: 0, status: complete ? "feasible" : "infeasible", seconds: 0))
+            if complete, let o = outcome.lastObjective {
+                outcome.values[o]!.value = plan.value
+                (outcome.groupsPerClass, outcome.flow) = (plan.groupsPerClass, plan.flow)
+                return placement
+            }
+            guard placement.unfillable else { return nil }
+        }
+        return nil
+    }
+
+    /// How many earlier plans of a stage's search are tried when its plan cannot be filled with named people.
+    static let earlierPlansTried = 3
+
     /// The stage result's flows realised with named people, one small model per class minimising variety (as the
     /// final placement does), within a small share of the work; nil when some class could not be filled. Its class
-    /// models go into the statistics as one stage.
-    private mutating func realisedStart(_ c: Composition, _ r: AggregateModel.StageResult) -> [[Int]]? {
+    /// models go into the statistics as one stage. When some class is proven unfillable (ties the aggregate model
+    /// does not count), the search's earlier plans are tried, best first, and the first that fills replaces `r`:
+    /// more work must never give a worse plan, and a longer search can end on a plan no grouping fills.
+    private mutating func realisedStart(_ c: Composition, _ r: inout AggregateModel.StageResult, _ o: Objective)
+        -> [[Int]]?
+    {
         guard programme.participants.count <= GroupPlanner.weightedLimit else { return nil }
-        guard let (placement, complete) = filled(c, r, label: "start for variety: the previous stage's groups"),
-            complete
-        else { return nil }
+        var candidate = r
+        var found: GroupPlanner.Placement?
+        for tried in 0...min(Self.earlierPlansTried, r.earlier.count) {
+            if tried > 0 { candidate = r.with(r.earlier[tried - 1]) }
+            let label =
+                "start for variety: the previous stage's groups"
+                + (tried > 0 ? " (its search's plan \(tried) before the last, \(o.metric) \(candidate.value))" : "")
+            guard let (placement, complete) = filled(c, candidate, label: label) else { return nil }
+            if complete {
+                found = placement
+                break
+            }
+            guard placement.unfillable else { return nil }
+        }
+        guard let placement = found else { return nil }
+        r = candidate
         let members = placement.members
         // Moves and swaps that keep the earlier objectives often find the variety the class models could not
         // reach with the people the flows gave them.

@@ -13,6 +13,9 @@ extension GroupPlanner {
         var members: [[Int]]
         var unplaced: [Int]
         var failedSlots: Set<Int>
+        /// Whether some class's model was proven infeasible: its flows cannot be filled with named people however
+        /// long the search (not merely stopped at its work limit).
+        var unfillable = false
     }
     /// Class size above which a large programme's class keeps its greedy placement instead of a GLPK model.
     static let greedyOnlyAbove = 250
@@ -111,6 +114,7 @@ extension GroupingRun {
             let (outcome, stage) = results.get(n)!
             stats.stages.append(stage)
             stats.timeLimitHit = stats.timeLimitHit || stage.status == SolveStatus.feasible.rawValue
+            if stage.status == SolveStatus.infeasible.rawValue { placement.unfillable = true }
             guard let found = try outcome.get() else {
                 placement.unplaced += job.people
                 placement.failedSlots.formUnion(job.slots)

@@ -69,6 +69,7 @@ public enum GroupPlanner {
             var slotClass: [Int]
             var placement: GroupPlanner.Placement
             var complete: Bool
+            var start: [[Int]]?
             repeat {
                 let cliques = Cliques.cover(
                     programme.conflicts, together: run.together, regions: p.map(\.region), minSize: g.minSize)
@@ -93,13 +94,29 @@ public enum GroupPlanner {
                 if deadline.isCancelled { throw GroupingFailure.cancelled }
                 placement = try run.exact(composition, outcome.flow, slotClass)
                 complete = placement.unplaced.isEmpty && placement.members.allSatisfy { $0.count >= g.minSize }
+                // A longer search can end on flows no grouping fills (ties the aggregate model does not count): the
+                // search's earlier plans are tried, then the variety stage's start, so more work never costs more.
+                start = nil
+                if !complete && placement.unfillable && !deadline.isCancelled {
+                    if let earlier = try run.fillEarlier(&outcome) {
+                        placement = earlier
+                        complete = true
+                        slotClass = []
+                        for (cl, count) in outcome.groupsPerClass.enumerated() {
+                            slotClass += Array(repeating: cl, count: count)
+                        }
+                    } else {
+                        // Valid and complete; a later objective it does not hold loses its bound (`objectives`).
+                        start = outcome.start
+                    }
+                }
                 // Sets wished together narrow the models; when some class cannot then be filled (ties the
                 // aggregate model does not see), the models start again without them and gather them afterwards.
-                guard !complete && !run.together.isEmpty && !deadline.isCancelled else { break }
+                guard !complete && start == nil && !run.together.isEmpty && !deadline.isCancelled else { break }
                 run.gatherTogetherAfterwards(
                     because: "\(placement.failedSlots.count) groups could not be filled", "infeasible")
             } while true
-            var members: [[Int]]? = complete ? placement.members : nil
+            var members: [[Int]]? = complete ? placement.members : start
             // Large programmes: the later stages did not close, so moves and swaps may still improve them.
             if complete && p.count > Self.weightedLimit && run.stats.timeLimitHit {
                 members = run.improved(placement.members, label: "moves and swaps over the placed groups")

@@ -53,8 +53,11 @@ import Testing
 
     @Test func badOptions() {
         let (m, _) = Problems.knapsack()
-        for options in [SolverOptions(timeLimit: -1), SolverOptions(timeLimit: .nan), SolverOptions(relativeGap: -0.1)]
-        {
+        var tooMany = SolverOptions()
+        tooMany.keptIncumbents = 1_001
+        for options in [
+            SolverOptions(timeLimit: -1), SolverOptions(timeLimit: .nan), SolverOptions(relativeGap: -0.1), tooMany,
+        ] {
             #expect(throws: GLPKError.self) { try Solver.solve(m, options: options) }
         }
     }
