@@ -45,7 +45,9 @@ package enum Solver {
         smcp.it_lim = Solver.simplexSlice
         var lpReturn = glp_simplex(prob, &smcp)
         while lpReturn == GLP_EITLIM {
-            if ctx.shouldStop(iterations: Int(glp_get_it_cnt(prob))) { return ctx.solution(.timeLimitNoSolution) }
+            if ctx.shouldStop(iterations: Int(glp_get_it_cnt(prob))) {
+                return stoppedBeforeTheSearch(model, options, ctx)
+            }
             lpReturn = glp_simplex(prob, &smcp)
         }
         ctx.finish(iterations: Int(glp_get_it_cnt(prob)), timeLimitReturn: false)
@@ -85,10 +87,22 @@ package enum Solver {
         case GLP_ETMLIM, GLP_ESTOP, GLP_EMIPGAP:
             return hasIncumbent
                 ? ctx.solution(.feasible, objective: z, bound: ctx.lastBound, values: x)
-                : ctx.solution(.timeLimitNoSolution, bound: ctx.lastBound)
+                : stoppedBeforeTheSearch(model, options, ctx, bound: ctx.lastBound)
         default:
             throw .solverFailed("glp_intopt returned code \(mipReturn) with MIP status \(mipStatus)")
         }
+    }
+
+    /// Stopped before any incumbent (inside the root LP, or before GLPK asked for the start): a search given a
+    /// feasible start still answers with that start (checked feasible by `Validation`), so a caller with a plan in
+    /// hand never loses it to a small work limit.
+    private static func stoppedBeforeTheSearch(
+        _ model: Model, _ options: SolverOptions, _ ctx: SearchContext, bound: Double? = nil
+    ) -> Solution {
+        guard let x = options.warmStart, model.columns.contains(where: { $0.kind != .continuous }) else {
+            return ctx.solution(.timeLimitNoSolution, bound: bound)
+        }
+        return ctx.solution(.feasible, objective: model.objective.value(at: x), bound: bound, values: x)
     }
 
     private static func load(_ model: Model, into prob: OpaquePointer?) {

@@ -159,6 +159,49 @@ import Testing
         let rows = try String(contentsOfFile: folder + "/plan/schedule.csv", encoding: .utf8).split(separator: "\r\n")
         #expect(rows.count == 1 + 7 * 12)
     }
+
+    /// Found with `--time-limit 1`: the membership solve stopped before GLPK took its start, and the replan ended in
+    /// "internal error: replan moves: no solution within the time limit". A search given a plan keeps it.
+    @Test func aReplanWithATinyTimeLimitStillGetsAValidPlan() throws {
+        let folder = Scratch.folder("short-replan")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plan = try Binary.run([
+            "plan", "Fixtures/lead-and-learn-345.csv", "--config", "Fixtures/lead-and-learn.toml",
+            "--facilitators", "Fixtures/facilitators-lead-and-learn.csv", "--out", folder + "/plan", "--quiet",
+        ])
+        #expect(plan.code == 0, "\(plan.err)")
+        func rows(_ file: String) throws -> [[String]] {
+            try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\r\n").dropFirst()
+                .filter { !$0.isEmpty }.map {
+                    $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                }
+        }
+        // Three people leave each of three groups (below the minimum of 5 after dropouts); twelve join.
+        let before = try rows(folder + "/plan/groups.csv")
+        let byGroup = Dictionary(grouping: before, by: { $0[0] })
+        let shrunk = byGroup.keys.sorted().filter { byGroup[$0]!.count <= 7 }.prefix(3)
+        let leaving = shrunk.flatMap { byGroup[$0]!.prefix(3).map { $0[1] } }
+        var joiners = "name,email,function,level,school,region\n"
+        for i in 0..<12 { joiners += "Nieuw \(i),nieuw\(i)@example.nl,teamleider,1,Nieuwe School \(i),Utrecht\n" }
+        try joiners.write(toFile: folder + "/joiners.csv", atomically: true, encoding: .utf8)
+        let r = try Binary.run(
+            [
+                "replan", folder + "/plan", "--add", folder + "/joiners.csv", "--from", "2027-03-01", "--time-limit",
+                "0.2",
+                "--quiet",
+            ] + leaving.flatMap { ["--drop", $0] })
+        #expect(r.code == 0, "\(r.err)")
+        #expect(!r.err.contains("internal error"))
+        // Re-checked from groups.csv: everyone still taking part exactly once, sizes 5–8, no two of one school.
+        let after = try rows(folder + "/plan/groups.csv")
+        let emails = after.map { $0[1] }
+        let expected = Set(before.map { $0[1] }).subtracting(leaving).union((0..<12).map { "nieuw\($0)@example.nl" })
+        #expect(emails.count == expected.count && Set(emails) == expected)
+        for (_, members) in Dictionary(grouping: after, by: { $0[0] }) {
+            #expect((5...8).contains(members.count))
+            #expect(Set(members.map { $0[5] }).count == members.count, "two of one school in a group")
+        }
+    }
 }
 
 /// The same input gives the same bytes in every file, from separate processes (each with its own hash seed, so a

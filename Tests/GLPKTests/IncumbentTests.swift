@@ -53,3 +53,24 @@ import Testing
         #expect(none.earlier.isEmpty && none.values == a.values && none.work == a.work)
     }
 }
+
+/// A caller with a plan in hand never loses it to a small work limit.
+@Suite struct StoppedEarlyTests {
+    @Test func aSearchStoppedBeforeItsFirstIncumbentAnswersWithItsWarmStart() throws {
+        let model = Problems.hardKnapsack()
+        let start = [Double](repeating: 0, count: model.variableCount)
+        for withStart in [true, false] {
+            var options = SolverOptions()
+            // Far less than the root LP needs.
+            options.workLimit = 0.001
+            options.warmStart = withStart ? start : nil
+            let s = try Solver.solve(model, options: options)
+            #expect(s.stoppedBy == .work)
+            if withStart {
+                #expect(s.status == .feasible && s.values == start && s.objective == 0)
+            } else {
+                #expect(s.status == .timeLimitNoSolution && !s.hasSolution)
+            }
+        }
+    }
+}
