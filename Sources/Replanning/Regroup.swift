@@ -87,6 +87,14 @@ struct Regroup {
     /// regroup). False when a wish added in this replan splits or joins people the groups do not.
     var keepsEveryRule: Bool { isValid(home) }
 
+    /// Whether every group of `assignment` is empty (dissolved, or a new group left closed) or holds
+    /// `minimum`…`max_size` people: a start that does not is no start.
+    func sizesHold(_ assignment: [Int: Int]) -> Bool {
+        var size = [Int](repeating: 0, count: groups.count)
+        for i in people { if let g = assignment[i] { size[g] += 1 } }
+        return size.indices.allSatisfy { size[$0] == 0 || (minimum($0)...programme.config.groups.maxSize) ~= size[$0] }
+    }
+
     /// Whether `assignment` (person → group index) keeps every tie apart, every together wish and `allowed`.
     func isValid(_ assignment: [Int: Int]) -> Bool {
         guard people.allSatisfy({ i in assignment[i].map { allowed(i, $0) } ?? false }) else { return false }
@@ -168,7 +176,7 @@ struct Regroup {
         let stays = LinearExpression(home.keys.sorted().compactMap { i in x[i]![home[i]!].map { ($0, 1.0) } })
         let moves = LinearExpression(constant: Double(home.count)) - stays
         var start: [Double]?
-        if let greedy = Repair(r: self).run(), isValid(greedy) {
+        if let greedy = Repair(r: self).run(), isValid(greedy), sizesHold(greedy) {
             var v = [Double](repeating: 0, count: model.variableCount)
             for i in people { if let var_ = x[i]![greedy[i]!] { v[var_.index] = 1 } }
             for g in 0..<k where !greedy.values.contains(g) { v[d[g].index] = 1 }

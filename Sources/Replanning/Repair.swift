@@ -1,9 +1,12 @@
 import Grouping
 import Intake
 
-/// A quick feasible membership for the first incumbent: joiners into groups with room (undersized first,
-/// own region next), then each group under the minimum filled from groups that can spare someone, or
-/// dissolved into groups with room. nil when this simple repair gets stuck; the solver then starts cold.
+/// A quick feasible membership for the first incumbent: people a new wish or rule parts from their group (tied to a
+/// member, or ruled out by its facilitator) to a group with room, people wished together into one group, joiners
+/// into groups with room (undersized first, own region next), then each group under the minimum filled from groups
+/// that can spare someone, or dissolved into groups with room. nil when this simple repair gets stuck; the solver
+/// then starts cold, and with little work may find nothing (measured: a replan of the 345 fixture with one new
+/// `apart` and one new `together` wish ended in an internal error below a 30 s limit).
 struct Repair {
     let r: Regroup
 
@@ -14,7 +17,86 @@ struct Repair {
         var assign = r.home
         let tied = { (i: Int, g: Int) in members[g].contains { r.programme.conflicts.areTied(i, $0) } }
         let fits = { (i: Int, g: Int) in r.allowed(i, g) && members[g].count < cfg.maxSize && !tied(i, g) }
+        func move(_ i: Int, to h: Int) {
+            members[assign[i]!].removeAll { $0 == i }
+            members[h].append(i)
+            assign[i] = h
+        }
+        // People wished together move only to be gathered: moving one alone would part them.
+        let bound = Set(r.togetherPairs.flatMap { [$0.0, $0.1] })
+        // Someone who may not stay: to the smallest open group that takes them, else the one they clash with leaves.
+        for g in members.indices {
+            var k = 0
+            while k < members[g].count {
+                let i = members[g][k]
+                let clash = members[g][..<k].first { r.programme.conflicts.areTied(i, $0) }
+                guard clash != nil || !r.allowed(i, g) else {
+                    k += 1
+                    continue
+                }
+                let leaving = ([i] + (clash.map { [$0] } ?? [])).filter { !bound.contains($0) }
+                guard
+                    let (who, h) = leaving.lazy.compactMap({ x in
+                        members.indices.filter { $0 != g && !members[$0].isEmpty && fits(x, $0) }
+                            .min { (members[$0].count, $0) < (members[$1].count, $1) }.map { (x, $0) }
+                    }).first
+                else { return nil }
+                move(who, to: h)
+                k = 0
+            }
+        }
+        // The smallest open group other than `g` and `x`'s own that takes `b`.
+        func elsewhere(_ b: Int, from g: Int, besides x: Int) -> Int? {
+            members.indices.filter { $0 != g && $0 != assign[x] && !members[$0].isEmpty && fits(b, $0) }
+                .min { (members[$0].count, $0) < (members[$1].count, $1) }
+        }
+        // `x` into group `g`: whoever there is tied to `x` first moves to another group that takes them, and when `g`
+        // is full one more member does; false (and nothing changed) when someone cannot.
+        func gather(_ x: Int, into g: Int) -> Bool {
+            guard r.allowed(x, g) else { return false }
+            let saved = (members, assign)
+            for b in members[g] where r.programme.conflicts.areTied(x, b) {
+                guard !bound.contains(b), let h = elsewhere(b, from: g, besides: x) else {
+                    (members, assign) = saved
+                    return false
+                }
+                move(b, to: h)
+            }
+            if members[g].count >= cfg.maxSize {
+                guard
+                    let (b, h) = members[g].lazy.filter({ !bound.contains($0) })
+                        .compactMap({ b in elsewhere(b, from: g, besides: x).map { (b, $0) } }).first
+                else {
+                    (members, assign) = saved
+                    return false
+                }
+                move(b, to: h)
+            }
+            move(x, to: g)
+            return true
+        }
+        // Each set wished together (pairs joined through shared people) into the group holding most of it, else the
+        // next; nil when none can take the rest.
+        for set in Self.sets(r.togetherPairs) {
+            let placed = set.filter { assign[$0] != nil }
+            let held = Dictionary(grouping: placed, by: { assign[$0]! }).mapValues(\.count)
+            guard held.count > 1 else { continue }
+            let saved = (members, assign)
+            let gathered = held.keys.sorted { (held[$1]!, $0) < (held[$0]!, $1) }.contains { g in
+                (members, assign) = saved
+                return placed.filter { assign[$0] != g }.allSatisfy { gather($0, into: g) }
+            }
+            guard gathered else { return nil }
+        }
         for j in r.joiners {
+            // A joiner wished together with someone already placed goes to that group when it can.
+            let partner = r.togetherPairs.lazy.compactMap { $0.0 == j ? $0.1 : $0.1 == j ? $0.0 : nil }
+                .compactMap { assign[$0] }.first
+            if let g = partner, fits(j, g) {
+                members[g].append(j)
+                assign[j] = g
+                continue
+            }
             let best = members.indices.filter { fits(j, $0) }.min { a, b in
                 let ka = (
                     members[a].count < cfg.minSizeAfterDropout && !members[a].isEmpty ? 0 : 1,
@@ -36,7 +118,9 @@ struct Repair {
             let home = r.groups[g].homeRegion, conflicts = r.programme.conflicts
             let ok = TopUp.fill(
                 g, in: &trial, minimum: cfg.minSizeAfterDropout,
-                canJoin: { i, members in r.allowed(i, g) && !members.contains { conflicts.areTied(i, $0) } },
+                canJoin: { i, members in
+                    !bound.contains(i) && r.allowed(i, g) && !members.contains { conflicts.areTied(i, $0) }
+                },
                 ranking: { _ in { i, _, size in [p[i].region == home ? 0 : 1, -size, i] } })
             for (h, people) in trial.enumerated() { for i in people { trialAssign[i] = h } }
             if !ok {
@@ -59,5 +143,22 @@ struct Repair {
             assign = trialAssign
         }
         return assign
+    }
+
+    /// The sets of people joined by `pairs` (connected components), each sorted, in order of their first member.
+    static func sets(_ pairs: [(Int, Int)]) -> [[Int]] {
+        var parent: [Int: Int] = [:]
+        func root(_ x: Int) -> Int {
+            var x = x
+            while let p = parent[x], p != x { x = p }
+            return x
+        }
+        for (a, b) in pairs {
+            parent[a] = parent[a] ?? a
+            parent[b] = parent[b] ?? b
+            let (ra, rb) = (root(a), root(b))
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        return Dictionary(grouping: parent.keys, by: root).values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 }

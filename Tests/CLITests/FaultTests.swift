@@ -201,6 +201,23 @@ import Testing
             #expect((5...8).contains(members.count))
             #expect(Set(members.map { $0[5] }).count == members.count, "two of one school in a group")
         }
+
+        // New wishes that the groups break: two of one group apart, two of different groups together. The first
+        // membership then had no start, and below 30 s the replan ended in an internal error.
+        let groupOf = Dictionary(uniqueKeysWithValues: after.map { ($0[1], $0[0]) })
+        let ids = Set(after.map { $0[0] }).sorted()
+        let first = after.filter { $0[0] == ids[0] }.map { $0[1] },
+            second = after.filter { $0[0] == ids[1] }.map { $0[1] }
+        try "kind,person,other\napart,\(first[0]),\(first[1])\ntogether,\(first[2]),\(second[0])\n"
+            .write(toFile: folder + "/wishes.csv", atomically: true, encoding: .utf8)
+        let w = try Binary.run([
+            "replan", folder + "/plan", "--wishes", folder + "/wishes.csv", "--from", "2027-03-01", "--time-limit",
+            "0.2", "--quiet",
+        ])
+        #expect(w.code == 0, "\(w.err)")
+        let wished = Dictionary(uniqueKeysWithValues: try rows(folder + "/plan/groups.csv").map { ($0[1], $0[0]) })
+        #expect(wished[first[0]] != wished[first[1]] && wished[first[2]] == wished[second[0]])
+        #expect(Set(wished.keys) == Set(groupOf.keys))
     }
 }
 
