@@ -15,19 +15,7 @@ struct Words {
     }
 
     /// What a hard rule keeps apart, for a pair.
-    func explanation(_ rule: Rule) -> String {
-        switch rule {
-        case .school: t("collega's van dezelfde school", "colleagues at the same school")
-        case .hierarchy:
-            t("de een is (in)direct leidinggevende van de ander", "one reports (directly or indirectly) to the other")
-        case .competitors: t("hun scholen zijn concurrenten", "their schools compete")
-        case .board: t("hetzelfde schoolbestuur", "same school board")
-        case .town: t("scholen in dezelfde plaats", "schools in the same town")
-        case .wishes: t("de organisator vroeg hen uit elkaar te houden", "the organiser asked to keep them apart")
-        case .metBefore:
-            t("zaten in een eerdere lichting al samen in een groep", "were in one group in an earlier cohort")
-        }
-    }
+    func explanation(_ rule: Rule) -> String { t(rule.dutchExplanation, rule.explanation) }
 
     /// What an objective's metric counts: "58 buiten eigen regio".
     func counts(_ objective: Objective) -> String {

@@ -35,6 +35,19 @@ public enum Rule: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
+    /// What the rule means for a pair, in Dutch words.
+    public var dutchExplanation: String {
+        switch self {
+        case .school: "collega's van dezelfde school"
+        case .hierarchy: "de een is (in)direct leidinggevende van de ander"
+        case .competitors: "hun scholen zijn concurrenten"
+        case .board: "hetzelfde schoolbestuur"
+        case .town: "scholen in dezelfde plaats"
+        case .wishes: "de organisator vroeg hen uit elkaar te houden"
+        case .metBefore: "zaten in een eerdere lichting al samen in een groep"
+        }
+    }
+
     /// Declaration order.
     public static func < (a: Rule, b: Rule) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

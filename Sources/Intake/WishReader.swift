@@ -38,14 +38,20 @@ enum WishReader {
                 sink.error(
                     line: line, column: row.map.column("kind"), field: "kind", "\"\(kindText)\" is not a kind of wish",
                     fix: "write apart (niet_samen), together (samen), facilitator (begeleider) or not_facilitator "
-                        + "(niet_begeleider)")
+                        + "(niet_begeleider)",
+                    nl: .init(
+                        "\"\(kindText)\" is geen soort wens",
+                        fix: "schrijf niet_samen, samen, begeleider of niet_begeleider"))
                 continue
             }
             let person = people.find(personText, row: row, field: "person", noun: "participant", sink: &sink)
             if kind.aboutFacilitator && f == nil {
                 sink.error(
                     line: line, field: "other", "a facilitator wish, but no facilitators file was given",
-                    fix: "give --facilitators, or delete the row")
+                    fix: "give --facilitators, or delete the row",
+                    nl: .init(
+                        "een wens over de begeleider, maar er is geen bestand met begeleiders",
+                        fix: "voeg het bestand met begeleiders toe, of verwijder de regel"))
                 continue
             }
             let other =
@@ -56,7 +62,9 @@ enum WishReader {
             if !kind.aboutFacilitator && person == other {
                 sink.error(
                     line: line, field: "other", "\(p[person].name) is named with themselves",
-                    fix: "name two different participants")
+                    fix: "name two different participants",
+                    nl: .init(
+                        "\(p[person].name) staat met zichzelf in de wens", fix: "noem twee verschillende deelnemers"))
                 continue
             }
             wishes.append(Wish(kind: kind, person: person, other: other, source: file.name, line: line))
@@ -77,13 +85,20 @@ enum WishReader {
                     sink.error(
                         line: cell.line, column: column, field: "not_with",
                         "\"\(name)\" is no participant's email (or a name shared by several)",
-                        fix: "write the other participant's email as in the email column")
+                        fix: "write the other participant's email as in the email column",
+                        nl: .init(
+                            "\"\(name)\" is niet het e-mailadres van een deelnemer "
+                                + "(of een naam die meer mensen hebben)",
+                            fix: "schrijf het e-mailadres van de ander zoals in de kolom email"))
                     continue
                 }
                 if other == cell.person {
                     sink.error(
                         line: cell.line, column: column, field: "not_with", "\(p[other].name) is named with themselves",
-                        fix: "remove their own email from the cell")
+                        fix: "remove their own email from the cell",
+                        nl: .init(
+                            "\(p[other].name) staat met zichzelf in de cel",
+                            fix: "haal het eigen e-mailadres uit de cel"))
                     continue
                 }
                 wishes.append(Wish(kind: .apart, person: cell.person, other: other, source: file, line: cell.line))
@@ -113,11 +128,18 @@ enum WishReader {
         func find(_ text: String, row: RowContext, field: String, noun: String, sink: inout DiagnosticSink) -> Int? {
             if let i = resolve(text) { return i }
             let shared = (byName[Text.key(text)]?.count ?? 0) > 1
+            // "deelnemer(s)" or "begeleider(s)".
+            let (one, many) = noun == "facilitator" ? ("begeleider", "begeleiders") : ("deelnemer", "deelnemers")
             sink.error(
                 line: row.record.line, column: row.map.column(field), field: field,
                 shared
                     ? "\"\(text)\" is the name of several \(noun)s" : "\"\(text)\" is no \(noun)'s email or name",
-                fix: shared ? "write the \(noun)'s email instead" : "check the spelling against the \(noun)s' file")
+                fix: shared ? "write the \(noun)'s email instead" : "check the spelling against the \(noun)s' file",
+                nl: shared
+                    ? .init("\"\(text)\" is de naam van meer \(many)", fix: "schrijf het e-mailadres van de \(one)")
+                    : .init(
+                        "\"\(text)\" is niet het e-mailadres of de naam van een \(one)",
+                        fix: "controleer de spelling met het bestand van de \(many)"))
             return nil
         }
     }

@@ -72,15 +72,22 @@ import Testing
                 return []
             } catch {
                 guard case .invalidInput(let d) = error else { throw error }
-                return d.filter { $0.severity == .error }
+                let errors = d.filter { $0.severity == .error }
+                // Organisers read these in Dutch (the web app's default): every one has its own Dutch text and fix.
+                for e in errors {
+                    #expect(e.dutch != nil && e.dutch?.message != e.message && e.dutch?.fix != nil, "\(e.message)")
+                }
+                return errors
             }
         }
         let both = try problems(
             "kind,person,other\napart,\(Self.anne),\(Self.joost)\ntogether,\(Self.anne),\(Self.joost)\n")
         #expect(both.count == 1 && both[0].line == 3 && both[0].message.contains("both together and apart"))
+        #expect(both[0].text(dutch: true).message.contains("zowel samen als niet samen"))
         // Frank and Thijs Bakker work at the same school.
         let colleagues = try problems("kind,person,other\ntogether,\(Self.frank),thijs.bakker@stedelijkgymnasium.nl\n")
         #expect(colleagues.first?.message.contains("rule `school` keeps them apart") == true)
+        #expect(colleagues.first?.dutch?.message.contains("collega's van dezelfde school") == true)
         let unknown = try problems(
             "kind,person,other\nsamen,nobody@x.nl,\(Self.anne)\nniet_samen,\(Self.anne),\(Self.anne)\n")
         #expect(unknown.map(\.line) == [2, 3])
