@@ -223,6 +223,10 @@ public enum ProgrammeReader {
                     fix:
                         "nothing to do if nobody from that school takes part; otherwise write the name as in "
                         + "the school column")
+                warning.dutch = .init(
+                    "concurrerende school \"\(c)\" is de school van geen enkele deelnemer; genegeerd",
+                    fix: "niets te doen als niemand van die school meedoet; anders de naam schrijven zoals in de kolom "
+                        + "school")
                 warning.kind = .unknownCompetitor
                 out.append(warning)
             }
@@ -239,6 +243,11 @@ public enum ProgrammeReader {
                     + ([person.line] + others.map(\.line)).map(String.init).joined(separator: ", ") + ")",
                 fix: "nothing to do if they are different people: lists and calendars add their school; "
                     + "if one signed up twice, remove the extra row")
+            warning.dutch = .init(
+                "\(others.count + 1) deelnemers heten \"\(person.name)\" (regels "
+                    + ([person.line] + others.map(\.line)).map(String.init).joined(separator: ", ") + ")",
+                fix: "niets te doen als het verschillende mensen zijn: lijsten en agenda's noemen hun school erbij; "
+                    + "als iemand zich twee keer aanmeldde, de extra regel verwijderen")
             warning.kind = .duplicateName
             out.append(warning)
         }
@@ -246,11 +255,14 @@ public enum ProgrammeReader {
             let emails = Dictionary(p.map { ($0.emailKey, $0.line) }, uniquingKeysWith: { a, _ in a })
             for fac in f {
                 if let line = emails[fac.email.lowercased()] {
-                    out.append(
-                        Diagnostic(
-                            .error, file: file, line: fac.line, field: "email",
-                            "\(fac.email) is also a participant (\(signups) line \(line))",
-                            fix: "a facilitator leads groups and cannot be a member; remove one of the two rows"))
+                    var error = Diagnostic(
+                        .error, file: file, line: fac.line, field: "email",
+                        "\(fac.email) is also a participant (\(signups) line \(line))",
+                        fix: "a facilitator leads groups and cannot be a member; remove one of the two rows")
+                    error.dutch = .init(
+                        "\(fac.email) is ook deelnemer (\(signups) regel \(line))",
+                        fix: "een begeleider leidt groepen en kan geen lid zijn; verwijder een van de twee regels")
+                    out.append(error)
                 }
             }
         }

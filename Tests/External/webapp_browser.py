@@ -149,6 +149,21 @@ def flow(driver, base, workspace, shots):
     check(os.listdir(workspace) == [], "a bad upload stores nothing")
     shot(driver, shots, "web-new-problems.png")
 
+    # Wishes that cannot all hold: told in Dutch with their lines, the sign-ups' warnings too, and nothing stored.
+    with open(os.path.join(FIX, "lerend-leiderschap-52.csv"), encoding="utf-8") as f:
+        a, b = [line.split(",")[1] for line in f.read().splitlines()[1:3]]
+    wishes = os.path.join(tempfile.mkdtemp(), "wensen.csv")
+    with open(wishes, "w", encoding="utf-8") as f:
+        f.write(f"soort,persoon,ander\nniet_samen,{a},{b}\nsamen,{a},{b}\n")
+    upload(driver, base, {"signups": os.path.join(FIX, "lerend-leiderschap-52.csv"), "wishes": wishes})
+    text = wait(driver, lambda d: (lambda t: t if "regel" in t else None)(d.find_element(By.ID, "problems").text),
+                30, "the wish problems")
+    check("zowel samen als niet samen" in text and "regel 3" in text, "a contradicting wish is told in Dutch")
+    check("is de school van geen enkele deelnemer" in text and "matches no" not in text,
+          "the sign-ups' warnings are told in Dutch")
+    check(os.listdir(workspace) == [], "a refused wishes file stores nothing")
+    shot(driver, shots, "web-new-wish-problems.png")
+
     # The real upload, then plan.
     upload(driver, base, {"signups": os.path.join(FIX, "lerend-leiderschap-52.csv"),
                           "facilitators": os.path.join(FIX, "facilitators-lerend-leiderschap.csv"),

@@ -21,4 +21,16 @@ import Testing
             }
         }
     }
+
+    /// The warnings of the bundled programmes (unknown competitor schools, shared names) are read in Dutch too.
+    @Test(arguments: [
+        ("lerend-leiderschap-52.csv", "lerend-leiderschap.toml"), ("lead-and-learn-345.csv", "lead-and-learn.toml"),
+    ])
+    func everyWarningHasDutch(_ files: (String, String)) throws {
+        let p = try ProgrammeReader.load(signups: Fixture.file(files.0), config: Fixture.file(files.1))
+        #expect(!p.warnings.isEmpty)
+        for w in p.warnings {
+            #expect(w.dutch != nil && w.dutch?.message != w.message && w.dutch?.fix != nil, "\(w.message)")
+        }
+    }
 }
