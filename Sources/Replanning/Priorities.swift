@@ -9,11 +9,15 @@ struct Priorities {
     let r: Regroup
     let assignment: [Int: Int]
     let movers: [Int]
+    /// Another valid assignment moving the same people into the same open groups (the greedy start): the search
+    /// starts from whichever of the two is better in the priorities' order.
+    let alternative: [Int: Int]?
 
-    init(_ r: Regroup, assignment: [Int: Int], movers: [Int]) {
+    init(_ r: Regroup, assignment: [Int: Int], movers: [Int], alternative: [Int: Int]? = nil) {
         self.r = r
         self.assignment = assignment
         self.movers = movers
+        self.alternative = alternative
     }
 
     func solve(budget: RunBudget, stats: inout SolveStats) throws(ReplanFailure) -> ([Int: Int], [ObjectiveResult]) {
@@ -75,9 +79,23 @@ struct Priorities {
         let metrics = MetricModel(
             model: &model, people: r.people, groups: open, size: size, count: count, fixed: fixed, reach: reach,
             programme: r.programme)
+        func start(from a: [Int: Int]) -> [Double]? {
+            var v = [Double](repeating: 0, count: model.variableCount)
+            for i in movers {
+                guard let column = x[i]?[a[i]!] else { return nil }
+                v[column.index] = 1
+            }
+            metrics.complete(&v, assignment: a)
+            return model.violation(of: v) == nil ? v : nil
+        }
+        let priorities = r.programme.config.priorities
+        let cost = { (v: [Double]) in priorities.map { metrics.expression[$0]!.value(at: v) } }
         var start = [Double](repeating: 0, count: model.variableCount)
         for i in movers { if let v = x[i]?[assignment[i]!] { start[v.index] = 1 } }
         metrics.complete(&start, assignment: assignment)
+        if let other = alternative.flatMap(start(from:)), cost(other).lexicographicallyPrecedes(cost(start)) {
+            start = other
+        }
         var results: [ObjectiveResult] = []
         for (n, o) in r.programme.config.priorities.enumerated() {
             let objective = metrics.expression[o]!
