@@ -17,7 +17,7 @@ extension GroupingRun {
         /// The last stage's earlier plans, best first, for when its flows cannot be filled with named people.
         var earlier: [AggregateModel.Plan] = []
         /// The objective of the last stage that found a plan.
-        var lastObjective: Objective?
+        var lastObjective: Objective
         /// The variety stage's start: the previous stage's plan with named people, complete and valid.
         var start: [[Int]]?
     }
@@ -33,7 +33,6 @@ extension GroupingRun {
         var cliques = cover
         var handPlan: [[Int]]?
         var realised: [[Int]]?
-        var lastObjective: Objective?
         let laterStagesRun = laterStagesWillRun(cover)
         for (n, o) in priorities.enumerated() {
             if deadline.isCancelled { throw GroupingFailure.cancelled }
@@ -112,13 +111,13 @@ extension GroupingRun {
                 }
             }
             values[o] = (r.value, r.bound)
-            lastObjective = o
             stats.timeLimitHit = stats.timeLimitHit || !r.proven
             last = (c, r)
         }
         return Bounds(
             values: values, composition: last!.0, groupsPerClass: last!.1.groupsPerClass, flow: last!.1.flow,
-            firstPlan: firstPlan, earlier: last!.1.earlier, lastObjective: lastObjective, start: realised)
+            firstPlan: firstPlan, earlier: last!.1.earlier, lastObjective: priorities.last { values[$0] != nil }!,
+            start: realised)
     }
 
     /// Large programmes: while some class of the aggregate plan cannot be filled with named people, adds the
@@ -159,19 +158,16 @@ extension GroupingRun {
     /// The last stage's earlier plans, best first (at most `earlierPlansTried`), filled with named people when its own
     /// plan is proven unfillable; the first complete one replaces the outcome's plan. nil when none fills.
     mutating func fillEarlier(_ outcome: inout Bounds) throws -> GroupPlanner.Placement? {
-        let minSize = programme.config.groups.minSize
         for (tried, plan) in outcome.earlier.prefix(Self.earlierPlansTried).enumerated() {
-            var slotClass: [Int] = []
-            for (cl, count) in plan.groupsPerClass.enumerated() { slotClass += Array(repeating: cl, count: count) }
-            let placement = try exact(outcome.composition, plan.flow, slotClass)
-            let complete = placement.unplaced.isEmpty && placement.members.allSatisfy { $0.count >= minSize }
+            let placement = try exact(outcome.composition, plan.flow, GroupPlanner.slots(plan.groupsPerClass))
+            let complete = placement.isComplete(minSize: programme.config.groups.minSize)
             stats.stages.append(
                 .init(
                     name: "the last stage's flows cannot be filled with named people: its search's plan \(tried + 1) "
                         + "before the last (\(plan.value))" + (complete ? " is used" : " cannot either"),
                     variables: 0, constraints: 0, status: complete ? "feasible" : "infeasible", seconds: 0))
-            if complete, let o = outcome.lastObjective {
-                outcome.values[o]!.value = plan.value
+            if complete {
+                outcome.values[outcome.lastObjective]!.value = plan.value
                 (outcome.groupsPerClass, outcome.flow) = (plan.groupsPerClass, plan.flow)
                 return placement
             }
@@ -221,21 +217,9 @@ extension GroupingRun {
     mutating func filled(_ c: Composition, _ r: AggregateModel.StageResult, label: String)
         -> (placement: GroupPlanner.Placement, complete: Bool)?
     {
-        let minSize = programme.config.groups.minSize
-        func answer(_ p: GroupPlanner.Placement?) -> (placement: GroupPlanner.Placement, complete: Bool)? {
-            guard let p else { return nil }
-            let complete: Bool =
-                p.unplaced.isEmpty
-                && p.members.allSatisfy { (group: [Int]) -> Bool in
-                    group.count >= minSize
-                }
-            return (p, complete)
-        }
-        var slotClass: [Int] = []
-        for (cl, count) in r.groupsPerClass.enumerated() { slotClass += Array(repeating: cl, count: count) }
         let before = stats.stages.count, limitHit = stats.timeLimitHit, started = budget.elapsed
-        let placement = try? exact(c, r.flow, slotClass, share: 0.1)
-        let complete = answer(placement)?.complete ?? false
+        let placement = try? exact(c, r.flow, GroupPlanner.slots(r.groupsPerClass), share: 0.1)
+        let complete = placement?.isComplete(minSize: programme.config.groups.minSize) ?? false
         let classes = stats.stages[before...]
         let value = placement.map { Metrics.total(.variety, $0.members, programme.participants) }
         stats.stages.removeSubrange(before...)
@@ -248,7 +232,7 @@ extension GroupingRun {
                 status: complete ? "feasible" : "not every class could be filled",
                 seconds: budget.elapsed - started))
         stats.timeLimitHit = limitHit
-        return answer(placement)
+        return placement.map { ($0, complete) }
     }
 
     /// Whether the second stage's model will be small enough to solve; when not, the first stage gets the

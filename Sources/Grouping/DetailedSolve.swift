@@ -16,6 +16,16 @@ extension GroupPlanner {
         /// Whether some class's model was proven infeasible: its flows cannot be filled with named people however
         /// long the search (not merely stopped at its work limit).
         var unfillable = false
+
+        /// Everyone placed and every group at least `minSize`.
+        func isComplete(minSize: Int) -> Bool {
+            unplaced.isEmpty && members.allSatisfy { $0.count >= minSize }
+        }
+    }
+
+    /// One slot per group to be, each naming its class: `groupsPerClass[c]` slots of class `c`, in class order.
+    static func slots(_ groupsPerClass: [Int]) -> [Int] {
+        groupsPerClass.enumerated().flatMap { Array(repeating: $0.offset, count: $0.element) }
     }
     /// Class size above which a large programme's class keeps its greedy placement instead of a GLPK model.
     static let greedyOnlyAbove = 250

@@ -87,13 +87,10 @@ public enum GroupPlanner {
                     return plan
                 }
                 composition = outcome.composition
-                slotClass = []
-                for (cl, count) in outcome.groupsPerClass.enumerated() {
-                    slotClass += Array(repeating: cl, count: count)
-                }
+                slotClass = Self.slots(outcome.groupsPerClass)
                 if deadline.isCancelled { throw GroupingFailure.cancelled }
                 placement = try run.exact(composition, outcome.flow, slotClass)
-                complete = placement.unplaced.isEmpty && placement.members.allSatisfy { $0.count >= g.minSize }
+                complete = placement.isComplete(minSize: g.minSize)
                 // A longer search can end on flows no grouping fills (ties the aggregate model does not count): the
                 // search's earlier plans are tried, then the variety stage's start, so more work never costs more.
                 start = nil
@@ -101,10 +98,7 @@ public enum GroupPlanner {
                     if let earlier = try run.fillEarlier(&outcome) {
                         placement = earlier
                         complete = true
-                        slotClass = []
-                        for (cl, count) in outcome.groupsPerClass.enumerated() {
-                            slotClass += Array(repeating: cl, count: count)
-                        }
+                        slotClass = Self.slots(outcome.groupsPerClass)
                     } else {
                         // Valid and complete; a later objective it does not hold loses its bound (`objectives`).
                         start = outcome.start

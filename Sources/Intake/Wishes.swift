@@ -94,15 +94,22 @@ extension Array where Element == Wish {
 
     /// People who must share a group, as connected sets (each sorted), in order of their first member.
     public var togetherSets: [[Int]] {
+        Wish.sets(joinedBy: filter { $0.kind == .together }.map { ($0.person, $0.other) })
+    }
+}
+
+extension Wish {
+    /// The people `pairs` join, as connected sets (each sorted), in order of their first member.
+    public static func sets(joinedBy pairs: [(Int, Int)]) -> [[Int]] {
         var parent: [Int: Int] = [:]
         func find(_ x: Int) -> Int {
             var r = x
             while let p = parent[r], p != r { r = p }
             return r
         }
-        for w in self where w.kind == .together {
-            for x in [w.person, w.other] where parent[x] == nil { parent[x] = x }
-            let a = find(w.person), b = find(w.other)
+        for (person, other) in pairs {
+            for x in [person, other] where parent[x] == nil { parent[x] = x }
+            let a = find(person), b = find(other)
             if a != b { parent[Swift.max(a, b)] = Swift.min(a, b) }
         }
         let groups = Dictionary(grouping: parent.keys, by: find)

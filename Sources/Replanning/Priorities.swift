@@ -79,27 +79,24 @@ struct Priorities {
         let metrics = MetricModel(
             model: &model, people: r.people, groups: open, size: size, count: count, fixed: fixed, reach: reach,
             programme: r.programme)
-        func start(from a: [Int: Int]) -> [Double]? {
+        func values(_ a: [Int: Int]) -> [Double] {
             var v = [Double](repeating: 0, count: model.variableCount)
-            for i in movers {
-                guard let column = x[i]?[a[i]!] else { return nil }
-                v[column.index] = 1
-            }
+            for i in movers { if let column = x[i]?[a[i]!] { v[column.index] = 1 } }
             metrics.complete(&v, assignment: a)
-            return model.violation(of: v) == nil ? v : nil
+            return v
         }
         let priorities = r.programme.config.priorities
         let cost = { (v: [Double]) in priorities.map { metrics.expression[$0]!.value(at: v) } }
-        var start = [Double](repeating: 0, count: model.variableCount)
-        for i in movers { if let v = x[i]?[assignment[i]!] { start[v.index] = 1 } }
-        metrics.complete(&start, assignment: assignment)
-        if let other = alternative.flatMap(start(from:)), cost(other).lexicographicallyPrecedes(cost(start)) {
+        var start = values(assignment)
+        if let other = alternative.map(values), model.violation(of: other) == nil,
+            cost(other).lexicographicallyPrecedes(cost(start))
+        {
             start = other
         }
         var results: [ObjectiveResult] = []
-        for (n, o) in r.programme.config.priorities.enumerated() {
+        for (n, o) in priorities.enumerated() {
             let objective = metrics.expression[o]!
-            var options = SolverOptions(within: budget, share: 1 / Double(r.programme.config.priorities.count - n))
+            var options = SolverOptions(within: budget, share: 1 / Double(priorities.count - n))
             // No MIR cuts: on these small models they cost more time than they save (measured on the 345 fixture).
             options.cuts = .init(gomory: true, mir: false, cover: true, clique: true)
             options.warmStart = start

@@ -22,6 +22,11 @@ struct Repair {
             members[h].append(i)
             assign[i] = h
         }
+        // The smallest open group, none of `avoiding`, that takes `x`.
+        func smallestTaking(_ x: Int, avoiding: [Int]) -> Int? {
+            members.indices.filter { !avoiding.contains($0) && !members[$0].isEmpty && fits(x, $0) }
+                .min { (members[$0].count, $0) < (members[$1].count, $1) }
+        }
         // People wished together move only to be gathered: moving one alone would part them.
         let bound = Set(r.togetherPairs.flatMap { [$0.0, $0.1] })
         // Someone who may not stay: to the smallest open group that takes them, else the one they clash with leaves.
@@ -36,27 +41,20 @@ struct Repair {
                 }
                 let leaving = ([i] + (clash.map { [$0] } ?? [])).filter { !bound.contains($0) }
                 guard
-                    let (who, h) = leaving.lazy.compactMap({ x in
-                        members.indices.filter { $0 != g && !members[$0].isEmpty && fits(x, $0) }
-                            .min { (members[$0].count, $0) < (members[$1].count, $1) }.map { (x, $0) }
-                    }).first
+                    let (who, h) = leaving.lazy.compactMap({ x in smallestTaking(x, avoiding: [g]).map { (x, $0) } })
+                        .first
                 else { return nil }
                 move(who, to: h)
                 k = 0
             }
         }
-        // The smallest open group other than `g` and `x`'s own that takes `b`.
-        func elsewhere(_ b: Int, from g: Int, besides x: Int) -> Int? {
-            members.indices.filter { $0 != g && $0 != assign[x] && !members[$0].isEmpty && fits(b, $0) }
-                .min { (members[$0].count, $0) < (members[$1].count, $1) }
-        }
         // `x` into group `g`: whoever there is tied to `x` first moves to another group that takes them, and when `g`
         // is full one more member does; false (and nothing changed) when someone cannot.
         func gather(_ x: Int, into g: Int) -> Bool {
-            guard r.allowed(x, g) else { return false }
+            guard r.allowed(x, g), let own = assign[x] else { return false }
             let saved = (members, assign)
             for b in members[g] where r.programme.conflicts.areTied(x, b) {
-                guard !bound.contains(b), let h = elsewhere(b, from: g, besides: x) else {
+                guard !bound.contains(b), let h = smallestTaking(b, avoiding: [g, own]) else {
                     (members, assign) = saved
                     return false
                 }
@@ -65,7 +63,7 @@ struct Repair {
             if members[g].count >= cfg.maxSize {
                 guard
                     let (b, h) = members[g].lazy.filter({ !bound.contains($0) })
-                        .compactMap({ b in elsewhere(b, from: g, besides: x).map { (b, $0) } }).first
+                        .compactMap({ b in smallestTaking(b, avoiding: [g, own]).map { (b, $0) } }).first
                 else {
                     (members, assign) = saved
                     return false
@@ -77,7 +75,7 @@ struct Repair {
         }
         // Each set wished together (pairs joined through shared people) into the group holding most of it, else the
         // next; nil when none can take the rest.
-        for set in Self.sets(r.togetherPairs) {
+        for set in Wish.sets(joinedBy: r.togetherPairs) {
             let placed = set.filter { assign[$0] != nil }
             let held = Dictionary(grouping: placed, by: { assign[$0]! }).mapValues(\.count)
             guard held.count > 1 else { continue }
@@ -143,22 +141,5 @@ struct Repair {
             assign = trialAssign
         }
         return assign
-    }
-
-    /// The sets of people joined by `pairs` (connected components), each sorted, in order of their first member.
-    static func sets(_ pairs: [(Int, Int)]) -> [[Int]] {
-        var parent: [Int: Int] = [:]
-        func root(_ x: Int) -> Int {
-            var x = x
-            while let p = parent[x], p != x { x = p }
-            return x
-        }
-        for (a, b) in pairs {
-            parent[a] = parent[a] ?? a
-            parent[b] = parent[b] ?? b
-            let (ra, rb) = (root(a), root(b))
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-        }
-        return Dictionary(grouping: parent.keys, by: root).values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 }
