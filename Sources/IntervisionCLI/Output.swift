@@ -9,23 +9,39 @@ enum Output {
 
     /// Prints the failure and returns the exit code to throw. `folder` names the plan folder left untouched.
     static func fail(_ error: PlanningFailure, folder: String? = nil) -> ExitCode {
+        let (text, code) = failure(error, folder: folder)
+        err(text)
+        return ExitCode(code)
+    }
+
+    /// What `fail` prints for a failure, and the exit status.
+    static func failure(_ error: PlanningFailure, folder: String? = nil) -> (text: String, code: Int32) {
         let untouched = folder.map { "nothing was written; \($0) is unchanged." } ?? "nothing was written."
         switch error {
         case .invalidInput(let diagnostics):
-            err(DiagnosticText.render(diagnostics))
-            return ExitCode(ExitStatus.invalidInput)
+            return (DiagnosticText.render(diagnostics), ExitStatus.invalidInput)
         case .impossible(let why):
-            err(ExplanationText.render(why, replan: folder != nil) + untouched + "\n")
-            return ExitCode(ExitStatus.impossible)
+            return (ExplanationText.render(why, replan: folder != nil) + untouched + "\n", ExitStatus.impossible)
         case .cancelled:
-            err("interrupted; \(untouched)\n")
-            return ExitCode(ExitStatus.interrupted)
+            return ("interrupted; \(untouched)\n", ExitStatus.interrupted)
         case .cannotWrite(let target, let reason):
-            err("error: \(reason)\n  fix: free some disk space or choose another folder than \(target)\n\(untouched)\n")
-            return ExitCode(ExitStatus.internalError)
+            return (
+                "error: \(reason)\n  fix: free some disk space or choose another folder than \(target)\n\(untouched)\n",
+                ExitStatus.internalError
+            )
+        case .outOfTime(let step, let limit):
+            // Swift's own number text, not the locale's: the CLI's words are the same everywhere.
+            let seconds = limit == limit.rounded() && limit < 1e9 ? "\(Int(limit))" : "\(limit)"
+            // Four times as long, and at least the default plan's minute: less rarely helps enough.
+            let longer = Int(min(1e9, max(60, (limit * 4).rounded(.up))))
+            return (
+                "error: no valid plan was found within the time limit of \(seconds) s (\(step)); this does not "
+                    + "prove that none exists\n  fix: run again with a longer time limit, e.g. --time-limit \(longer)\n"
+                    + untouched + "\n",
+                ExitStatus.internalError
+            )
         case .internalError(let message):
-            err("internal error: \(message)\n\(untouched)\n")
-            return ExitCode(ExitStatus.internalError)
+            return ("internal error: \(message)\n\(untouched)\n", ExitStatus.internalError)
         }
     }
 }

@@ -30,6 +30,8 @@ extension Intervision {
             switch error {
             case .impossible(let why): throw .impossible(why)
             case .invalidInput(let message, let fix): throw .invalid("--move", message, fix: fix)
+            // Moves and swaps are checked, not searched for: no search here can run out of time.
+            case .outOfTime(let step): throw .internalError("\(step) ran out of time in a preview")
             case .internalError(let message): throw .internalError(message)
             }
         }

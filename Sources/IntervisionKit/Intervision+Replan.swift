@@ -32,6 +32,7 @@ extension Intervision {
             switch error {
             case .invalidInput(let message, let fix): throw .invalid("plan.json", message, fix: fix)
             case .impossible(let why): throw .impossible(why)
+            case .outOfTime(let step): throw .outOfTime(step: step, timeLimit: budget.timeLimit)
             case .internalError(let message): throw .internalError(message)
             }
         }

@@ -9,6 +9,10 @@ public enum PlanningFailure: Error, Sendable {
     case cancelled
     /// The plan could not be written (a full disk, a folder that went away); the folder is as it was.
     case cannotWrite(folder: String, reason: String)
+    /// The input is valid, but the search ran out of its work (set by the time limit) before it found any valid
+    /// plan: not a proof that none exists. `step` names the search; `timeLimit` is the run's, in seconds. A longer
+    /// time limit helps.
+    case outOfTime(step: String, timeLimit: Double)
     /// A fault of the program or the machine (a solver error, an unwritable disk); the message says what.
     case internalError(String)
 

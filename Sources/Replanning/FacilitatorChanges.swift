@@ -145,7 +145,7 @@ struct FacilitatorChanges {
                 if step.solution.status == .infeasible {
                     throw .impossible(noArrangement(affected, facilitators, load: load))
                 }
-                throw .internalError("replan \(name): no solution (\(step.solution.status.rawValue))")
+                throw .outOfTime("replan \(name)")
             }
             if n == 0 { bound = step.bound }
             values = step.solution.values

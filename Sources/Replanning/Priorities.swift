@@ -109,7 +109,9 @@ struct Priorities {
                 .init(o.metric, variables: step.variables, constraints: step.rows, s))
             stats.seconds += s.elapsed
             guard let value = step.value else {
-                throw .internalError("replan \(o.metric): \(s.status.rawValue)")
+                // It starts from the membership's plan, so only a fault leaves it without one.
+                if s.status == .infeasible { throw .internalError("replan \(o.metric): \(s.status.rawValue)") }
+                throw .outOfTime("replan \(o.metric)")
             }
             if !step.proven { stats.timeLimitHit = true }
             results.append(ObjectiveResult(objective: o, value: value, bound: step.bound))

@@ -211,7 +211,7 @@ struct Regroup {
             stats.seconds += s.elapsed
             guard step.value != nil else {
                 if s.status == .infeasible { throw .impossible(Explanation(.changes, "", changes: [])) }
-                throw .internalError("replan \(name): no solution within the time limit (\(s.status.rawValue))")
+                throw .outOfTime("replan \(name)")
             }
             if !step.proven { stats.timeLimitHit = true }
             bounds.append(step.bound)

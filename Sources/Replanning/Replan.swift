@@ -128,6 +128,9 @@ public enum ReplanFailure: Error, Sendable, Equatable {
     case invalidInput(String, fix: String)
     /// The changes leave no valid plan; the explanation says why and what would help.
     case impossible(Explanation)
+    /// A search that had to find the new groups found none before its work ran out: not a proof that none exists.
+    /// Names the step (e.g. "replan moves").
+    case outOfTime(String)
     /// A solver fault.
     case internalError(String)
 }

@@ -186,6 +186,12 @@ enum APIModels {
             return Failure(error: "cancelled", message: "the run was cancelled; nothing was written")
         case .cannotWrite(let folder, let reason):
             return Failure(error: "cannot-write", message: "\(folder) could not be written: \(reason)")
+        case .outOfTime(let step, let limit):
+            return Failure(
+                error: "out-of-time",
+                message: "no valid plan was found within the time limit of \(Int(limit.rounded())) s (\(step)); "
+                    + "this does not prove that none exists",
+                fix: "try again with a longer time limit")
         case .internalError(let message):
             return Failure(error: "internal", message: message)
         }

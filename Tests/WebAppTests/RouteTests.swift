@@ -277,3 +277,15 @@ import ZIPFoundation
         #expect(text == "name,email,school\n\"A \"\"B\"\", C\",a@x.nl,\"Line\r\nbreak\"\n")
     }
 }
+
+/// A run out of time is its own failure in the API, so the page can say what helps (in Dutch, `app.js`).
+@Suite struct FailureModelTests {
+    @Test func aRunOutOfTimeIsNotAnInternalError() throws {
+        let f = APIModels.failure(.outOfTime(step: "replan moves", timeLimit: 30))
+        #expect(f.error == "out-of-time")
+        #expect(f.message.contains("within the time limit of 30 s") && f.message.contains("does not prove"))
+        #expect(f.fix == "try again with a longer time limit")
+        let json = try JSONSerialization.jsonObject(with: APIModels.encode(f)) as? [String: Any]
+        #expect(json?["error"] as? String == "out-of-time")
+    }
+}
