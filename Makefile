@@ -158,7 +158,7 @@ fuzz: deps build
 	$(FUZZ_BUILD) --product plan-file-fuzz
 	$(FUZZ_BUILD) --product workbook-fuzz
 	rm -rf $(FUZZ_CORPUS) && mkdir -p $(FUZZ_CORPUS)/csv $(FUZZ_CORPUS)/config $(FUZZ_CORPUS)/plan $(FUZZ_CORPUS)/xlsx
-	cp Fixtures/*.csv Fixtures/bad/*.csv Fixtures/replan/*.csv $(FUZZ_CORPUS)/csv/
+	cp Fixtures/*.csv Fixtures/bad/*.csv Fixtures/replan/*.csv Tests/Fuzz/CSVFuzz/seed-wishes.csv $(FUZZ_CORPUS)/csv/
 	cp Fixtures/*.xlsx Fixtures/bad/*.xlsx Tests/Fuzz/WorkbookFuzz/seed-parts.xml $(FUZZ_CORPUS)/xlsx/
 	cp Fixtures/*.toml Fixtures/bad/*.toml $(FUZZ_CORPUS)/config/
 	$(BIN) plan Fixtures/lerend-leiderschap-52.csv --config Fixtures/lerend-leiderschap.toml \

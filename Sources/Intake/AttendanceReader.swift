@@ -61,7 +61,10 @@ public enum AttendanceReader {
                 if row.text("meeting") == nil {
                     sink.error(
                         line: line, column: row.map.column("meeting"), field: "meeting", "no meeting number",
-                        fix: "write the meeting's number, 1 to \(meetings)")
+                        fix: "write the meeting's number, 1 to \(meetings)",
+                        nl: .init(
+                            "geen nummer van de bijeenkomst",
+                            fix: "schrijf het nummer van de bijeenkomst, 1 tot en met \(meetings)"))
                 }
                 continue
             }
@@ -72,7 +75,8 @@ public enum AttendanceReader {
                 sink.error(
                     line: line, column: row.map.column("present"), field: "present",
                     "\"\(row.text("present") ?? "")\" is not yes or no",
-                    fix: "write ja or nee (yes or no)")
+                    fix: "write ja or nee (yes or no)",
+                    nl: .init("\"\(row.text("present") ?? "")\" is geen ja of nee", fix: "schrijf ja of nee"))
                 continue
             }
             out.append(

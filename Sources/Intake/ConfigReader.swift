@@ -18,6 +18,10 @@ enum ConfigReader {
         "locations": [],
     ]
 
+    /// What to do about text that is not TOML, in Dutch.
+    static let tomlFixDutch =
+        "zie https://toml.io — tekst staat tussen aanhalingstekens, een datum schrijft u als 2027-01-14"
+
     static func read(_ source: String, file: String, sink: inout DiagnosticSink) -> ProgrammeConfig {
         var config = ProgrammeConfig()
         let root: TOMLTable
@@ -25,7 +29,10 @@ enum ConfigReader {
         if let problem = TOMLSyntax.check(source) {
             sink.error(
                 line: problem.line, column: problem.column, "not valid TOML: \(problem.message)",
-                fix: "see https://toml.io — strings need quotes, dates are written 2027-01-14")
+                fix: "see https://toml.io — strings need quotes, dates are written 2027-01-14",
+                nl: .init(
+                    "geen geldige TOML: \(problem.message)",
+                    fix: tomlFixDutch))
             return config
         }
         do {
@@ -33,25 +40,28 @@ enum ConfigReader {
         } catch let e as TOMLParseError {
             sink.error(
                 line: e.source.begin.line, column: e.source.begin.column, "not valid TOML: \(e.description)",
-                fix: "see https://toml.io — strings need quotes, dates are written 2027-01-14")
+                fix: "see https://toml.io — strings need quotes, dates are written 2027-01-14",
+                nl: .init(
+                    "geen geldige TOML: \(e.description)",
+                    fix: tomlFixDutch))
             return config
         } catch {
-            sink.error("not valid TOML: \(error)")
+            sink.error("not valid TOML: \(error)", nl: .init("geen geldige TOML: \(error)"))
             return config
         }
         var f = Fields(locator: TOMLLocator(source), sink: sink)
         defer { sink = f.sink }
         for (table, value) in root {
             guard let keys = knownKeys[table] else {
-                f.unknown(table, candidates: knownKeys.keys.sorted(), what: "table")
+                f.unknown(table, candidates: knownKeys.keys.sorted(), what: ("table", "tabel"))
                 continue
             }
             guard let t = value.table else {
-                f.wrongType(table, value, "a table [\(table)]")
+                f.wrongType(table, value, ("a table [\(table)]", "een tabel [\(table)]"))
                 continue
             }
             for (key, _) in t where !keys.isEmpty && !keys.contains(key) {
-                f.unknown("\(table).\(key)", candidates: keys, what: "key")
+                f.unknown("\(table).\(key)", candidates: keys, what: ("key", "sleutel"))
             }
         }
         readProgramme(root["programme"]?.table, &config, &f)
@@ -90,7 +100,9 @@ enum ConfigReader {
             } else {
                 f.error(
                     "programme.organiser", "\"\(s)\" is not a name with an email address",
-                    fix: "write it as \"Name <name@example.nl>\"")
+                    fix: "write it as \"Name <name@example.nl>\"",
+                    nl: .init(
+                        "\"\(s)\" is geen naam met e-mailadres", fix: "schrijf het als \"Naam <naam@voorbeeld.nl>\""))
             }
         }
         if let v = t["min_attendance"] {
@@ -100,14 +112,18 @@ enum ConfigReader {
             } else {
                 f.error(
                     "programme.min_attendance", "\(v.debugDescription) is not a share from 0 to 1",
-                    fix: "write the share of meetings someone must attend, e.g. 0.8 for 80 %")
+                    fix: "write the share of meetings someone must attend, e.g. 0.8 for 80 %",
+                    nl: .init(
+                        "\(v.debugDescription) is geen deel van 0 tot en met 1",
+                        fix: "schrijf welk deel van de bijeenkomsten iemand moet bijwonen, bijv. 0.8 voor 80 %"))
             }
         }
         if let v = t["timezone"], let s = f.string("programme.timezone", v) {
             if TimeZone(identifier: s) == nil {
                 f.error(
                     "programme.timezone", "unknown time zone \"\(s)\"",
-                    fix: "use an IANA name such as \"Europe/Amsterdam\"")
+                    fix: "use an IANA name such as \"Europe/Amsterdam\"",
+                    nl: .init("onbekende tijdzone \"\(s)\"", fix: "gebruik een IANA-naam zoals \"Europe/Amsterdam\""))
             } else {
                 c.timezone = s
             }
@@ -127,12 +143,18 @@ enum ConfigReader {
         if g.minSize > g.maxSize {
             f.error(
                 "groups.min_size", "min_size \(g.minSize) is larger than max_size \(g.maxSize)",
-                fix: "make min_size at most max_size, e.g. min_size = 6 and max_size = 8")
+                fix: "make min_size at most max_size, e.g. min_size = 6 and max_size = 8",
+                nl: .init(
+                    "de kleinste groep (min_size \(g.minSize)) is groter dan de grootste (max_size \(g.maxSize))",
+                    fix: "maak min_size hoogstens max_size, bijv. min_size = 6 en max_size = 8"))
         } else if t["target_size"] != nil, !(g.minSize...g.maxSize).contains(g.targetSize) {
             f.error(
                 "groups.target_size",
                 "target_size \(g.targetSize) is outside min_size…max_size (\(g.minSize)–\(g.maxSize))",
-                fix: "choose a target size between \(g.minSize) and \(g.maxSize)")
+                fix: "choose a target size between \(g.minSize) and \(g.maxSize)",
+                nl: .init(
+                    "de streefgrootte (target_size \(g.targetSize)) ligt buiten \(g.minSize)–\(g.maxSize)",
+                    fix: "kies een streefgrootte van \(g.minSize) tot en met \(g.maxSize)"))
         } else if t["target_size"] == nil, !(g.minSize...g.maxSize).contains(g.targetSize) {
             g.targetSize = (g.minSize + g.maxSize + 1) / 2
         }
@@ -140,7 +162,10 @@ enum ConfigReader {
             f.error(
                 "groups.min_size_after_dropout",
                 "min_size_after_dropout \(g.minSizeAfterDropout) is larger than min_size \(g.minSize)",
-                fix: "a group may shrink after dropouts, not grow: use a value of at most \(g.minSize)")
+                fix: "a group may shrink after dropouts, not grow: use a value of at most \(g.minSize)",
+                nl: .init(
+                    "min_size_after_dropout \(g.minSizeAfterDropout) is groter dan min_size \(g.minSize)",
+                    fix: "een groep mag na uitval krimpen, niet groeien: gebruik hoogstens \(g.minSize)"))
         }
         c.groups = g
     }
@@ -153,13 +178,18 @@ enum ConfigReader {
                 if let r = Rule(rawValue: n.lowercased()), Rule.configurable.contains(r) {
                     if !rules.contains(r) { rules.append(r) }
                 } else {
+                    let names = Rule.configurable.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                    let closest = Text.closest(n, in: Rule.configurable.map(\.rawValue))
+                    let wishes = n.lowercased() == "wishes"
                     f.error(
                         "rules.separate", "unknown rule \"\(n)\"",
-                        fix: "use any of \(Rule.configurable.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))"
-                            + (Text.closest(n, in: Rule.configurable.map(\.rawValue)).map {
-                                " — did you mean \"\($0)\"?"
-                            } ?? "") + (n.lowercased() == "wishes" ? "; wishes come from --wishes and hold always" : "")
-                    )
+                        fix: "use any of \(names)" + (closest.map { " — did you mean \"\($0)\"?" } ?? "")
+                            + (wishes ? "; wishes come from --wishes and hold always" : ""),
+                        nl: .init(
+                            "onbekende regel \"\(n)\"",
+                            fix: "gebruik een of meer van \(names)"
+                                + (closest.map { " — bedoelt u \"\($0)\"?" } ?? "")
+                                + (wishes ? "; wensen komen uit het wensenbestand en gelden altijd" : "")))
                 }
             }
             c.separate = rules
@@ -171,11 +201,16 @@ enum ConfigReader {
                 guard let o else {
                     f.error(
                         "rules.priorities", "unknown priority \"\(n)\"",
-                        fix: "use \"region\", \"level\" and \"variety\" in the order that matters most to you")
+                        fix: "use \"region\", \"level\" and \"variety\" in the order that matters most to you",
+                        nl: .init(
+                            "onbekend doel \"\(n)\"",
+                            fix: "gebruik \"region\", \"level\" en \"variety\", het belangrijkste eerst"))
                     continue
                 }
                 if list.contains(o) {
-                    f.error("rules.priorities", "\"\(n)\" is listed twice", fix: "list each priority once")
+                    f.error(
+                        "rules.priorities", "\"\(n)\" is listed twice", fix: "list each priority once",
+                        nl: .init("\"\(n)\" staat er twee keer", fix: "noem elk doel één keer"))
                 } else {
                     list.append(o)
                 }
@@ -183,7 +218,10 @@ enum ConfigReader {
             if names.isEmpty {
                 f.error(
                     "rules.priorities", "no priority is listed",
-                    fix: "list at least one of \"region\", \"level\" and \"variety\" (all three by default)")
+                    fix: "list at least one of \"region\", \"level\" and \"variety\" (all three by default)",
+                    nl: .init(
+                        "er staat geen doel in de lijst",
+                        fix: "noem minstens een van \"region\", \"level\" en \"variety\" (standaard alle drie)"))
             }
             c.priorities = list
         }
@@ -193,7 +231,10 @@ enum ConfigReader {
             } else {
                 f.error(
                     "rules.met_before", "\"\(text)\" is not a way to treat earlier cohorts",
-                    fix: "write \"apart\" (never together again), \"avoid\" (as little as possible) or \"ignore\"")
+                    fix: "write \"apart\" (never together again), \"avoid\" (as little as possible) or \"ignore\"",
+                    nl: .init(
+                        "\"\(text)\" is geen manier om met eerdere lichtingen om te gaan",
+                        fix: "schrijf \"apart\" (nooit meer samen), \"avoid\" (zo min mogelijk) of \"ignore\""))
             }
         }
     }
@@ -209,21 +250,29 @@ struct Fields {
         sink.error(line: line, column: column, field: path, message, fix: fix, nl: nl)
     }
 
-    mutating func unknown(_ path: String, candidates: [String], what: String) {
+    /// An unknown table or key; `what` names it in English and Dutch ("key", "sleutel").
+    mutating func unknown(_ path: String, candidates: [String], what: (en: String, nl: String)) {
         let name = String(path.split(separator: ".").last ?? Substring(path))
-        let hint =
-            Text.closest(name, in: candidates).map { "did you mean \"\($0)\"?" }
-            ?? "known \(what)s here: \(candidates.sorted().joined(separator: ", "))"
-        error(path, "unknown \(what) \"\(name)\"", fix: hint)
+        let closest = Text.closest(name, in: candidates), known = candidates.sorted().joined(separator: ", ")
+        error(
+            path, "unknown \(what.en) \"\(name)\"",
+            fix: closest.map { "did you mean \"\($0)\"?" } ?? "known \(what.en)s here: \(known)",
+            nl: .init(
+                "onbekende \(what.nl) \"\(name)\"",
+                fix: closest.map { "bedoelt u \"\($0)\"?" } ?? "bekend zijn hier: \(known)"))
     }
 
-    mutating func wrongType(_ path: String, _ v: TOMLValueConvertible, _ expected: String) {
-        error(path, "expected \(expected), found \(v.type) \(v.debugDescription)", fix: "write it as \(expected)")
+    /// A value of the wrong kind; `expected` says what was wanted in English and Dutch.
+    mutating func wrongType(_ path: String, _ v: TOMLValueConvertible, _ expected: (en: String, nl: String)) {
+        error(
+            path, "expected \(expected.en), found \(v.type) \(v.debugDescription)", fix: "write it as \(expected.en)",
+            nl: .init(
+                "verwacht: \(expected.nl); gevonden: \(v.debugDescription)", fix: "schrijf het als \(expected.nl)"))
     }
 
     mutating func int(_ path: String, _ v: TOMLValueConvertible, _ range: ClosedRange<Int>) -> Int? {
         guard v.type == .int, let n = v.int else {
-            wrongType(path, v, "a whole number")
+            wrongType(path, v, ("a whole number", "een geheel getal"))
             return nil
         }
         guard range.contains(n) else {
@@ -239,7 +288,7 @@ struct Fields {
 
     mutating func string(_ path: String, _ v: TOMLValueConvertible) -> String? {
         guard let s = v.string else {
-            wrongType(path, v, "a quoted string")
+            wrongType(path, v, ("a quoted string", "tekst tussen aanhalingstekens"))
             return nil
         }
         return s
@@ -247,13 +296,13 @@ struct Fields {
 
     mutating func strings(_ path: String, _ v: TOMLValueConvertible) -> [String]? {
         guard let a = v.array else {
-            wrongType(path, v, "a list like [\"a\", \"b\"]")
+            wrongType(path, v, ("a list like [\"a\", \"b\"]", "een lijst zoals [\"a\", \"b\"]"))
             return nil
         }
         var result: [String] = []
         for item in a {
             guard let s = item.string else {
-                wrongType(path, item, "a quoted string in the list")
+                wrongType(path, item, ("a quoted string in the list", "tekst tussen aanhalingstekens in de lijst"))
                 return nil
             }
             result.append(s)
@@ -265,7 +314,11 @@ struct Fields {
     mutating func venue(_ path: String, _ v: TOMLValueConvertible) -> String? {
         guard let s = string(path, v)?.trimmingCharacters(in: .whitespaces) else { return nil }
         guard !s.isEmpty, s.count <= 300, !s.contains(where: \.isNewline) else {
-            error(path, "a venue is one line of 1 to 300 characters", fix: "e.g. \"Hotel Zuiderduin, Egmond aan Zee\"")
+            error(
+                path, "a venue is one line of 1 to 300 characters", fix: "e.g. \"Hotel Zuiderduin, Egmond aan Zee\"",
+                nl: .init(
+                    "een locatie is één regel van 1 tot en met 300 tekens",
+                    fix: "bijv. \"Hotel Zuiderduin, Egmond aan Zee\""))
             return nil
         }
         return s
@@ -274,7 +327,7 @@ struct Fields {
     mutating func day(_ path: String, _ v: TOMLValueConvertible) -> Day? {
         if let d = v.date, let day = Day(year: d.year, month: d.month, day: d.day) { return day }
         if let s = v.string, let day = Day(parsing: s) { return day }
-        wrongType(path, v, "a date such as 2027-01-14")
+        wrongType(path, v, ("a date such as 2027-01-14", "een datum zoals 2027-01-14"))
         return nil
     }
 
@@ -282,10 +335,14 @@ struct Fields {
     where E.RawValue == String {
         guard let s = string(path, v) else { return nil }
         if let e = E(rawValue: s.lowercased()) { return e }
+        let values = E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        let closest = Text.closest(s, in: E.allCases.map(\.rawValue))
         error(
-            path, "\"\(s)\" is not one of \(E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))",
-            fix: Text.closest(s, in: E.allCases.map(\.rawValue)).map { "did you mean \"\($0)\"?" }
-                ?? "use one of the values listed")
+            path, "\"\(s)\" is not one of \(values)",
+            fix: closest.map { "did you mean \"\($0)\"?" } ?? "use one of the values listed",
+            nl: .init(
+                "\"\(s)\" is geen van \(values)",
+                fix: closest.map { "bedoelt u \"\($0)\"?" } ?? "gebruik een van de genoemde waarden"))
         return nil
     }
 }

@@ -15,7 +15,10 @@ extension ProgrammeReader {
             if let p = known[j.emailKey] {
                 sink.error(
                     line: j.line, field: "email", "\(j.email) is already in the plan (\(p.name))",
-                    fix: "remove this row: only people who are not in the programme yet can be added")
+                    fix: "remove this row: only people who are not in the programme yet can be added",
+                    nl: .init(
+                        "\(j.email) staat al in het plan (\(p.name))",
+                        fix: "haal deze rij weg: alleen wie nog niet meedoet kan worden toegevoegd"))
             }
         }
         var all = existing

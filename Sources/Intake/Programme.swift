@@ -127,7 +127,9 @@ public enum ProgrammeReader {
             } else {
                 var line: Int?
                 if case .notUTF8(let at, _) = CSVTable.invalidUTF8(in: [UInt8](config.data)) { line = at }
-                sink.error(line: line, "the config is not UTF-8 text", fix: "save the file as UTF-8")
+                sink.error(
+                    line: line, "the config is not UTF-8 text", fix: "save the file as UTF-8",
+                    nl: .init("de instellingen zijn geen UTF-8-tekst", fix: "sla het bestand op als UTF-8"))
             }
             diagnostics += sink.items
         }

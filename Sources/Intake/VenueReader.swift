@@ -35,14 +35,20 @@ public enum VenueReader {
                 if place.location == nil && place.online == nil {
                     sink.error(
                         line: row.record.line, field: "location", "the row gives neither a location nor a link",
-                        fix: "fill in the location (or the online link), or delete the row")
+                        fix: "fill in the location (or the online link), or delete the row",
+                        nl: .init(
+                            "de rij noemt geen locatie en geen link",
+                            fix: "vul de locatie (of de link voor online deelname) in, of haal de rij weg"))
                     continue
                 }
                 let key = number.map { "\(group):\($0)" } ?? group
                 if let first = lines[key] {
                     sink.error(
                         line: row.record.line, field: "group",
-                        "\(key) already has a venue on line \(first)", fix: "keep one row per group or meeting")
+                        "\(key) already has a venue on line \(first)", fix: "keep one row per group or meeting",
+                        nl: .init(
+                            "\(key) heeft al een locatie op regel \(first)",
+                            fix: "houd één rij per groep of bijeenkomst"))
                     continue
                 }
                 lines[key] = row.record.line

@@ -6,7 +6,8 @@ enum WishCheck {
         let p = programme.participants, f = programme.facilitators ?? []
         var out: [Diagnostic] = []
         func error(_ w: Wish, _ message: String, fix: String, nl: Diagnostic.Dutch) {
-            var d = Diagnostic(.error, file: w.source, line: w.line, field: w.kind.rawValue, message, fix: fix)
+            // About the whole row, so no column: a field named by the kind would be English in a Dutch file.
+            var d = Diagnostic(.error, file: w.source, line: w.line, message, fix: fix)
             d.dutch = nl
             out.append(d)
         }
@@ -19,7 +20,7 @@ enum WishCheck {
                     fix: "keep one of the two wishes",
                     nl: .init(
                         "\(p[t.person].name) en \(p[t.other].name) moeten volgens de wensen zowel samen als niet samen "
-                            + "(\(a.place))", fix: "houd een van de twee wensen"))
+                            + "(\(a.dutchPlace))", fix: "houd een van de twee wensen"))
             }
             for rule in programme.conflicts.rules(between: t.person, t.other) where rule != .wishes {
                 error(
@@ -72,7 +73,7 @@ enum WishCheck {
                     fix: "keep one facilitator wish per group",
                     nl: .init(
                         "voor de groep van \(p[led[1].person].name) is \(f[led[1].other].name) gewenst als begeleider, "
-                            + "maar \(led[0].place) wenst \(f[led[0].other].name) voor dezelfde groep",
+                            + "maar de wens in \(led[0].dutchPlace) vraagt \(f[led[0].other].name) voor dezelfde groep",
                         fix: "houd één begeleiderswens per groep"))
             }
             for not in wishes where not.kind == .notFacilitator && members.contains(not.person) {
@@ -83,7 +84,7 @@ enum WishCheck {
                             + "(\(yes.place))", fix: "keep one of the two wishes",
                         nl: .init(
                             "\(f[not.other].name) moet de groep van \(p[not.person].name) volgens de wensen zowel "
-                                + "wel als niet begeleiden (\(yes.place))", fix: "houd een van de twee wensen"))
+                                + "wel als niet begeleiden (\(yes.dutchPlace))", fix: "houd een van de twee wensen"))
                 }
             }
         }
@@ -114,7 +115,7 @@ enum WishCheck {
                         + "\(f[w.other].name)", fix: "keep one facilitator wish per person",
                     nl: .init(
                         "voor \(p[w.person].name) zijn twee begeleiders gewenst: \(f[other.other].name) "
-                            + "(\(other.place)) en \(f[w.other].name)",
+                            + "(\(other.dutchPlace)) en \(f[w.other].name)",
                         fix: "houd één begeleiderswens per deelnemer"))
             }
             if single,
@@ -128,7 +129,7 @@ enum WishCheck {
                         + "(\(w.place))", fix: "keep one of the two wishes",
                     nl: .init(
                         "\(f[w.other].name) moet de groep van \(p[w.person].name) volgens de wensen zowel wel als niet "
-                            + "begeleiden (\(w.place))", fix: "houd een van de twee wensen"))
+                            + "begeleiden (\(w.dutchPlace))", fix: "houd een van de twee wensen"))
             }
         }
         return out

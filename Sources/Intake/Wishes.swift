@@ -57,6 +57,8 @@ public struct Wish: Sendable, Equatable, Codable {
 
     /// "row 4" or the source's name, for messages.
     public var place: String { line.map { "\(source):\($0)" } ?? source }
+    /// Where the wish was given, in Dutch words: "wensen.csv, regel 4".
+    public var dutchPlace: String { line.map { "\(source), regel \($0)" } ?? source }
 
     /// Whether this wish rules facilitator `f` out for its person: a `facilitator` wish for someone else, or a
     /// `not_facilitator` wish against `f`.

@@ -158,9 +158,17 @@ def flow(driver, base, workspace, shots):
     upload(driver, base, {"signups": os.path.join(FIX, "lerend-leiderschap-52.csv"), "wishes": wishes})
     text = wait(driver, lambda d: (lambda t: t if "regel" in t else None)(d.find_element(By.ID, "problems").text),
                 30, "the wish problems")
-    check("zowel samen als niet samen" in text and "regel 3" in text, "a contradicting wish is told in Dutch")
+    check("zowel samen als niet samen" in text and "regel 3" in text and "(together)" not in text,
+          "a contradicting wish is told in Dutch")
     check("is de school van geen enkele deelnemer" in text and "matches no" not in text,
           "the sign-ups' warnings are told in Dutch")
+    items = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#problems ol.problems > li")]
+    errors = [i for i in items if not i.startswith("Waarschuwing")]
+    heading = driver.find_element(By.CSS_SELECTOR, "#problems h2").text
+    check(items and not items[0].startswith("Waarschuwing"), "what must be fixed comes before the warnings")
+    check(errors and len(errors) < len(items) and heading.startswith(f"De invoer klopt niet ({len(errors)})")
+          and f"{len(items) - len(errors)} waarschuwing" in heading,
+          f"the heading counts the errors and the warnings apart ({heading!r}, {len(items)} items)")
     check(os.listdir(workspace) == [], "a refused wishes file stores nothing")
     shot(driver, shots, "web-new-wish-problems.png")
 

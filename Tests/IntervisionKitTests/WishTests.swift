@@ -84,6 +84,8 @@ import Testing
             "kind,person,other\napart,\(Self.anne),\(Self.joost)\ntogether,\(Self.anne),\(Self.joost)\n")
         #expect(both.count == 1 && both[0].line == 3 && both[0].message.contains("both together and apart"))
         #expect(both[0].text(dutch: true).message.contains("zowel samen als niet samen"))
+        // The other wish's place in Dutch words, and no English column name: the row is what is wrong.
+        #expect(both[0].text(dutch: true).message.hasSuffix(", regel 2)") && both[0].field == nil)
         // Frank and Thijs Bakker work at the same school.
         let colleagues = try problems("kind,person,other\ntogether,\(Self.frank),thijs.bakker@stedelijkgymnasium.nl\n")
         #expect(colleagues.first?.message.contains("rule `school` keeps them apart") == true)

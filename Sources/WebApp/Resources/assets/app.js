@@ -34,10 +34,19 @@ async function api(method, url, body) {
 function showProblems(box, problems) {
   box.replaceChildren();
   if (!problems || problems.length === 0) return;
-  box.append(el("h2", {}, t("De invoer klopt niet", "The input has problems") + ` (${problems.length})`));
+  // The count is of what must be fixed; warnings are listed with it, each marked as such.
+  const errors = problems.filter((p) => p.severity !== "warning").length;
+  const warnings = problems.length - errors;
+  let heading = t("De invoer klopt niet", "The input has problems") + ` (${errors})`;
+  if (warnings > 0) heading += t(`, en ${warnings} waarschuwing`, `, and ${warnings} warning`) +
+    (warnings === 1 ? "" : t("en", "s"));
+  box.append(el("h2", {}, heading));
   const list = el("ol", { class: "problems" });
-  for (const p of problems) {
-    let where = p.file;
+  // What must be fixed first, then the warnings, each group in the order the files gave them.
+  const isWarning = (p) => p.severity === "warning";
+  const ordered = problems.filter((p) => !isWarning(p)).concat(problems.filter(isWarning));
+  for (const p of ordered) {
+    let where = (p.severity === "warning" ? t("Waarschuwing — ", "Warning — ") : "") + p.file;
     if (p.line) where += ", " + t("regel", "line") + " " + p.line;
     if (p.column) where += ", " + t("kolom", "column") + " " + p.column;
     if (p.field) where += " (" + p.field + ")";
@@ -54,6 +63,10 @@ function showProblems(box, problems) {
 
 function failureText(f) {
   if (!f) return t("Er ging iets mis.", "Something went wrong.");
+  if (nl && f.error === "out-of-time") {
+    return "Binnen de rekentijd is geen geldig plan gevonden; dat bewijst niet dat er geen is — wat helpt: " +
+      "probeer het opnieuw met meer rekentijd.";
+  }
   let text = f.message || "";
   if (f.explanation && f.explanation.details) text += " " + f.explanation.details.join(" ");
   if (f.fix) text += " — " + t("wat helpt", "what helps") + ": " + f.fix;
