@@ -24,12 +24,19 @@ struct GroupingRun {
 
     /// The run's budget.
     var budget: RunBudget { options.budget }
-    /// The sets of people wished together that the models keep in one group. Not with pairs kept apart for having
-    /// met before: measured on the 345 fixture with its own plan as the earlier cohort, the first model with both
-    /// found no plan within its work (15 s), and without the sets it proves `away` in 2 s.
+    /// The sets of people wished together that the models keep in one group (until an attempt gives up on them).
     var together: [[Int]] {
-        togetherInModels && programme.metBeforeApart.isEmpty ? programme.wishes.togetherSets : []
+        togetherInModels ? programme.wishes.togetherSets : []
     }
+    /// The first stage with the sets wished together and the pairs met before was not proven: the planner starts
+    /// again without the sets (`gatherTogetherAfterwards`).
+    struct SetsUnproven: Error {
+        /// Why, for the stage record.
+        let why: String
+    }
+    /// Whether the models keep sets wished together in one group while pairs who met before are kept apart: the
+    /// first stage then starts from a plan by hand and the later stages are left to moves and swaps (`bounds`).
+    var keepsSetsAndPairsMetBefore: Bool { !together.isEmpty && !programme.metBeforeApart.isEmpty }
     /// The objectives in the order they are minimised.
     var priorities: [Objective] { programme.config.priorities }
 }

@@ -76,6 +76,9 @@ public enum GroupPlanner {
                 run.oddCycles = Cliques.oddCycles(programme.conflicts, together: run.together, regions: p.map(\.region))
                 do {
                     outcome = try run.bounds(cover: cliques)
+                } catch let unproven as GroupingRun.SetsUnproven where !deadline.isCancelled {
+                    run.gatherTogetherAfterwards(because: unproven.why, "feasible")
+                    continue
                 } catch let e as GLPKError where !deadline.isCancelled {
                     if !run.together.isEmpty {
                         run.gatherTogetherAfterwards(because: "no first plan within the work limit", "no solution")
@@ -112,7 +115,9 @@ public enum GroupPlanner {
             } while true
             var members: [[Int]]? = complete ? placement.members : start
             // Large programmes: the later stages did not close, so moves and swaps may still improve them.
-            if complete && p.count > Self.weightedLimit && run.stats.timeLimitHit {
+            if complete && run.stats.timeLimitHit
+                && (p.count > Self.weightedLimit || outcome.values.count < priorities.count)
+            {
                 members = run.improved(placement.members, label: "moves and swaps over the placed groups")
             }
             if members == nil {
