@@ -40,8 +40,10 @@ extension Pages {
             h.append(
                 "<p class=\"meta\">"
                     + (facilitator.map { l.t("Begeleider", "Facilitator") + ": " + esc($0.name) + " · " } ?? "")
-                    + "\(g.members.count) " + l.t("deelnemers", "members") + " · away \(Metrics.away(g.members, p))"
-                    + " · spread \(Metrics.spread(g.members, p)) · variety \(Metrics.variety(g.members, p))</p>")
+                    + "\(g.members.count) " + l.t("deelnemers", "members") + " · \(Metrics.away(g.members, p)) "
+                    + l.t("buiten eigen regio", "outside their region") + " · \(Metrics.spread(g.members, p)) "
+                    + l.t("niveaustappen", "level steps") + " · \(Metrics.variety(g.members, p)) "
+                    + l.t("herhaalde functies", "repeated functions") + "</p>")
             h.append("<ul class=\"members\">")
             for i in g.members {
                 let person = p[i]

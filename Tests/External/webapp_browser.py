@@ -214,8 +214,14 @@ def flow(driver, base, workspace, shots):
             break
     check(mover is not None, "some move from the largest to the smallest group is allowed")
     line = next((li.text for li in driver.find_elements(By.CSS_SELECTOR, "#verdict li.delta")
-                 if li.text.startswith("away")), "")
-    check(line.startswith(f"away {away(before, who)} → "), f"the away change starts at the plan's value: {line!r}")
+                 if li.text.startswith("buiten eigen regio")), "")
+    check(line.startswith(f"buiten eigen regio {away(before, who)} → "),
+          f"the away change starts at the plan's value, in Dutch: {line!r}")
+    deltas = " ".join(li.text for li in driver.find_elements(By.CSS_SELECTOR, "#verdict li.delta"))
+    check("niveaustappen" in deltas and "herhaalde functies" in deltas and "spread" not in deltas,
+          f"every metric in Dutch: {deltas!r}")
+    card = driver.find_element(By.CSS_SELECTOR, ".card p.meta").text
+    check("buiten eigen regio" in card and "away" not in card, f"a group's figures in Dutch: {card!r}")
     driver.execute_script("document.getElementById('verdict').scrollIntoView()")
     if shots:
         driver.save_screenshot(os.path.join(shots, "web-move-allowed.png"))
@@ -223,7 +229,7 @@ def flow(driver, base, workspace, shots):
     wait(driver, lambda d: "versie 2" in d.find_element(By.CSS_SELECTOR, "p.sub").text, 60, "version 2")
     after = groups(workspace, pid)
     check(mover in after[smallest] and mover not in after[largest], "the move is in groups.csv")
-    check(line.startswith(f"away {away(before, who)} → {away(after, who)} "),
+    check(line.startswith(f"buiten eigen regio {away(before, who)} → {away(after, who)} "),
           f"the shown change matches groups.csv: {line!r}, recomputed {away(after, who)}")
 
     # The zip from the page: every calendar parses.

@@ -61,6 +61,16 @@ function showProblems(box, problems) {
   box.focus();
 }
 
+// An objective's metric in the organiser's words, as the report names them.
+function metricWords(metric) {
+  const words = {
+    away: t("buiten eigen regio", "outside their region"),
+    spread: t("niveaustappen", "level steps"),
+    variety: t("herhaalde functies", "repeated functions"),
+  };
+  return words[metric] || metric;
+}
+
 function failureText(f) {
   if (!f) return t("Er ging iets mis.", "Something went wrong.");
   if (nl && f.error === "out-of-time") {
@@ -201,7 +211,7 @@ function setupSteering() {
       for (const m of data.moves) list.append(el("li", {}, `${m.name}: ${m.from} → ${m.to}`));
       for (const d of data.deltas) {
         const word = d.after > d.before ? t("slechter", "worse") : d.after < d.before ? t("beter", "better") : t("gelijk", "same");
-        list.append(el("li", { class: "delta" }, `${d.metric} ${d.before} → ${d.after} (${word})`));
+        list.append(el("li", { class: "delta" }, `${metricWords(d.metric)} ${d.before} → ${d.after} (${word})`));
       }
       text.append(list);
       pending = body;
