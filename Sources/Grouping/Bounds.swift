@@ -20,6 +20,9 @@ extension GroupingRun {
         var lastObjective: Objective
         /// The variety stage's start: the previous stage's plan with named people, complete and valid.
         var start: [[Int]]?
+        /// Proven bounds of objectives whose stage was left out, from their model's LP relaxation with the earlier
+        /// objectives held at their values: they hold for plans whose earlier objectives are no worse.
+        var relaxationBounds: [Objective: Int] = [:]
     }
 
     /// The aggregate models, one per priority, each only as detailed as the objectives so far need,
@@ -33,6 +36,7 @@ extension GroupingRun {
         var cliques = cover
         var handPlan: [[Int]]?
         var realised: [[Int]]?
+        var relaxationBounds: [Objective: Int] = [:]
         let laterStagesRun = laterStagesWillRun(cover)
         for (n, o) in priorities.enumerated() {
             if deadline.isCancelled { throw GroupingFailure.cancelled }
@@ -130,6 +134,9 @@ extension GroupingRun {
                         + "(\(o.metric) \(r.value), at least \(r.bound))")
             }
             if n == 0 && n < priorities.count - 1 && keepsSetsAndPairsMetBefore {
+                // The next objective still gets a proven bound, from its model's LP relaxation (cheap: no search).
+                let next = priorities[1]
+                relaxationBounds[next] = relaxationBound(next, prefix: priorities[...1], holding: (o, r.value), cliques)
                 for later in priorities[1...] {
                     stats.stages.append(
                         .init(
@@ -145,7 +152,30 @@ extension GroupingRun {
         return Bounds(
             values: values, composition: last!.0, groupsPerClass: last!.1.groupsPerClass, flow: last!.1.flow,
             firstPlan: firstPlan, earlier: last!.1.earlier, lastObjective: priorities.last { values[$0] != nil }!,
-            start: realised)
+            start: realised, relaxationBounds: relaxationBounds)
+    }
+
+    /// The optimum of `o`'s aggregate model relaxed to an LP, rounded up, with `holding` held at its value: a proven
+    /// bound for plans that meet it. nil when the LP did not finish within a small share of the work.
+    private mutating func relaxationBound(
+        _ o: Objective, prefix: ArraySlice<Objective>, holding: (Objective, Int), _ cliques: [[Int]]
+    ) -> Int? {
+        let c = Composition(
+            programme.participants, cliques: cliques, byLevel: prefix.contains(.level),
+            byFunction: prefix.contains(.variety), together: together, cycles: oddCycles)
+        var model = AggregateModel(programme, c, groupCount: groupCount)
+        model.hold(holding.0, atMost: holding.1)
+        model.model.minimize(model.metric[o]!)
+        let relaxed = model.model.relaxation
+        guard let s = try? Solver.solve(relaxed, options: SolverOptions(within: budget, share: 0.05)) else {
+            return nil
+        }
+        stats.stages.append(
+            .init(
+                "bound \(o.metric), LP relaxation only (\(c.types.count) types, \(c.classes.count) classes)",
+                variables: relaxed.variableCount, constraints: relaxed.constraints.count, s))
+        guard s.status == .optimal, let z = s.objective else { return nil }
+        return max(0, Int((z - 1e-6).rounded(.up)))
     }
 
     /// Large programmes: while some class of the aggregate plan cannot be filled with named people, adds the

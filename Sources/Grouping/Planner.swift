@@ -186,7 +186,8 @@ public enum GroupPlanner {
             run.stats.seconds = deadline.elapsed
             return GroupingResult(
                 groups: groups,
-                objectives: objectives(groups.map(\.members), p, priorities, outcome.values),
+                objectives: objectives(
+                    groups.map(\.members), p, priorities, outcome.values, relaxed: outcome.relaxationBounds),
                 stats: run.stats,
                 awayReasons: AwayReasons.explain(groups, programme))
         } catch let e as GLPKError {
@@ -200,17 +201,20 @@ public enum GroupPlanner {
 
     /// Value and proven bound per objective. A bound from the aggregate model holds for plans whose
     /// earlier objectives are no worse than the values it was given; when the plan misses one of those,
-    /// later bounds fall back to 0 (nothing proven).
+    /// later bounds fall back to 0 (nothing proven). `relaxed`: bounds of objectives whose stage was left out
+    /// (`Bounds.relaxationBounds`), under the same condition.
     static func objectives(
         _ groups: [[Int]], _ p: [Participant], _ priorities: [Objective],
-        _ aggregate: [Objective: (value: Int, bound: Int)]
+        _ aggregate: [Objective: (value: Int, bound: Int)], relaxed: [Objective: Int] = [:]
     ) -> [ObjectiveResult] {
         var out: [ObjectiveResult] = []
         var earlierHeld = true
         for o in priorities {
             let value = Metrics.total(o, groups, p)
             guard let a = aggregate[o] else {
-                out.append(ObjectiveResult(objective: o, value: value, bound: 0))
+                // A bound from an LP relaxation alone still holds when the earlier objectives do.
+                out.append(
+                    ObjectiveResult(objective: o, value: value, bound: earlierHeld ? min(relaxed[o] ?? 0, value) : 0))
                 earlierHeld = false
                 continue
             }

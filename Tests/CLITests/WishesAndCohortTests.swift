@@ -38,6 +38,17 @@ import Testing
         #expect(first["metric"] as? String == "away")
         #expect(away == first["value"] as? Int && away == first["bound"] as? Int, "away \(away): \(first)")
         #expect(away == 75)
+        // Spread, counted from the rows (per group its highest level minus its lowest), has a proven bound from its
+        // model's LP relaxation: above 0, at most the value.
+        var spread = 0
+        for (_, members) in Dictionary(grouping: after, by: { $0["group"]! }) {
+            let levels = members.map { Int($0["level"]!)! }
+            spread += levels.max()! - levels.min()!
+        }
+        let second = (plan["objectives"] as! [[String: Any]])[1]
+        #expect(second["metric"] as? String == "spread" && second["value"] as? Int == spread)
+        let bound = second["bound"] as? Int ?? 0
+        #expect(bound > 0 && bound <= spread, "spread \(spread): \(second)")
         // Every wish between two participants, and whom the wishes bind together.
         let emails = Dictionary(
             try Self.rows("Fixtures/lead-and-learn-345.csv").map { ($0["name"]!, $0["email"]!.lowercased()) },
