@@ -23,6 +23,8 @@ extension GroupingRun {
         /// Proven bounds of objectives whose stage was left out, from their model's LP relaxation with the earlier
         /// objectives held at their values: they hold for plans whose earlier objectives are no worse.
         var relaxationBounds: [Objective: Int] = [:]
+        /// The tie cover the models used, for later relaxations.
+        var cover: [[Int]] = []
     }
 
     /// The aggregate models, one per priority, each only as detailed as the objectives so far need,
@@ -136,7 +138,8 @@ extension GroupingRun {
             if n == 0 && n < priorities.count - 1 && keepsSetsAndPairsMetBefore {
                 // The next objective still gets a proven bound, from its model's LP relaxation (cheap: no search).
                 let next = priorities[1]
-                relaxationBounds[next] = relaxationBound(next, prefix: priorities[...1], holding: (o, r.value), cliques)
+                relaxationBounds[next] = relaxationBound(
+                    next, prefix: priorities[...1], holding: [(o, r.value)], cliques, share: 0.05)
                 for later in priorities[1...] {
                     stats.stages.append(
                         .init(
@@ -152,22 +155,24 @@ extension GroupingRun {
         return Bounds(
             values: values, composition: last!.0, groupsPerClass: last!.1.groupsPerClass, flow: last!.1.flow,
             firstPlan: firstPlan, earlier: last!.1.earlier, lastObjective: priorities.last { values[$0] != nil }!,
-            start: realised, relaxationBounds: relaxationBounds)
+            start: realised, relaxationBounds: relaxationBounds, cover: cliques)
     }
 
-    /// The optimum of `o`'s aggregate model relaxed to an LP, rounded up, with `holding` held at its value: a proven
-    /// bound for plans that meet it. nil when the LP did not finish within a small share of the work.
-    private mutating func relaxationBound(
-        _ o: Objective, prefix: ArraySlice<Objective>, holding: (Objective, Int), _ cliques: [[Int]]
+    /// The optimum of `o`'s aggregate model relaxed to an LP, rounded up, with the objectives of `holding` held at
+    /// their values: a proven bound for plans that meet them. nil when the LP did not finish within `share` of the
+    /// work left.
+    mutating func relaxationBound(
+        _ o: Objective, prefix: ArraySlice<Objective>, holding: [(Objective, Int)], _ cliques: [[Int]],
+        share: Double
     ) -> Int? {
         let c = Composition(
             programme.participants, cliques: cliques, byLevel: prefix.contains(.level),
             byFunction: prefix.contains(.variety), together: together, cycles: oddCycles)
         var model = AggregateModel(programme, c, groupCount: groupCount)
-        model.hold(holding.0, atMost: holding.1)
+        for (earlier, value) in holding { model.hold(earlier, atMost: value) }
         model.model.minimize(model.metric[o]!)
         let relaxed = model.model.relaxation
-        guard let s = try? Solver.solve(relaxed, options: SolverOptions(within: budget, share: 0.05)) else {
+        guard let s = try? Solver.solve(relaxed, options: SolverOptions(within: budget, share: share)) else {
             return nil
         }
         stats.stages.append(

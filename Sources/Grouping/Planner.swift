@@ -183,11 +183,20 @@ public enum GroupPlanner {
                 throw GroupingFailure.internalError(
                     "the solver's plan breaks a rule: " + violations.map(\.description).joined(separator: "; "))
             }
+            // Objectives whose stage was left out after one that got a relaxation bound: their own LP, with every
+            // earlier objective held at the plan's value, so the bound speaks of plans at least as good so far.
+            var relaxed = outcome.relaxationBounds
+            for (n, o) in priorities.enumerated()
+            where n > 0 && !relaxed.isEmpty && outcome.values[o] == nil && relaxed[o] == nil
+                && relaxed[priorities[n - 1]] != nil && !deadline.isCancelled
+            {
+                let held = priorities[..<n].map { ($0, Metrics.total($0, groups.map(\.members), p)) }
+                relaxed[o] = run.relaxationBound(o, prefix: priorities[...n], holding: held, outcome.cover, share: 1)
+            }
             run.stats.seconds = deadline.elapsed
             return GroupingResult(
                 groups: groups,
-                objectives: objectives(
-                    groups.map(\.members), p, priorities, outcome.values, relaxed: outcome.relaxationBounds),
+                objectives: objectives(groups.map(\.members), p, priorities, outcome.values, relaxed: relaxed),
                 stats: run.stats,
                 awayReasons: AwayReasons.explain(groups, programme))
         } catch let e as GLPKError {
@@ -215,7 +224,8 @@ public enum GroupPlanner {
                 // A bound from an LP relaxation alone still holds when the earlier objectives do.
                 out.append(
                     ObjectiveResult(objective: o, value: value, bound: earlierHeld ? min(relaxed[o] ?? 0, value) : 0))
-                earlierHeld = false
+                // The next objective's relaxation held this one at the plan's own value (`plan`).
+                earlierHeld = earlierHeld && relaxed[o] != nil
                 continue
             }
             let bound = earlierHeld ? min(a.bound, value) : 0

@@ -39,7 +39,7 @@ import Testing
         #expect(away == first["value"] as? Int && away == first["bound"] as? Int, "away \(away): \(first)")
         #expect(away == 75)
         // Spread, counted from the rows (per group its highest level minus its lowest), has a proven bound from its
-        // model's LP relaxation: above 0, at most the value.
+        // model's LP relaxation (away held): above 0, at most the value.
         var spread = 0
         for (_, members) in Dictionary(grouping: after, by: { $0["group"]! }) {
             let levels = members.map { Int($0["level"]!)! }
@@ -49,6 +49,15 @@ import Testing
         #expect(second["metric"] as? String == "spread" && second["value"] as? Int == spread)
         let bound = second["bound"] as? Int ?? 0
         #expect(bound > 0 && bound <= spread, "spread \(spread): \(second)")
+        // So has variety, counted from the rows (per group its members minus its distinct functions).
+        var variety = 0
+        for (_, members) in Dictionary(grouping: after, by: { $0["group"]! }) {
+            variety += members.count - Set(members.map { $0["function"]!.lowercased() }).count
+        }
+        let third = (plan["objectives"] as! [[String: Any]])[2]
+        #expect(third["metric"] as? String == "variety" && third["value"] as? Int == variety)
+        let varietyBound = third["bound"] as? Int ?? 0
+        #expect(varietyBound > 0 && varietyBound <= variety, "variety \(variety): \(third)")
         // Every wish between two participants, and whom the wishes bind together.
         let emails = Dictionary(
             try Self.rows("Fixtures/lead-and-learn-345.csv").map { ($0["name"]!, $0["email"]!.lowercased()) },
