@@ -125,9 +125,6 @@ extension GroupingRun {
             values[o] = (r.value, r.bound)
             stats.timeLimitHit = stats.timeLimitHit || !r.proven
             last = (c, r)
-            // Measured on the same input: the later stages' flows could not be filled with the sets in one group
-            // and the pairs met before apart, and their searches spent the work the placement needed (a plan by
-            // hand, away 104). The first stage's flows fill; moves and swaps then improve the later objectives.
             // Not proven within its work (a short time limit), the plan by hand it started from would go on: the
             // models without the sets, gathered afterwards, do better (measured: away 104 against 81 at 3 s).
             if n == 0 && keepsSetsAndPairsMetBefore && !r.proven {
@@ -135,6 +132,9 @@ extension GroupingRun {
                     why: "the first stage with them and the pairs met before was not proven within its work "
                         + "(\(o.metric) \(r.value), at least \(r.bound))")
             }
+            // Measured on the same input: the later stages' flows could not be filled with the sets in one group
+            // and the pairs met before apart, and their searches spent the work the placement needed (a plan by
+            // hand, away 104). The first stage's flows fill; moves and swaps then improve the later objectives.
             if n == 0 && n < priorities.count - 1 && keepsSetsAndPairsMetBefore {
                 // The next objective still gets a proven bound, from its model's LP relaxation (cheap: no search).
                 let next = priorities[1]
