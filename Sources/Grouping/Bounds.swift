@@ -20,9 +20,6 @@ extension GroupingRun {
         var lastObjective: Objective
         /// The variety stage's start: the previous stage's plan with named people, complete and valid.
         var start: [[Int]]?
-        /// Proven bounds of objectives whose stage was left out, from their model's LP relaxation with the earlier
-        /// objectives held at their values: they hold for plans whose earlier objectives are no worse.
-        var relaxationBounds: [Objective: Int] = [:]
         /// The tie cover the models used, for later relaxations.
         var cover: [[Int]] = []
     }
@@ -38,7 +35,6 @@ extension GroupingRun {
         var cliques = cover
         var handPlan: [[Int]]?
         var realised: [[Int]]?
-        var relaxationBounds: [Objective: Int] = [:]
         let laterStagesRun = laterStagesWillRun(cover)
         for (n, o) in priorities.enumerated() {
             if deadline.isCancelled { throw GroupingFailure.cancelled }
@@ -136,10 +132,6 @@ extension GroupingRun {
             // and the pairs met before apart, and their searches spent the work the placement needed (a plan by
             // hand, away 104). The first stage's flows fill; moves and swaps then improve the later objectives.
             if n == 0 && n < priorities.count - 1 && keepsSetsAndPairsMetBefore {
-                // The next objective still gets a proven bound, from its model's LP relaxation (cheap: no search).
-                let next = priorities[1]
-                relaxationBounds[next] = relaxationBound(
-                    next, prefix: priorities[...1], holding: [(o, r.value)], cliques, share: 0.05)
                 for later in priorities[1...] {
                     stats.stages.append(
                         .init(
@@ -155,15 +147,13 @@ extension GroupingRun {
         return Bounds(
             values: values, composition: last!.0, groupsPerClass: last!.1.groupsPerClass, flow: last!.1.flow,
             firstPlan: firstPlan, earlier: last!.1.earlier, lastObjective: priorities.last { values[$0] != nil }!,
-            start: realised, relaxationBounds: relaxationBounds, cover: cliques)
+            start: realised, cover: cliques)
     }
 
     /// The optimum of `o`'s aggregate model relaxed to an LP, rounded up, with the objectives of `holding` held at
-    /// their values: a proven bound for plans that meet them. nil when the LP did not finish within `share` of the
-    /// work left.
+    /// their values: a proven bound for plans that meet them. nil when the LP did not finish within the work left.
     mutating func relaxationBound(
-        _ o: Objective, prefix: ArraySlice<Objective>, holding: [(Objective, Int)], _ cliques: [[Int]],
-        share: Double
+        _ o: Objective, prefix: ArraySlice<Objective>, holding: [(Objective, Int)], _ cliques: [[Int]]
     ) -> Int? {
         let c = Composition(
             programme.participants, cliques: cliques, byLevel: prefix.contains(.level),
@@ -172,7 +162,7 @@ extension GroupingRun {
         for (earlier, value) in holding { model.hold(earlier, atMost: value) }
         model.model.minimize(model.metric[o]!)
         let relaxed = model.model.relaxation
-        guard let s = try? Solver.solve(relaxed, options: SolverOptions(within: budget, share: share)) else {
+        guard let s = try? Solver.solve(relaxed, options: SolverOptions(within: budget, share: 1)) else {
             return nil
         }
         stats.stages.append(

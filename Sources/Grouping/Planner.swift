@@ -183,15 +183,16 @@ public enum GroupPlanner {
                 throw GroupingFailure.internalError(
                     "the solver's plan breaks a rule: " + violations.map(\.description).joined(separator: "; "))
             }
-            // Objectives whose stage was left out after one that got a relaxation bound: their own LP, with every
-            // earlier objective held at the plan's value, so the bound speaks of plans at least as good so far.
-            var relaxed = outcome.relaxationBounds
+            // The stages left out with sets wished together and pairs met before (`bounds`) still get proven bounds:
+            // each objective's model relaxed to an LP (cheap: no search), with every earlier objective held at the
+            // plan's value, so the bound speaks of plans at least as good so far.
+            var relaxed: [Objective: Int] = [:]
             for (n, o) in priorities.enumerated()
-            where n > 0 && !relaxed.isEmpty && outcome.values[o] == nil && relaxed[o] == nil
-                && relaxed[priorities[n - 1]] != nil && !deadline.isCancelled
+            where n > 0 && run.keepsSetsAndPairsMetBefore && outcome.values[o] == nil && !deadline.isCancelled
+                && (outcome.values[priorities[n - 1]] != nil || relaxed[priorities[n - 1]] != nil)
             {
                 let held = priorities[..<n].map { ($0, Metrics.total($0, groups.map(\.members), p)) }
-                relaxed[o] = run.relaxationBound(o, prefix: priorities[...n], holding: held, outcome.cover, share: 1)
+                relaxed[o] = run.relaxationBound(o, prefix: priorities[...n], holding: held, outcome.cover)
             }
             run.stats.seconds = deadline.elapsed
             return GroupingResult(
@@ -210,8 +211,8 @@ public enum GroupPlanner {
 
     /// Value and proven bound per objective. A bound from the aggregate model holds for plans whose
     /// earlier objectives are no worse than the values it was given; when the plan misses one of those,
-    /// later bounds fall back to 0 (nothing proven). `relaxed`: bounds of objectives whose stage was left out
-    /// (`Bounds.relaxationBounds`), under the same condition.
+    /// later bounds fall back to 0 (nothing proven). `relaxed`: bounds of objectives whose stage was left out, from
+    /// LP relaxations holding the earlier objectives at the plan's own values.
     static func objectives(
         _ groups: [[Int]], _ p: [Participant], _ priorities: [Objective],
         _ aggregate: [Objective: (value: Int, bound: Int)], relaxed: [Objective: Int] = [:]

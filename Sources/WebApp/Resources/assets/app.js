@@ -34,19 +34,20 @@ async function api(method, url, body) {
 function showProblems(box, problems) {
   box.replaceChildren();
   if (!problems || problems.length === 0) return;
-  // The count is of what must be fixed; warnings are listed with it, each marked as such.
-  const errors = problems.filter((p) => p.severity !== "warning").length;
-  const warnings = problems.length - errors;
+  // The count is of what must be fixed; warnings are listed after it, each marked as such.
+  const isWarning = (p) => p.severity === "warning";
+  const warnings = problems.filter(isWarning);
+  const errors = problems.length - warnings.length;
   let heading = t("De invoer klopt niet", "The input has problems") + ` (${errors})`;
-  if (warnings > 0) heading += t(`, en ${warnings} waarschuwing`, `, and ${warnings} warning`) +
-    (warnings === 1 ? "" : t("en", "s"));
+  if (warnings.length > 0) {
+    heading += t(`, en ${warnings.length} waarschuwing`, `, and ${warnings.length} warning`) +
+      (warnings.length === 1 ? "" : t("en", "s"));
+  }
   box.append(el("h2", {}, heading));
   const list = el("ol", { class: "problems" });
   // What must be fixed first, then the warnings, each group in the order the files gave them.
-  const isWarning = (p) => p.severity === "warning";
-  const ordered = problems.filter((p) => !isWarning(p)).concat(problems.filter(isWarning));
-  for (const p of ordered) {
-    let where = (p.severity === "warning" ? t("Waarschuwing — ", "Warning — ") : "") + p.file;
+  for (const p of problems.filter((p) => !isWarning(p)).concat(warnings)) {
+    let where = (isWarning(p) ? t("Waarschuwing — ", "Warning — ") : "") + p.file;
     if (p.line) where += ", " + t("regel", "line") + " " + p.line;
     if (p.column) where += ", " + t("kolom", "column") + " " + p.column;
     if (p.field) where += " (" + p.field + ")";
