@@ -22,6 +22,13 @@ struct DetailedModel {
     /// x[person position][slot position], nil where not allowed.
     var x: [[Variable?]] = []
     var distinctVars: [(d: Variable, of: [Variable])] = []
+    /// Per slot and level: a flag that may be 1 only when someone of that level is in the slot.
+    private var presence: [(u: Variable, of: [Variable])] = []
+    /// Per slot: its spread and the level flags it is bounded by.
+    private var spreadVars: [(s: Variable, levels: [(level: Double, u: Variable)])] = []
+    /// With `arrangeSpread`, where flows leave the spread open: spread and variety ranked as in `priorities`, and the
+    /// largest value that can take (`arrangeForSpread`).
+    private var arranged: (objective: LinearExpression, ceiling: Double)?
     let maxSize: Int, minSize: Int
     /// For the greedy pass, which packs the people itself.
     let programme: Programme
@@ -30,7 +37,7 @@ struct DetailedModel {
 
     init(
         _ programme: Programme, _ c: Composition, people: [Int], slots: [Int], slotClass: [Int],
-        mode: Mode, priorities: [Objective], keepUnits: Bool = true
+        mode: Mode, priorities: [Objective], keepUnits: Bool = true, arrangeSpread: Bool = false
     ) {
         self.people = people
         self.slots = slots
@@ -48,7 +55,20 @@ struct DetailedModel {
         switch mode {
         case .exactFlows(let flow, _):
             addFlowRows(c, flow, classesHere)
-            minimiseVariety(variety)
+            // Flows of a model that does not tell levels apart leave the spread to the placement: ranked as in
+            // `priorities`, the spread then goes before variety (as it would in the aggregate stages).
+            let levelFirst = priorities.firstIndex(of: .level).map { $0 < priorities.firstIndex(of: .variety) ?? .max }
+            if arrangeSpread, Self.leavesSpread(c, priorities), let levelFirst {
+                let p = programme.participants
+                let levels = Array(Set(people.map { p[$0].level })).sorted()
+                let spread = spread(levels: levels, levelOf: { p[people[$0]].level })
+                let spreadCeiling = Double(slots.count * ((levels.last ?? 0) - (levels.first ?? 0)))
+                let (first, second) = levelFirst ? (spread, variety) : (variety, spread)
+                let (top, below) =
+                    levelFirst ? (spreadCeiling, Double(people.count)) : (Double(people.count), spreadCeiling)
+                arranged = ((below + 1) * first + second, top * (below + 1) + below)
+            }
+            minimiseVariety(variety, ceiling: Double(people.count))
         case .weighted:
             minimiseWeighted(c, priorities, variety)
         }
@@ -166,16 +186,29 @@ struct DetailedModel {
         }
     }
 
-    /// Exact flows fix region and level: only variety is left, after placing everyone who can be placed.
-    private mutating func minimiseVariety(_ variety: LinearExpression) {
-        guard slack else { return model.minimize(variety) }
+    /// Switches the objective from variety alone to spread and variety (see `arrangeSpread`); false when the flows
+    /// fix the spread, or the model was made without `arrangeSpread`. The rows stay: one model serves both solves.
+    mutating func arrangeForSpread() -> Bool {
+        guard let (objective, ceiling) = arranged else { return false }
+        minimiseVariety(objective, ceiling: ceiling)
+        return true
+    }
+
+    /// Exact flows fix region (and level, when the flows tell levels apart): `objective` is what is left, at most
+    /// `ceiling`, after placing everyone who can be placed.
+    private mutating func minimiseVariety(_ objective: LinearExpression, ceiling: Double) {
+        guard slack else { return model.minimize(objective) }
         let placed = LinearExpression.sum(x.flatMap { $0.compactMap { $0 } })
-        model.minimize(Double(people.count + 1) * (LinearExpression(constant: Double(people.count)) - placed) + variety)
+        model.minimize((ceiling + 1) * (LinearExpression(constant: Double(people.count)) - placed) + objective)
     }
 
     /// All objectives, weighted so that each outweighs everything after it in `priorities`.
     private mutating func minimiseWeighted(_ c: Composition, _ priorities: [Objective], _ variety: LinearExpression) {
-        let metric: [Objective: LinearExpression] = [.variety: variety, .region: away(c), .level: spread(c)]
+        let people = self.people
+        let metric: [Objective: LinearExpression] = [
+            .variety: variety, .region: away(c),
+            .level: spread(levels: c.levels, levelOf: { c.levels[c.types[c.typeOf[people[$0]]].level] }),
+        ]
         let ceiling: [Objective: Double] = [
             .region: Double(people.count), .variety: Double(people.count),
             .level: Double(slots.count * ((c.levels.last ?? 0) - (c.levels.first ?? 0))),
@@ -204,22 +237,25 @@ struct DetailedModel {
     }
 
     /// Σ over slots of a variable at least (max level − min level) of the slot, through per-level presence flags.
-    private mutating func spread(_ c: Composition) -> LinearExpression {
+    /// `levels`: the levels there are, ascending; `levelOf(position)`: the level of the person at that position.
+    private mutating func spread(levels: [Int], levelOf: (Int) -> Int) -> LinearExpression {
         var spread = LinearExpression()
         for sp in slots.indices {
             var present: [Int: Variable] = [:]
-            for l in c.levels.indices {
-                let vars = people.indices.filter { c.types[c.typeOf[people[$0]]].level == l }.compactMap { x[$0][sp] }
+            for l in levels.indices {
+                let vars = people.indices.filter { levelOf($0) == levels[l] }.compactMap { x[$0][sp] }
                 guard !vars.isEmpty else { continue }
                 let u = model.addVariable("u\(l)_\(slots[sp])", kind: .binary)
                 for v in vars { model.add(v - u, .lessOrEqual, 0) }
                 present[l] = u
+                presence.append((u, vars))
             }
             let s = model.addVariable("spread\(slots[sp])", lowerBound: 0)
+            spreadVars.append((s, present.keys.sorted().map { (Double(levels[$0]), present[$0]!) }))
             // Sorted: the rows' order reaches GLPK, and a Dictionary's order changes with every process.
             for l in present.keys.sorted() {
                 for l2 in present.keys.sorted() where l2 < l {
-                    let step = Double(c.levels[l] - c.levels[l2])
+                    let step = Double(levels[l] - levels[l2])
                     model.add(
                         LinearExpression([(s, 1), (present[l]!, -step), (present[l2]!, -step)]), .greaterOrEqual, -step)
                 }
@@ -236,6 +272,25 @@ struct DetailedModel {
     /// nil when the greedy pass gets stuck (or the slots are not interchangeable); GLPK then starts cold.
     func greedyStart() -> [Double]? {
         guard let bins = greedyBins(), bins.allSatisfy({ $0.count >= minSize }) else { return nil }
+        return start(bins)
+    }
+
+    /// Whether flows of `c` leave the spread open: its classes do not tell levels apart while `priorities` rank it.
+    static func leavesSpread(_ c: Composition, _ priorities: [Objective]) -> Bool {
+        c.levels.count == 1 && priorities.contains(.level)
+    }
+
+    /// A start from another model's groups of the same people and slots (members per slot, as `groups` gives them).
+    func start(groups: [[Int]]) -> [Double]? {
+        let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
+        let bins = groups.map { $0.compactMap { position[$0] } }
+        guard bins.allSatisfy({ !$0.isEmpty }) else { return nil }
+        return start(bins.sorted { $0.min()! < $1.min()! })
+    }
+
+    /// The full start vector for person positions per slot position, numbered by earliest member; nil when it
+    /// breaks a row.
+    private func start(_ bins: [[Int]]) -> [Double]? {
         var x0 = [Double](repeating: 0, count: model.variableCount)
         for (sp, bin) in bins.enumerated() {
             for pos in bin {
@@ -244,6 +299,11 @@ struct DetailedModel {
             }
         }
         for (d, of) in distinctVars { x0[d.index] = of.contains { x0[$0.index] > 0.5 } ? 1 : 0 }
+        for (u, of) in presence { x0[u.index] = of.contains { x0[$0.index] > 0.5 } ? 1 : 0 }
+        for (s, levels) in spreadVars {
+            let here = levels.filter { x0[$0.u.index] > 0.5 }.map(\.level)
+            x0[s.index] = (here.max() ?? 0) - (here.min() ?? 0)
+        }
         return model.violation(of: x0) == nil ? x0 : nil
     }
 

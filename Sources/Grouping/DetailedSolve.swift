@@ -73,7 +73,7 @@ extension GroupingRun {
                 DetailedModel(
                     programme, c, people: job.people, slots: job.slots, slotClass: slotClass,
                     mode: .exactFlows(flow, slack: programme.participants.count > GroupPlanner.weightedLimit),
-                    priorities: programme.config.priorities, keepUnits: keepUnits)
+                    priorities: programme.config.priorities, keepUnits: keepUnits, arrangeSpread: true)
             }
             var detailed = model(keepUnits: true)
             var o = SolverOptions(within: deadline, units: allowance[order[n]])
@@ -110,10 +110,30 @@ extension GroupingRun {
                 outcome = Result { () throws(GLPKError) in try Solver.solve(retry, options: o) }
                 name += ", the wished-together sets in it gathered afterwards"
             }
+            // Flows that leave the spread open (the first stage's, when the later stages were left out): the class is
+            // arranged again for spread, then variety, from the groups just found, within the same allowance.
+            var before: Solution?
+            var arranged = detailed
+            if let found = try? outcome.get(), found.hasSolution, arranged.arrangeForSpread() {
+                var o2 = SolverOptions(within: deadline, units: allowance[order[n]] - found.work.units)
+                o2.warmStart = arranged.start(groups: detailed.groups(found))
+                if o2.warmStart != nil, let better = try? Solver.solve(arranged.model, options: o2), better.hasSolution
+                {
+                    (detailed, outcome, before) = (arranged, .success(better), found)
+                    name += ", arranged for spread"
+                }
+            }
             let (variables, rows) = (detailed.model.variableCount, detailed.model.constraints.count)
-            let stage =
+            var stage =
                 (try? outcome.get()).map { SolveStats.Stage(name, variables: variables, constraints: rows, $0) }
                 ?? SolveStats.Stage(name: name, variables: variables, constraints: rows, status: "error", seconds: 0)
+            // The record counts both solves' work.
+            if let before {
+                stage.iterations = (stage.iterations ?? 0) + before.work.iterations
+                stage.nodes = (stage.nodes ?? 0) + before.work.nodes
+                stage.work = (stage.work ?? 0) + before.work.units
+                stage.seconds += before.elapsed
+            }
             // No solution in time: with slack the greedy pass still places most people (LocalRepair does the rest).
             let fallback = detailed.slack ? detailed.greedyBins().map { $0.map { $0.map { job.people[$0] } } } : nil
             results.set(order[n], (outcome.map { $0.hasSolution ? detailed.groups($0) : fallback }, stage))
@@ -176,9 +196,18 @@ extension GroupingRun {
             programme, groups: groups, slotRegion: groups.map { Metrics.homeRegion($0, programme.participants) })
         repair.cancellation = deadline.cancellation
         repair.pinned = pinned
-        repair.improve(within: deadline, share: 0.9)
+        var gathering = repair
+        repair.improve(within: deadline, share: 0.45)
         stats.stages.append(repair.stage(label, seconds: deadline.elapsed - started))
-        return repair.groups
+        guard priorities.contains(.level) else { return repair.groups }
+        gathering.concentrate = true
+        gathering.improve(within: deadline, share: 0.45)
+        gathering.concentrate = false
+        gathering.improve(within: deadline, share: 0.45)
+        stats.stages.append(gathering.stage(label + ", levels gathered", seconds: deadline.elapsed - started))
+        let p = programme.participants
+        return Metrics.lexicographic(gathering.groups, p, priorities).lexicographicallyPrecedes(
+            Metrics.lexicographic(repair.groups, p, priorities)) ? gathering.groups : repair.groups
     }
 
     /// The fallback when exact flows cannot be realised: everyone may use their own region's slots

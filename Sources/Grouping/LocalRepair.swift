@@ -119,14 +119,23 @@ struct LocalRepair {
 
     /// The objectives of one group in priority order, without allocating: groups have at most a dozen members.
     struct Score: Comparable {
-        var a = 0, b = 0, c = 0
-        static func < (x: Score, y: Score) -> Bool { (x.a, x.b, x.c) < (y.a, y.b, y.c) }
-        static func + (x: Score, y: Score) -> Score { Score(a: x.a + y.a, b: x.b + y.b, c: x.c + y.c) }
+        var a = 0, b = 0, c = 0, d = 0
+        static func < (x: Score, y: Score) -> Bool { (x.a, x.b, x.c, x.d) < (y.a, y.b, y.c, y.d) }
+        static func + (x: Score, y: Score) -> Score {
+            Score(a: x.a + y.a, b: x.b + y.b, c: x.c + y.c, d: x.d + y.d)
+        }
     }
 
+    /// Whether `improve` also prefers, among moves that keep the spread, those that gather each level in fewer
+    /// groups (`Score` ranks the number of same-level pairs right after the spread): a mixed group only turns
+    /// level when its last member of the other level leaves, which no single move that keeps the rest does.
+    var concentrate = false
+
     func score(_ m: [Int]) -> Score {
-        var v = [0, 0, 0]
-        for (n, o) in priorities.prefix(3).enumerated() {
+        var v = [0, 0, 0, 0]
+        var n = 0
+        for o in priorities.prefix(3) {
+            defer { n += 1 }
             switch o {
             case .region:
                 var best = 0
@@ -143,6 +152,10 @@ struct LocalRepair {
                     hi = max(hi, p[x].level)
                 }
                 v[n] = m.isEmpty ? 0 : hi - lo
+                if concentrate {
+                    n += 1
+                    for x in m { for y in m where p[y].level == p[x].level { v[n] -= 1 } }
+                }
             case .variety:
                 var distinct = 0
                 for x in m.indices where !m[..<x].contains(where: { functionOf[$0] == functionOf[m[x]] }) {
@@ -151,7 +164,7 @@ struct LocalRepair {
                 v[n] = m.count - distinct
             }
         }
-        return Score(a: v[0], b: v[1], c: v[2])
+        return Score(a: v[0], b: v[1], c: v[2], d: v[3])
     }
 
     /// Whether `i` costs its group something a move could save.
