@@ -26,8 +26,8 @@ struct DetailedModel {
     private var presence: [(u: Variable, of: [Variable])] = []
     /// Per slot: its spread and the level flags it is bounded by.
     private var spreadVars: [(s: Variable, levels: [(level: Double, u: Variable)])] = []
-    /// With `arrangeSpread`, where flows leave the spread open: spread and variety ranked as in `priorities`, and the
-    /// largest value that can take (`arrangeForSpread`).
+    /// Where exact flows leave the spread open: spread and variety ranked as in `priorities`, and the largest value
+    /// that can take (`arrangeForSpread`).
     private var arranged: (objective: LinearExpression, ceiling: Double)?
     let maxSize: Int, minSize: Int
     /// For the greedy pass, which packs the people itself.
@@ -37,7 +37,7 @@ struct DetailedModel {
 
     init(
         _ programme: Programme, _ c: Composition, people: [Int], slots: [Int], slotClass: [Int],
-        mode: Mode, priorities: [Objective], keepUnits: Bool = true, arrangeSpread: Bool = false
+        mode: Mode, priorities: [Objective], keepUnits: Bool = true
     ) {
         self.people = people
         self.slots = slots
@@ -55,10 +55,10 @@ struct DetailedModel {
         switch mode {
         case .exactFlows(let flow, _):
             addFlowRows(c, flow, classesHere)
-            // Flows of a model that does not tell levels apart leave the spread to the placement: ranked as in
-            // `priorities`, the spread then goes before variety (as it would in the aggregate stages).
-            let levelFirst = priorities.firstIndex(of: .level).map { $0 < priorities.firstIndex(of: .variety) ?? .max }
-            if arrangeSpread, Self.leavesSpread(c, priorities), let levelFirst {
+            // Flows of a model that does not tell levels apart leave the spread to the placement (`arrangeForSpread`):
+            // ranked as in `priorities`, the spread then goes before variety (as it would in the aggregate stages).
+            if Self.leavesSpread(c, priorities) {
+                let levelFirst = priorities.firstIndex(of: .level)! < priorities.firstIndex(of: .variety) ?? .max
                 let p = programme.participants
                 let levels = Array(Set(people.map { p[$0].level })).sorted()
                 let spread = spread(levels: levels, levelOf: { p[people[$0]].level })
@@ -186,8 +186,8 @@ struct DetailedModel {
         }
     }
 
-    /// Switches the objective from variety alone to spread and variety (see `arrangeSpread`); false when the flows
-    /// fix the spread, or the model was made without `arrangeSpread`. The rows stay: one model serves both solves.
+    /// Switches the objective from variety alone to spread and variety (see `arranged`); false when the flows fix the
+    /// spread. The rows stay: one model serves both solves.
     mutating func arrangeForSpread() -> Bool {
         guard let (objective, ceiling) = arranged else { return false }
         minimiseVariety(objective, ceiling: ceiling)

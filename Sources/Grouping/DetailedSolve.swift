@@ -73,7 +73,7 @@ extension GroupingRun {
                 DetailedModel(
                     programme, c, people: job.people, slots: job.slots, slotClass: slotClass,
                     mode: .exactFlows(flow, slack: programme.participants.count > GroupPlanner.weightedLimit),
-                    priorities: programme.config.priorities, keepUnits: keepUnits, arrangeSpread: true)
+                    priorities: programme.config.priorities, keepUnits: keepUnits)
             }
             var detailed = model(keepUnits: true)
             var o = SolverOptions(within: deadline, units: allowance[order[n]])
