@@ -66,7 +66,6 @@ package enum OutputFolder {
     /// `beforeSwap` runs when the copy is complete (tests use it to simulate a crash).
     package static func replace(_ dir: String, with files: [String: Data], beforeSwap: () -> Void = {}) throws(Failure)
     {
-        let fm = FileManager.default
         let target = URL(fileURLWithPath: dir).standardizedFileURL
         removeStale(beside: target)
         let staging = sibling(of: target, "next")

@@ -47,6 +47,13 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("time-limit"), help: "Seconds for the whole search (default: plan 60, replan 30).")
     var timeLimit: Double?
 
+    @Option(
+        help: ArgumentHelp(
+            "Counted work for the search, 1–1000000 units (default: the time limit × 30).",
+            discussion: "The work decides where every search stops, so the same work gives the same plan on any "
+                + "machine; --time-limit then only caps the clock. Use it to keep a plan while raising the cap."))
+    var work: Double?
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
@@ -54,11 +61,14 @@ struct RunOptions: ParsableArguments {
         if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
             throw ValidationError("--time-limit must be a positive number of seconds")
         }
+        if let work, !(work.isFinite && RunBudget.workRange.contains(work)) {
+            throw ValidationError("--work must be a number of work units from 1 to 1000000")
+        }
     }
 
     /// The run's budget; Ctrl-C cancels it.
     func budget(defaultSeconds: Double) -> RunBudget {
-        let budget = RunBudget(timeLimit: timeLimit ?? defaultSeconds)
+        let budget = RunBudget(timeLimit: timeLimit ?? defaultSeconds, work: work)
         Interrupt.cancelOnSignal(budget.cancellation)
         return budget
     }

@@ -19,13 +19,22 @@ public struct RunBudget: Sendable {
     /// The counted work this budget may spend and has spent.
     package let ledger: WorkLedger
 
-    /// A budget that starts now, with `timeLimit × workPerSecond` units of work. `timeLimit` must be positive
-    /// and finite; `parallelism` at least 1.
-    public init(timeLimit: Double, cancellation: Cancellation = Cancellation(), parallelism: Int = 2) {
+    /// The work units a run may be given explicitly (`--work`): enough for the largest programmes' searches at
+    /// the top, one unit at the bottom so a solve can start.
+    public static let workRange: ClosedRange<Double> = 1...1_000_000
+
+    /// A budget that starts now, with `work` units of work, or `timeLimit × workPerSecond` when `work` is nil.
+    /// Giving the work separately keeps the plan fixed while the safety cap is raised — for a debug build, a
+    /// busy machine or a benchmark that wants the default run's plan. `timeLimit` must be positive and finite;
+    /// `work` is clamped to `workRange`; `parallelism` at least 1.
+    public init(
+        timeLimit: Double, work: Double? = nil, cancellation: Cancellation = Cancellation(), parallelism: Int = 2
+    ) {
         let limit = timeLimit.isFinite && timeLimit > 0 ? timeLimit : 1
+        let units = work.map { $0.isFinite ? min(Self.workRange.upperBound, max(Self.workRange.lowerBound, $0)) : 1 }
         self.init(
             timeLimit: limit, cancellation: cancellation, parallelism: parallelism, start: .now,
-            ledger: WorkLedger(allowance: limit * Self.workPerSecond))
+            ledger: WorkLedger(allowance: units ?? limit * Self.workPerSecond))
     }
 
     private init(
