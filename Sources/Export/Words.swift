@@ -18,13 +18,7 @@ struct Words {
     func explanation(_ rule: Rule) -> String { t(rule.dutchExplanation, rule.explanation) }
 
     /// What an objective's metric counts: "58 buiten eigen regio".
-    func counts(_ objective: Objective) -> String {
-        switch objective {
-        case .region: t("buiten eigen regio", "outside their region")
-        case .level: t("niveaustappen binnen groepen", "level steps within groups")
-        case .variety: t("herhaalde functies binnen groepen", "repeated functions within groups")
-        }
-    }
+    func counts(_ objective: Objective) -> String { t(objective.dutchCounts, objective.counts) }
 
     /// The objective as organisers name it.
     func name(_ objective: Objective) -> String {

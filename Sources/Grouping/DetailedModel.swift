@@ -16,6 +16,8 @@ struct DetailedModel {
     }
 
     let people: [Int]
+    /// Each person's position in `people`, by participant index.
+    let position: [Int: Int]
     let slots: [Int]
     let slotClass: [Int]
     var model = Model(name: "detailed")
@@ -40,6 +42,7 @@ struct DetailedModel {
         mode: Mode, priorities: [Objective], keepUnits: Bool = true
     ) {
         self.people = people
+        position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
         self.slots = slots
         self.slotClass = slotClass
         maxSize = programme.config.groups.maxSize
@@ -129,7 +132,6 @@ struct DetailedModel {
 
     /// At most one member of each cover clique per slot.
     private mutating func addTieRows(_ c: Composition) {
-        let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
         for q in c.cliques {
             let inside = q.compactMap { position[$0] }
             guard inside.count > 1 else { continue }
@@ -142,7 +144,6 @@ struct DetailedModel {
 
     /// People wished together share their slot: where one of them may not go, none of them goes.
     private mutating func addUnitRows(_ c: Composition) {
-        let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
         for unit in c.units {
             let here = unit.flatMap { c.members[$0] }.compactMap { position[$0] }
             guard here.count > 1 else { continue }
@@ -282,7 +283,6 @@ struct DetailedModel {
 
     /// A start from another model's groups of the same people and slots (members per slot, as `groups` gives them).
     func start(groups: [[Int]]) -> [Double]? {
-        let position = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
         let bins = groups.map { $0.compactMap { position[$0] } }
         guard bins.allSatisfy({ !$0.isEmpty }) else { return nil }
         return start(bins.sorted { $0.min()! < $1.min()! })

@@ -76,11 +76,26 @@ public enum Objective: String, CaseIterable, Sendable, Codable {
     }
 
     /// What the metric counts, in an organiser's words: "36 outside their region".
-    public var counts: String {
+    public var counts: String { self == .region ? inGroup : inGroup + " within groups" }
+
+    /// What the metric counts, in Dutch: "36 buiten eigen regio".
+    public var dutchCounts: String { self == .region ? dutchInGroup : dutchInGroup + " binnen groepen" }
+
+    /// What the metric counts in one group: "2 level steps".
+    public var inGroup: String {
         switch self {
         case .region: "outside their region"
-        case .level: "level steps within groups"
-        case .variety: "repeated functions within groups"
+        case .level: "level steps"
+        case .variety: "repeated functions"
+        }
+    }
+
+    /// What the metric counts in one group, in Dutch: "2 niveaustappen".
+    public var dutchInGroup: String {
+        switch self {
+        case .region: "buiten eigen regio"
+        case .level: "niveaustappen"
+        case .variety: "herhaalde functies"
         }
     }
 }

@@ -15,7 +15,7 @@ public struct PlanSnapshot: Sendable {
     }
 
     /// One earlier or current version: what its replan did.
-    public struct Version: Sendable, Equatable {
+    public struct Version: Sendable {
         /// The version number (1 is the first plan).
         public var number: Int
         /// When it was made (ISO 8601).
@@ -30,11 +30,6 @@ public struct PlanSnapshot: Sendable {
         public var locked: [String], unlocked: [String]
         /// Its `changes.md` (a replan's; kept in `history/changes-vN.md` since version 0.19).
         public var changes: String?
-
-        /// Versions are the same when their number, time and who left and joined are.
-        public static func == (a: Version, b: Version) -> Bool {
-            a.number == b.number && a.created == b.created && a.dropped == b.dropped && a.added == b.added
-        }
     }
 
     /// The plan: programme, groups, calendar, version and locks.

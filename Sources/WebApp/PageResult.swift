@@ -40,10 +40,11 @@ extension Pages {
             h.append(
                 "<p class=\"meta\">"
                     + (facilitator.map { l.t("Begeleider", "Facilitator") + ": " + esc($0.name) + " · " } ?? "")
-                    + "\(g.members.count) " + l.t("deelnemers", "members") + " · \(Metrics.away(g.members, p)) "
-                    + l.t("buiten eigen regio", "outside their region") + " · \(Metrics.spread(g.members, p)) "
-                    + l.t("niveaustappen", "level steps") + " · \(Metrics.variety(g.members, p)) "
-                    + l.t("herhaalde functies", "repeated functions") + "</p>")
+                    + "\(g.members.count) " + l.t("deelnemers", "members")
+                    + Objective.allCases.map {
+                        " · \(Metrics.value($0, g.members, p)) " + l.t($0.dutchInGroup, $0.inGroup)
+                    }
+                    .joined() + "</p>")
             h.append("<ul class=\"members\">")
             for i in g.members {
                 let person = p[i]
