@@ -76,7 +76,7 @@ package enum Report {
             h.append(
                 HTML.row([
                     e(w.name(o.objective)), "<code>\(o.objective.metric)</code>",
-                    "\(o.value) <small>\(e(w.counts(o.objective)))</small>", "\(o.bound)", status,
+                    "\(o.value) <small>\(e(w.counts(o.objective, o.value)))</small>", "\(o.bound)", status,
                 ]))
         }
         if !v.programme.metBefore.isEmpty {

@@ -26,7 +26,8 @@ enum ReportSummary {
         }
         for o in open {
             attention.append(
-                w.t("Doel ", "Objective ") + "<b>\(e(w.name(o.objective)))</b>: \(o.value) \(e(w.counts(o.objective)))"
+                w.t("Doel ", "Objective ")
+                    + "<b>\(e(w.name(o.objective)))</b>: \(o.value) \(e(w.counts(o.objective, o.value)))"
                     + w.t(", bewezen ondergrens \(o.bound) — ", ", proven lower bound \(o.bound) — ")
                     + w.t("mogelijk kan het beter (gat ", "it may be possible to do better (gap ")
                     + Report.percent(o.gap, v) + ").")

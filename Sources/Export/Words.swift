@@ -18,7 +18,7 @@ struct Words {
     func explanation(_ rule: Rule) -> String { t(rule.dutchExplanation, rule.explanation) }
 
     /// What an objective's metric counts: "58 buiten eigen regio".
-    func counts(_ objective: Objective) -> String { t(objective.dutchCounts, objective.counts) }
+    func counts(_ objective: Objective, _ n: Int) -> String { t(objective.dutchCounts(n), objective.counts(n)) }
 
     /// The objective as organisers name it.
     func name(_ objective: Objective) -> String {

@@ -25,7 +25,7 @@ extension RunContext {
     /// "forming groups: 36 outside their region, at least 34 possible".
     func reporter(_ o: Objective) -> @Sendable (GLPK.Progress) -> Void {
         reporter { value, bound in
-            "forming groups: " + (value.map { "\($0) \(o.counts)" } ?? "no grouping yet")
+            "forming groups: " + (value.map { "\($0) \(o.counts($0))" } ?? "no grouping yet")
                 + (bound.map { ", at least \(max(0, $0)) possible" } ?? "")
         }
     }

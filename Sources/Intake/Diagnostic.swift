@@ -40,6 +40,13 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// This diagnostic with its Dutch message and fix.
+    public func inDutch(_ message: String, fix: String? = nil) -> Diagnostic {
+        var d = self
+        d.dutch = Dutch(message, fix: fix)
+        return d
+    }
+
     /// The message and fix in Dutch when asked and known, else in English.
     public func text(dutch wanted: Bool) -> (message: String, fix: String?) {
         if wanted, let dutch { return (dutch.message, dutch.fix) }

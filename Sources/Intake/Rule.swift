@@ -75,27 +75,30 @@ public enum Objective: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// What the metric counts, in an organiser's words: "36 outside their region".
-    public var counts: String { self == .region ? inGroup : inGroup + " within groups" }
+    /// What the metric counts over the plan, in an organiser's words, for `n` of them: "36 outside their region",
+    /// "1 level step within groups".
+    public func counts(_ n: Int) -> String { self == .region ? inGroup(n) : inGroup(n) + " within groups" }
 
-    /// What the metric counts, in Dutch: "36 buiten eigen regio".
-    public var dutchCounts: String { self == .region ? dutchInGroup : dutchInGroup + " binnen groepen" }
+    /// What the metric counts over the plan, in Dutch, for `n` of them: "36 buiten eigen regio".
+    public func dutchCounts(_ n: Int) -> String {
+        self == .region ? dutchInGroup(n) : dutchInGroup(n) + " binnen groepen"
+    }
 
-    /// What the metric counts in one group: "2 level steps".
-    public var inGroup: String {
+    /// What the metric counts in one group, for `n` of them: "1 level step", "2 level steps".
+    public func inGroup(_ n: Int) -> String {
         switch self {
         case .region: "outside their region"
-        case .level: "level steps"
-        case .variety: "repeated functions"
+        case .level: n == 1 ? "level step" : "level steps"
+        case .variety: n == 1 ? "repeated function" : "repeated functions"
         }
     }
 
-    /// What the metric counts in one group, in Dutch: "2 niveaustappen".
-    public var dutchInGroup: String {
+    /// What the metric counts in one group, in Dutch, for `n` of them: "1 niveaustap", "2 niveaustappen".
+    public func dutchInGroup(_ n: Int) -> String {
         switch self {
         case .region: "buiten eigen regio"
-        case .level: "niveaustappen"
-        case .variety: "herhaalde functies"
+        case .level: n == 1 ? "niveaustap" : "niveaustappen"
+        case .variety: n == 1 ? "herhaalde functie" : "herhaalde functies"
         }
     }
 }

@@ -133,7 +133,7 @@ extension Intervision {
         }
         guard !budget.isCancelled else { throw .cancelled }
         let summary = result.objectives.map { o in
-            "\(o.value) \(o.objective.counts)" + (o.optimal ? " (optimal)" : " (at least \(o.bound) possible)")
+            "\(o.value) \(o.objective.counts(o.value))" + (o.optimal ? " (optimal)" : " (at least \(o.bound) possible)")
         }
         events.finished(.grouping, budget, "\(result.groups.count) groups; " + summary.joined(separator: ", "))
         return result

@@ -18,7 +18,10 @@ extension ReplanChanges {
                     Diagnostic(
                         .error, file: d.source, line: d.line, field: "email",
                         "\(d.email) is not a participant in this plan",
-                        fix: "check the spelling; participants are listed in groups.csv"))
+                        fix: "check the spelling; participants are listed in groups.csv"
+                    ).inDutch(
+                        "\(d.email) is geen deelnemer in dit plan",
+                        fix: "controleer de spelling; de deelnemers staan in groups.csv"))
                 continue
             }
             if current.programme.dropped.contains(i) {
@@ -26,7 +29,10 @@ extension ReplanChanges {
                     Diagnostic(
                         .error, file: d.source, line: d.line, field: "email",
                         "\(d.email) (\(p[i].name)) already left in an earlier version",
-                        fix: "remove this email from the list"))
+                        fix: "remove this email from the list"
+                    ).inDutch(
+                        "\(d.email) (\(p[i].name)) is in een eerdere versie al vertrokken",
+                        fix: "haal dit e-mailadres uit de lijst"))
             } else {
                 drop.insert(i)
             }
@@ -54,7 +60,11 @@ extension ReplanChanges {
                     .error, file: "plan.json",
                     "the first day of these changes, \(cutOff), is before \(previous), where version "
                         + "\(current.version) already started history",
-                    fix: "start the changes on \(previous) or later"))
+                    fix: "start the changes on \(previous) or later"
+                ).inDutch(
+                    "de eerste dag van deze wijzigingen, \(cutOff), ligt vóór \(previous), waar versie "
+                        + "\(current.version) de geschiedenis al vastlegde",
+                    fix: "laat de wijzigingen op \(previous) of later ingaan"))
         }
         if let file = venues {
             do {
@@ -78,7 +88,10 @@ extension ReplanChanges {
                 problems.append(
                     Diagnostic(
                         .error, file: option, field: "email", "\(email) is not a participant in this plan (any more)",
-                        fix: "check the spelling; participants are listed in groups.csv"))
+                        fix: "check the spelling; participants are listed in groups.csv"
+                    ).inDutch(
+                        "\(email) is (nu) geen deelnemer in dit plan",
+                        fix: "controleer de spelling; de deelnemers staan in groups.csv"))
                 return nil
             }
             return i
@@ -97,7 +110,11 @@ extension ReplanChanges {
                 Diagnostic(
                     .error, file: document.programme, "nothing to change",
                     fix: "name the participants or facilitators who leave, give a file of late joiners, a new "
-                        + "venues file or more wishes, move someone, or lock a group"))
+                        + "venues file or more wishes, move someone, or lock a group"
+                ).inDutch(
+                    "er is niets te wijzigen",
+                    fix: "noem wie vertrekt, voeg nieuwe deelnemers of wensen toe, verplaats iemand of zet een groep "
+                        + "vast"))
         }
         guard problems.isEmpty else { throw .invalidInput(problems) }
         var request = ReplanRequest(
@@ -200,14 +217,18 @@ extension ReplanChanges {
                 problems.append(
                     Diagnostic(
                         .error, file: option, field: "email", "\(email) is not a facilitator of this plan",
-                        fix: "check the spelling; facilitators are listed in plan.xlsx (Begeleiders)"))
+                        fix: "check the spelling; facilitators are listed in plan.xlsx (Begeleiders)"
+                    ).inDutch(
+                        "\(email) is geen begeleider in dit plan",
+                        fix: "controleer de spelling; de begeleiders staan in plan.xlsx (Begeleiders)"))
                 return nil
             }
             if let left = programme.facilitators![f].leftOn {
                 problems.append(
                     Diagnostic(
                         .error, file: option, field: "email", "\(email) already left on \(left)",
-                        fix: "remove this email"))
+                        fix: "remove this email"
+                    ).inDutch("\(email) is al vertrokken op \(left)", fix: "haal dit e-mailadres weg"))
                 return nil
             }
             return f
@@ -229,7 +250,10 @@ extension ReplanChanges {
             problems.append(
                 Diagnostic(
                     .error, file: file.name, "the list of leavers is not UTF-8 text",
-                    fix: "save it as UTF-8 text, one email per line"))
+                    fix: "save it as UTF-8 text, one email per line"
+                ).inDutch(
+                    "de lijst van vertrekkers is geen UTF-8-tekst",
+                    fix: "sla hem op als UTF-8-tekst, één e-mailadres per regel"))
             return []
         }
         var out: [Dropout] = []
@@ -244,7 +268,10 @@ extension ReplanChanges {
                 problems.append(
                     Diagnostic(
                         .error, file: file.name, line: n + 1, "no email address on this line",
-                        fix: "write one email per line (lines starting with # are comments)"))
+                        fix: "write one email per line (lines starting with # are comments)"
+                    ).inDutch(
+                        "geen e-mailadres op deze regel",
+                        fix: "schrijf één e-mailadres per regel (regels die met # beginnen zijn opmerkingen)"))
             }
         }
         return out

@@ -30,7 +30,10 @@ enum VenueFile {
                     Diagnostic(
                         .error, file: table.file, line: line, field: "group",
                         "\(key.split(separator: ":")[0]) is not a group of this plan (its groups are \(range))",
-                        fix: "use the group ids of groups.csv, or delete the row")
+                        fix: "use the group ids of groups.csv, or delete the row"
+                    ).inDutch(
+                        "\(key.split(separator: ":")[0]) is geen groep van dit plan (de groepen zijn \(range))",
+                        fix: "gebruik de groepsnamen uit groups.csv, of verwijder de regel")
                 })
         }
         var venues = config.venues ?? ProgrammeConfig.Venues()

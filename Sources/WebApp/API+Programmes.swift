@@ -35,7 +35,8 @@ extension API {
             return API.problems([
                 Diagnostic(
                     .error, file: "signups", field: "signups", "no sign-up file was uploaded",
-                    fix: "choose the sign-ups (CSV or .xlsx) in the field signups")
+                    fix: "choose the sign-ups (CSV or .xlsx) in the field signups"
+                ).inDutch("er is geen aanmeldingenbestand geüpload", fix: "kies de aanmeldingen (CSV of .xlsx)")
             ])
         }
         let inputs = ProgrammeInputs(

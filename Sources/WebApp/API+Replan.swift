@@ -143,7 +143,8 @@ extension API {
             problems.append(
                 APIModels.Problem(
                     Diagnostic(
-                        .error, file: "request", field: field, "\"\(text)\" is not a date", fix: "use YYYY-MM-DD")))
+                        .error, file: "request", field: field, "\"\(text)\" is not a date", fix: "use YYYY-MM-DD"
+                    ).inDutch("\"\(text)\" is geen datum", fix: "schrijf de datum als JJJJ-MM-DD")))
             return nil
         }
         var c = ReplanChanges()

@@ -115,7 +115,9 @@ struct API: Sendable {
                         Diagnostic(
                             .error, file: "request", field: "timeLimit",
                             "timeLimit \(limit) is outside 1–3600 seconds",
-                            fix: "give a number of seconds from 1 to 3600")
+                            fix: "give a number of seconds from 1 to 3600"
+                        ).inDutch(
+                            "de rekentijd \(limit) ligt buiten 1–3600 seconden", fix: "geef 1 tot 3600 seconden")
                     ])))
         }
         return .success(limit)

@@ -42,7 +42,8 @@ extension Pages {
                     + (facilitator.map { l.t("Begeleider", "Facilitator") + ": " + esc($0.name) + " · " } ?? "")
                     + "\(g.members.count) " + l.t("deelnemers", "members")
                     + Objective.allCases.map {
-                        " · \(Metrics.value($0, g.members, p)) " + l.t($0.dutchInGroup, $0.inGroup)
+                        let n = Metrics.value($0, g.members, p)
+                        return " · \(n) " + l.t($0.dutchInGroup(n), $0.inGroup(n))
                     }
                     .joined() + "</p>")
             h.append("<ul class=\"members\">")

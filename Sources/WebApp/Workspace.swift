@@ -61,6 +61,7 @@ public struct Workspace: Sendable {
         guard let signups = input(id, "signups") else {
             throw .invalidInput([
                 Diagnostic(.error, file: "signups", "programme \(id) has no sign-ups", fix: "upload again")
+                    .inDutch("programma \(id) heeft geen aanmeldingen", fix: "upload de aanmeldingen opnieuw")
             ])
         }
         return try ProgrammeInputs(

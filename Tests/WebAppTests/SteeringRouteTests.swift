@@ -134,7 +134,12 @@ import Testing
             // An unknown email is a precise failure of the job.
             let failed = try await run(client, "/api/programmes/\(id)/replan", "{\"drop\":[\"nobody@example.nl\"]}")
             #expect(failed["state"] as? String == "failed")
-            #expect(((failed["failure"] as? [String: Any])?["problems"] as? [Any])?.isEmpty == false)
+            let problems = (failed["failure"] as? [String: Any])?["problems"] as? [[String: Any]] ?? []
+            #expect(problems.first?["message"] as? String == "nobody@example.nl is not a participant in this plan")
+            // The page shows organisers the Dutch text.
+            let dutch = problems.first?["nl"] as? [String: Any]
+            #expect(dutch?["message"] as? String == "nobody@example.nl is geen deelnemer in dit plan", "\(problems)")
+            #expect((dutch?["fix"] as? String)?.contains("groups.csv") == true)
             #expect(
                 try await post(client, "/api/programmes/\(id)/replan", "{\"from\":\"1 feb\"}").status
                     == .unprocessableContent)
