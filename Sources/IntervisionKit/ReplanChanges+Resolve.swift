@@ -151,24 +151,33 @@ extension ReplanChanges {
             current.schedule.meetings.map { ("\($0.group)#\($0.number)", $0) }, uniquingKeysWith: { a, _ in a })
         for row in rows {
             let key = "\(row.group.uppercased())#\(row.meeting)"
-            func problem(_ message: String, _ fix: String) {
+            func problem(_ message: String, _ fix: String, nl: (message: String, fix: String)) {
                 problems.append(
                     Diagnostic(
                         .error, file: row.source, line: row.line == 0 ? nil : row.line, field: "meeting", message,
-                        fix: fix))
+                        fix: fix
+                    ).inDutch(nl.message, fix: nl.fix))
             }
             guard let m = byKey[key] else {
-                problem("\(row.group):\(row.meeting) is not a meeting of this plan", "check the group and number")
+                problem(
+                    "\(row.group):\(row.meeting) is not a meeting of this plan", "check the group and number",
+                    nl: ("\(row.group):\(row.meeting) is geen bijeenkomst van dit plan", "controleer groep en nummer"))
                 continue
             }
             guard !m.cancelled else {
-                problem("\(m.group):\(m.number) was cancelled", "leave it out")
+                problem(
+                    "\(m.group):\(m.number) was cancelled", "leave it out",
+                    nl: ("\(m.group):\(m.number) is afgelast", "laat deze bijeenkomst weg"))
                 continue
             }
             guard m.date < from else {
                 problem(
                     "\(m.group):\(m.number) on \(m.date) has not taken place before \(from)",
-                    "record attendance after the meeting, with --from after \(m.date)")
+                    "record attendance after the meeting, with --from after \(m.date)",
+                    nl: (
+                        "\(m.group):\(m.number) op \(m.date) heeft vóór \(from) nog niet plaatsgevonden",
+                        "leg de aanwezigheid vast na de bijeenkomst"
+                    ))
                 continue
             }
             if recorded[key] == nil {
@@ -181,7 +190,11 @@ extension ReplanChanges {
             guard found.count == 1 else {
                 problem(
                     "\(row.person) was not a member of \(m.group) at meeting \(m.number)",
-                    "use the email of someone in the group then (rota/group-\(m.group).csv)")
+                    "use the email of someone in the group then (rota/group-\(m.group).csv)",
+                    nl: (
+                        "\(row.person) zat bij bijeenkomst \(m.number) niet in \(m.group)",
+                        "gebruik het e-mailadres van iemand die toen in de groep zat (rota/group-\(m.group).csv)"
+                    ))
                 continue
             }
             if !row.present { recorded[key]!.insert(found[0]) }

@@ -84,6 +84,9 @@ import Testing
             guard case .invalidInput(let d) = error else { throw error }
             #expect(d.contains { $0.line == 2 && $0.message.contains("has not taken place before 2027-04-01") })
             #expect(d.contains { $0.line == 3 && $0.message.contains("was not a member of \(g[0].id)") })
+            // What the web page shows organisers.
+            #expect(d.contains { $0.line == 2 && $0.dutch?.message.contains("nog niet plaatsgevonden") == true })
+            #expect(d.contains { $0.line == 3 && $0.dutch?.message.contains("niet in \(g[0].id)") == true })
         }
     }
 }
