@@ -62,11 +62,7 @@ import Testing
             },
             "without facilitators, rotas are per group (and per participant) only")
         #expect(files.filter { $0.hasPrefix("rota/people/") }.count == 52, "a calendar of their own for everyone")
-        for f in files where f.contains(".") {
-            #expect(
-                try Data(contentsOf: URL(fileURLWithPath: "\(a)/\(f)"))
-                    == Data(contentsOf: URL(fileURLWithPath: "\(b)/\(f)")), "\(f) differs")
-        }
+        #expect(try Scratch.differences(a, b) == [])
     }
 
     @Test func withFacilitatorsWritesScheduleAndRotasPerFacilitatorAndGroup() throws {

@@ -7,6 +7,20 @@ public enum Scratch {
     public static func folder(_ tag: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("intervision-\(tag)-\(UUID().uuidString)").path
     }
+
+    /// The paths (relative, sorted) that two folders do not hold alike: present in one only, or a file whose bytes
+    /// differ. Empty when the folders are the same byte for byte.
+    public static func differences(_ a: String, _ b: String) throws -> [String] {
+        let fm = FileManager.default
+        let left = Set(try fm.subpathsOfDirectory(atPath: a)), right = Set(try fm.subpathsOfDirectory(atPath: b))
+        var out = left.symmetricDifference(right)
+        for path in left.intersection(right) {
+            var isFolder: ObjCBool = false
+            guard fm.fileExists(atPath: a + "/" + path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            if fm.contents(atPath: a + "/" + path) != fm.contents(atPath: b + "/" + path) { out.insert(path) }
+        }
+        return out.sorted()
+    }
 }
 
 /// Another program run by the tests (Python as an independent checker, `mount` for a small disk).
