@@ -113,8 +113,8 @@ extension ReplanChanges {
                         + "venues file or more wishes, move someone, or lock a group"
                 ).inDutch(
                     "er is niets te wijzigen",
-                    fix: "noem wie vertrekt, voeg nieuwe deelnemers of wensen toe, verplaats iemand of zet een groep "
-                        + "vast"))
+                    fix: "noem de deelnemers of begeleiders die vertrekken, geef een bestand met late aanmelders, een "
+                        + "nieuw locatiebestand of meer wensen, verplaats iemand of zet een groep vast"))
         }
         guard problems.isEmpty else { throw .invalidInput(problems) }
         var request = ReplanRequest(
