@@ -1,4 +1,5 @@
 import Foundation
+import Intake
 import Replanning
 
 /// A plan folder on disk: `plan.json`, `history/plan-vN.json` and the rendered files beside them. Writes are
@@ -65,6 +66,8 @@ package struct PlanStore: Sendable {
         package var message: String
         /// What to do about it.
         package var fix: String
+        /// Both in Dutch, where an organiser's page can meet the refusal.
+        package var dutch: Diagnostic.Dutch? = nil
     }
 
     /// An exclusive hold on the plan folder while one replan reads it and writes the next version (an advisory
@@ -91,7 +94,10 @@ package struct PlanStore: Sendable {
             close(fd)
             throw Refusal(
                 message: "another change to \(folder) is running right now",
-                fix: "wait until it has finished, then run this one again: it will start from the new version")
+                fix: "wait until it has finished, then run this one again: it will start from the new version",
+                dutch: .init(
+                    "er loopt op dit moment al een andere wijziging van dit plan",
+                    fix: "wacht tot die klaar is en probeer het dan opnieuw: het begint dan bij de nieuwe versie"))
         }
         return Lock(fd)
     }

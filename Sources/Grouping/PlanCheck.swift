@@ -37,7 +37,11 @@ package enum PlanCheck {
         package var rule: HardRule
         /// Who and what, in words.
         package var text: String
+        /// Who and what, in Dutch.
+        package var dutch: String
         package var description: String { (group.map { "\($0): " } ?? "") + text }
+        /// The violation in Dutch, as an organiser's page shows it.
+        package var dutchDescription: String { (group.map { "\($0): " } ?? "") + dutch }
     }
 
     /// Locked groups whose members changed other than by leaving: compared member by member with the groups
@@ -55,7 +59,8 @@ package enum PlanCheck {
                 out.append(
                     Violation(
                         group: id, rule: .locked,
-                        text: "is locked, but \(joined) joined and \(left) left other than by dropping out"))
+                        text: "is locked, but \(joined) joined and \(left) left other than by dropping out",
+                        dutch: "is vergrendeld, maar \(joined) kwamen erbij en \(left) gingen weg zonder af te haken"))
             }
         }
         return out
@@ -73,13 +78,15 @@ package enum PlanCheck {
                 out.append(
                     Violation(
                         group: g.id, rule: .size,
-                        text: "has \(g.members.count) members, outside \(range.lowerBound)–\(range.upperBound)"))
+                        text: "has \(g.members.count) members, outside \(range.lowerBound)–\(range.upperBound)",
+                        dutch: "heeft \(g.members.count) leden, buiten \(range.lowerBound)–\(range.upperBound)"))
             }
             for i in g.members {
                 guard p.indices.contains(i) else {
                     out.append(
                         Violation(
-                            group: g.id, rule: .membership, text: "refers to participant #\(i), who does not exist"))
+                            group: g.id, rule: .membership, text: "refers to participant #\(i), who does not exist",
+                            dutch: "noemt deelnemer #\(i), die niet bestaat"))
                     continue
                 }
                 seen[i] += 1
@@ -91,7 +98,9 @@ package enum PlanCheck {
                         out.append(
                             Violation(
                                 group: g.id, rule: .separate(rule),
-                                text: "\(p[i].name) and \(p[j].name): \(rule.explanation) (rule `\(rule.rawValue)`)"))
+                                text: "\(p[i].name) and \(p[j].name): \(rule.explanation) (rule `\(rule.rawValue)`)",
+                                dutch: "\(p[i].name) en \(p[j].name): \(rule.dutchExplanation) "
+                                    + "(regel `\(rule.rawValue)`)"))
                     }
                 }
             }
@@ -105,12 +114,18 @@ package enum PlanCheck {
                 Violation(
                     group: nil, rule: .together,
                     text: "\(p[w.person].name) (\(a)) and \(p[w.other].name) (\(b)) are wished together "
+                        + "(\(w.place))",
+                    dutch: "\(p[w.person].name) (\(a)) en \(p[w.other].name) (\(b)) moeten volgens een wens samen "
                         + "(\(w.place))"))
         }
         for (i, n) in seen.enumerated() where n != (programme.dropped.contains(i) ? 0 : 1) {
-            let expected = programme.dropped.contains(i) ? "none (left the programme)" : "exactly one"
+            let gone = programme.dropped.contains(i)
+            let expected = gone ? "none (left the programme)" : "exactly one"
             out.append(
-                Violation(group: nil, rule: .membership, text: "\(p[i].name) is in \(n) groups instead of \(expected)"))
+                Violation(
+                    group: nil, rule: .membership, text: "\(p[i].name) is in \(n) groups instead of \(expected)",
+                    dutch: "\(p[i].name) zit in \(n) groepen in plaats van "
+                        + (gone ? "geen (afgehaakt)" : "precies één")))
         }
         return out
     }

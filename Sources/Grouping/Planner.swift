@@ -49,7 +49,9 @@ public enum GroupPlanner {
         let k: Int
         switch GroupCount.resolve(participants: p.count, g) {
         case .impossible(let reason, let relaxations):
-            throw .impossible(Infeasibility.size(reason: reason, relaxations: relaxations))
+            throw .impossible(
+                Infeasibility.size(
+                    reason: reason, relaxations: relaxations, dutch: GroupCount.dutch(participants: p.count, g)))
         case .groups(let count, _, _): k = count
         }
         // No tied set can outnumber the groups when nobody is tied to as many people as there are groups;
@@ -171,6 +173,17 @@ public enum GroupPlanner {
                                 effect: "groups of up to "
                                     + "\(g.maxSize + 1)"),
                             .init("[groups] count", to: "\(k + 1)", effect: "one more, smaller group"),
+                        ]
+                    ).inDutch(
+                        "geen indeling van de \(p.count) deelnemers in \(k) groepen van \(g.minSize)–\(g.maxSize) "
+                            + "houdt elk verbonden paar uit elkaar",
+                        details: [
+                            "grootste groep onderling verbonden mensen: \(largest.members.count) "
+                                + "(\(largest.members.map { p[$0].name }.joined(separator: ", ")))"
+                        ],
+                        suggestions: [
+                            "[groups] max_size = \(g.maxSize + 1): groepen van maximaal \(g.maxSize + 1)",
+                            "[groups] count = \(k + 1): één groep meer, kleinere groepen",
                         ]))
             }
             if deadline.isCancelled { throw GroupingFailure.cancelled }

@@ -29,6 +29,13 @@ enum Together {
                     suggestions: [
                         .init("drop one of the `together` wishes for them"),
                         .init("[groups] max_size", to: "\(programme.config.groups.maxSize + 1)", effect: "more room"),
+                    ]
+                ).inDutch(
+                    "er is geen manier gevonden om \(set.map { p[$0].name }.joined(separator: ", ")) zoals gewenst "
+                        + "in één groep te zetten en toch elke regel te houden",
+                    suggestions: [
+                        "laat een van de wensen `samen` voor hen vallen",
+                        "[groups] max_size = \(programme.config.groups.maxSize + 1): meer ruimte",
                     ]))
         }
         return groups

@@ -11,6 +11,22 @@ public struct CheckSummary: Sendable {
         public var text: String
         /// Changes that would help.
         public var relaxations: [String] = []
+        /// Text and changes in Dutch, for organisers' pages.
+        public var dutch: Dutch?
+
+        /// A signal's words in Dutch.
+        public struct Dutch: Sendable, Equatable {
+            /// What it is.
+            public var text: String
+            /// Changes that would help, in the order of the English ones.
+            public var relaxations: [String]
+        }
+
+        /// Text and changes in Dutch when asked and known, else in English.
+        public func words(dutch wanted: Bool) -> (text: String, relaxations: [String]) {
+            if wanted, let dutch { return (dutch.text, dutch.relaxations) }
+            return (text, relaxations)
+        }
     }
 
     /// Participants signed up.
@@ -69,7 +85,11 @@ public struct CheckSummary: Sendable {
         var groupCount: Int?
         switch groups {
         case .impossible(let reason, let relaxations):
-            signals.append(Signal(kind: .impossible, text: reason, relaxations: relaxations))
+            let nl = GroupCount.dutch(participants: people.count, g)
+            signals.append(
+                Signal(
+                    kind: .impossible, text: reason, relaxations: relaxations,
+                    dutch: nl.map { .init(text: $0.reason, relaxations: $0.relaxations) }))
         case .groups(let k, _, _):
             groupCount = k
         }
@@ -84,7 +104,16 @@ public struct CheckSummary: Sendable {
                     relaxations: [
                         "plan \(set.count) groups (count = \(set.count)) with smaller groups, if the sizes allow",
                         "drop one of the ties between them (see `check` ties) or remove a rule from `separate`",
-                    ]))
+                    ],
+                    dutch: .init(
+                        text: "deze \(set.count) mensen \(Self.describeInDutch(set, people)) moeten allemaal in "
+                            + "verschillende groepen, maar er zijn maar \(k) groepen",
+                        relaxations: [
+                            "maak \(set.count) groepen (count = \(set.count)) met kleinere groepen, als de groottes "
+                                + "dat toelaten",
+                            "laat een van de banden tussen hen vallen (zie de banden bij `check`) of haal een regel "
+                                + "uit `separate`",
+                        ])))
         }
         if let k = groupCount, let f = p.facilitators {
             let capacity = f.reduce(0) { $0 + $1.maxGroups }
@@ -97,7 +126,14 @@ public struct CheckSummary: Sendable {
                             + "are \(k) groups",
                         relaxations: [
                             "raise max_groups for some facilitators", "add \(k - capacity) more facilitator slots",
-                        ]))
+                        ],
+                        dutch: .init(
+                            text: "de \(f.count) begeleiders kunnen samen hoogstens \(capacity) groepen leiden, maar "
+                                + "er zijn \(k) groepen",
+                            relaxations: [
+                                "verhoog max_groups bij een paar begeleiders",
+                                "voeg \(k - capacity) begeleidersplaatsen toe",
+                            ])))
             }
         }
         // Regions too small for a group, and regions whose ties need more groups than they can fill: together one
@@ -124,7 +160,15 @@ public struct CheckSummary: Sendable {
                     relaxations: [
                         "nothing to do: the plan keeps neighbouring regions together where it can",
                         "or add their region to a larger one in the sign-ups (the region column) before planning",
-                    ]))
+                    ],
+                    dutch: .init(
+                        text: "te weinig deelnemers voor een eigen groep in " + small.joined(separator: ", ")
+                            + ": zij komen in groepen van andere regio's",
+                        relaxations: [
+                            "niets te doen: het plan houdt buurregio's waar het kan bij elkaar",
+                            "of voeg hun regio vóór het plannen bij een grotere regio (de kolom regio van de "
+                                + "aanmeldingen)",
+                        ])))
         }
         if !tied.isEmpty {
             let total = tied.reduce(0) { $0 + $1.away }
@@ -139,7 +183,17 @@ public struct CheckSummary: Sendable {
                             + "reason",
                         "check the competitors column for schools that do not really compete, or leave "
                             + "`competitors` out of [rules] separate",
-                    ]))
+                    ],
+                    dutch: .init(
+                        text: "door banden zijn er in sommige regio's te weinig groepen: reken op minstens \(total) "
+                            + "deelnemers in een groep van een andere regio ("
+                            + tied.map { "\($0.region) \($0.away)" }.joined(separator: ", ") + ")",
+                        relaxations: [
+                            "niets te doen: het plan houdt dit zo klein mogelijk (doel `away`) en het verslag geeft "
+                                + "per persoon de reden",
+                            "kijk in de kolom concurrenten na of scholen echt concurreren, of haal `competitors` uit "
+                                + "[rules] separate",
+                        ])))
         }
     }
 
@@ -148,6 +202,13 @@ public struct CheckSummary: Sendable {
         let schools = tally(set.map { people[$0].school })
         if schools.count == 1 { return "from \(schools[0].0)" }
         return "from \(schools.count) schools (\(schools.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))"
+    }
+
+    /// "van 3 concurrerende scholen (A 4, B 3, C 2)" or "van De Linde".
+    static func describeInDutch(_ set: [Int], _ people: [Participant]) -> String {
+        let schools = tally(set.map { people[$0].school })
+        if schools.count == 1 { return "van \(schools[0].0)" }
+        return "van \(schools.count) scholen (\(schools.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))"
     }
 
     /// Counts per value, most frequent first, then alphabetical.

@@ -41,6 +41,40 @@ public struct Explanation: Sendable, Equatable, Error {
     public var details: [String]
     /// Changes that would help, most useful first.
     public var suggestions: [Suggestion]
+    /// The same explanation in Dutch, where the stage that explains has it.
+    public var dutch: Dutch?
+
+    /// An explanation's words in Dutch, for organisers' pages: headline, details and suggestions as a reader
+    /// sees them (a suggestion's change and effect in one line).
+    public struct Dutch: Sendable, Equatable {
+        /// The one-sentence reason.
+        public var headline: String
+        /// One line each; `nil` when the English details are names and figures that need no translation.
+        public var details: [String]?
+        /// Changes that would help, in the order of the English ones.
+        public var suggestions: [String]
+
+        /// The Dutch words of an explanation.
+        public init(_ headline: String, details: [String]? = nil, suggestions: [String] = []) {
+            self.headline = headline
+            self.details = details
+            self.suggestions = suggestions
+        }
+    }
+
+    /// This explanation with its Dutch words.
+    public func inDutch(_ headline: String, details: [String]? = nil, suggestions: [String] = []) -> Explanation {
+        var e = self
+        e.dutch = Dutch(headline, details: details, suggestions: suggestions)
+        return e
+    }
+
+    /// Headline, details and suggestions (change and effect in one line) in Dutch when asked and known, else in
+    /// English.
+    public func text(dutch wanted: Bool) -> (headline: String, details: [String], suggestions: [String]) {
+        if wanted, let dutch { return (dutch.headline, dutch.details ?? details, dutch.suggestions) }
+        return (headline, details, suggestions.map { $0.effect.isEmpty ? $0.change : "\($0.change): \($0.effect)" })
+    }
 
     /// An explanation; `suggestions` in order of usefulness.
     public init(

@@ -36,27 +36,49 @@ public enum GroupCount {
         return .groups(count: k, smallest: n / k, largest: (n + k - 1) / k)
     }
 
+    /// `resolve`'s reason and changes in Dutch when no count works, in the same order; `nil` when one does.
+    public static func dutch(participants n: Int, _ g: ProgrammeConfig.Groups) -> (
+        reason: String, relaxations: [String]
+    )? {
+        guard case .impossible = resolve(participants: n, g) else { return nil }
+        let range = "\(g.minSize)–\(g.maxSize)"
+        let changes = relaxations(n, g, dutch: true)
+        if let k = g.count {
+            return (
+                "\(n) deelnemers kunnen geen \(k) groepen van \(range) vullen (\(k) groepen bevatten \(k * g.minSize) "
+                    + "tot \(k * g.maxSize) mensen)",
+                changes + ["haal `count` weg, dan volgt het aantal groepen uit target_size"]
+            )
+        }
+        return ("\(n) \(n == 1 ? "deelnemer past" : "deelnemers passen") niet in groepen van \(range)", changes)
+    }
+
     /// Concrete changes to `[groups]` that would make N fit, nearest first.
-    static func relaxations(_ n: Int, _ g: ProgrammeConfig.Groups) -> [String] {
-        guard n > 0 else { return ["add participants"] }
+    static func relaxations(_ n: Int, _ g: ProgrammeConfig.Groups, dutch: Bool = false) -> [String] {
+        guard n > 0 else { return [dutch ? "voeg deelnemers toe" : "add participants"] }
+        func groups(_ k: Int, _ sizes: String) -> String {
+            dutch ? "\(k) \(k == 1 ? "groep" : "groepen") van \(sizes)" : "\(k) group\(k == 1 ? "" : "s") of \(sizes)"
+        }
+        let allow = dutch ? "sta groepen van" : "allow groups of", allowEnd = dutch ? " toe" : ""
         var options: [String] = []
         let fewer = max(1, n / g.maxSize), more = max(1, (n + g.minSize - 1) / g.minSize)
         for k in Set([fewer, more, max(1, n / g.minSize)]).sorted() {
             let small = n / k, large = (n + k - 1) / k
+            let sizes = small == large ? "\(large)" : "\(small)–\(large)"
             if large > g.maxSize {
-                options.append(
-                    "allow groups of \(large) (max_size = \(large)): \(k) group\(k == 1 ? "" : "s") of "
-                        + "\(small == large ? "\(large)" : "\(small)–\(large)")"
-                )
+                options.append("\(allow) \(large)\(allowEnd) (max_size = \(large)): " + groups(k, sizes))
             }
             if small < g.minSize {
-                options.append(
-                    "allow groups of \(small) (min_size = \(small)): \(k) group\(k == 1 ? "" : "s") of "
-                        + "\(small == large ? "\(small)" : "\(small)–\(large)")"
-                )
+                options.append("\(allow) \(small)\(allowEnd) (min_size = \(small)): " + groups(k, sizes))
             }
         }
-        if n < g.minSize { options.append("add \(g.minSize - n) more participant\(g.minSize - n == 1 ? "" : "s")") }
+        if n < g.minSize {
+            let more = g.minSize - n
+            options.append(
+                dutch
+                    ? "voeg nog \(more) \(more == 1 ? "deelnemer" : "deelnemers") toe"
+                    : "add \(more) more participant\(more == 1 ? "" : "s")")
+        }
         return options
     }
 }

@@ -74,7 +74,9 @@ extension Intervision {
                     + "published plan, or choose another output folder")
         }
         let lock: PlanStore.Lock
-        do { lock = try store.lock() } catch { throw .invalid(folder, error.message, fix: error.fix) }
+        do { lock = try store.lock() } catch {
+            throw .invalid(folder, error.message, fix: error.fix, dutch: error.dutch)
+        }
         let document: PlanDocument
         do {
             document = try store.read().document

@@ -29,7 +29,8 @@ extension Intervision {
         } catch {
             switch error {
             case .impossible(let why): throw .impossible(why)
-            case .invalidInput(let message, let fix): throw .invalid("--move", message, fix: fix)
+            case .invalidInput(let message, let fix, let dutch):
+                throw .invalid("--move", message, fix: fix, dutch: dutch)
             // Moves and swaps are checked, not searched for: no search here can run out of time.
             case .outOfTime(let step): throw .internalError("\(step) ran out of time in a preview")
             case .internalError(let message): throw .internalError(message)

@@ -21,7 +21,9 @@ extension Intervision {
     {
         let store = PlanStore(folder: folder)
         let lock: PlanStore.Lock
-        do { lock = try store.lock() } catch { throw .invalid(folder, error.message, fix: error.fix) }
+        do { lock = try store.lock() } catch {
+            throw .invalid(folder, error.message, fix: error.fix, dutch: error.dutch)
+        }
         defer { lock.release() }
         let document: PlanDocument
         do {

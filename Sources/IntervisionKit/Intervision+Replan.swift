@@ -6,7 +6,9 @@ extension Intervision {
     {
         let store = PlanStore(folder: folder)
         let lock: PlanStore.Lock
-        do { lock = try store.lock() } catch { throw .invalid(folder, error.message, fix: error.fix) }
+        do { lock = try store.lock() } catch {
+            throw .invalid(folder, error.message, fix: error.fix, dutch: error.dutch)
+        }
         defer { lock.release() }
         let document: PlanDocument, current: CurrentPlan
         do {
@@ -30,7 +32,8 @@ extension Intervision {
         } catch {
             guard !budget.isCancelled else { throw .cancelled }
             switch error {
-            case .invalidInput(let message, let fix): throw .invalid("plan.json", message, fix: fix)
+            case .invalidInput(let message, let fix, let dutch):
+                throw .invalid("plan.json", message, fix: fix, dutch: dutch)
             case .impossible(let why): throw .impossible(why)
             case .outOfTime(let step): throw .outOfTime(step: step, timeLimit: budget.timeLimit)
             case .internalError(let message): throw .internalError(message)

@@ -17,7 +17,11 @@ public enum PlanningFailure: Error, Sendable {
     case internalError(String)
 
     /// One invalid-input problem that is not tied to a line of a file.
-    static func invalid(_ file: String, _ message: String, fix: String, field: String? = nil) -> PlanningFailure {
-        .invalidInput([Diagnostic(.error, file: file, field: field, message, fix: fix)])
+    static func invalid(
+        _ file: String, _ message: String, fix: String, field: String? = nil, dutch: Diagnostic.Dutch? = nil
+    ) -> PlanningFailure {
+        var d = Diagnostic(.error, file: file, field: field, message, fix: fix)
+        d.dutch = dutch
+        return .invalidInput([d])
     }
 }

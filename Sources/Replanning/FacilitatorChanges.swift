@@ -176,7 +176,7 @@ struct FacilitatorChanges {
 
     /// Nobody may lead `g`: who is ruled out, and why.
     func noFacilitator(_ g: Group, _ facilitators: [Facilitator], load: [Int]) -> Explanation {
-        var details: [String] = [], full: [Facilitator] = []
+        var details: [String] = [], dutch: [String] = [], full: [Facilitator] = []
         for f in facilitators where f.leftOn == nil {
             if load[f.index] >= f.maxGroups {
                 full.append(f)
@@ -184,10 +184,13 @@ struct FacilitatorChanges {
             }
             if let i = g.members.first(where: { f.isTied(toSchool: programme.participants[$0].school) }) {
                 details.append("\(f.name): tied to \(programme.participants[i].school)")
+                dutch.append("\(f.name): verbonden aan \(programme.participants[i].school)")
             } else if !mayLead(f, g) {
                 details.append("\(f.name): ruled out by a member's facilitator wish")
+                dutch.append("\(f.name): uitgesloten door de begeleiderswens van een lid")
             } else {
                 details.append("\(f.name): unavailable or busy on some of \(g.id)'s dates")
+                dutch.append("\(f.name): niet beschikbaar of bezet op een of meer data van \(g.id)")
             }
         }
         // Those of the group's own region first: raising their maximum keeps the group close to home.
@@ -201,11 +204,19 @@ struct FacilitatorChanges {
                 full.count == 1
                     ? "\(names) leads as many groups as max_groups allows"
                     : "\(full.count) facilitators lead as many groups as max_groups allows (\(names))", at: 0)
+            dutch.insert(
+                full.count == 1
+                    ? "\(names) leidt al zoveel groepen als max_groups toestaat"
+                    : "\(full.count) begeleiders leiden al zoveel groepen als max_groups toestaat (\(names))", at: 0)
         }
         return Explanation(
             .calendar, "no facilitator can take over \(g.id) from \(from) on", people: g.members, details: details,
             suggestions: [.init("add a facilitator: --add-facilitators FILE")]
-                + full.prefix(3).map { .init("raise max_groups of \($0.name) to \($0.maxGroups + 1)") })
+                + full.prefix(3).map { .init("raise max_groups of \($0.name) to \($0.maxGroups + 1)") }
+        ).inDutch(
+            "geen begeleider kan \(g.id) vanaf \(from) overnemen", details: dutch,
+            suggestions: ["voeg een begeleider toe"]
+                + full.prefix(3).map { "verhoog max_groups van \($0.name) naar \($0.maxGroups + 1)" })
     }
 
     /// The affected groups together need more than the facilitators can give.
@@ -220,6 +231,12 @@ struct FacilitatorChanges {
             suggestions: [
                 .init("add a facilitator: --add-facilitators FILE"),
                 .init("raise max_groups in the facilitators file"),
-            ])
+            ]
+        ).inDutch(
+            "\(affected.count) \(affected.count == 1 ? "groep heeft" : "groepen hebben") vanaf \(from) een andere "
+                + "begeleider nodig (\(affected.map(\.id).joined(separator: ", "))), en geen keuze houdt elke "
+                + "begeleider binnen max_groups, vrij op de data en nooit dubbel geboekt",
+            details: ["ruimte bij de andere begeleiders: \(spare) \(spare == 1 ? "groep" : "groepen")"],
+            suggestions: ["voeg een begeleider toe", "verhoog max_groups in het begeleidersbestand"])
     }
 }

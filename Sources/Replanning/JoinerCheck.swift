@@ -11,7 +11,7 @@ enum JoinerCheck {
         let p = programme.participants
         let max = programme.config.groups.maxSize
         for j in joiners {
-            var reasons: [String] = [], full: [String] = []
+            var reasons: [String] = [], dutchReasons: [String] = [], full: [String] = []
             var fits = false
             for (g, members) in remaining.enumerated() {
                 let tied = members.filter { programme.conflicts.areTied(j, $0) }
@@ -19,22 +19,28 @@ enum JoinerCheck {
                     .flatMap { $0.isTied(toSchool: p[j].school) ? $0.name : nil }
                 if members.count >= max { full.append(groups[g].id) }
                 if let t = tied.first {
-                    reasons.append(
+                    let tie =
                         "\(groups[g].id): \(p[t].name) "
-                            + "(\(programme.conflicts.rules(between: j, t).map(\.rawValue).joined(separator: ", ")))"
-                    )
+                        + "(\(programme.conflicts.rules(between: j, t).map(\.rawValue).joined(separator: ", ")))"
+                    reasons.append(tie)
+                    dutchReasons.append(tie)
                 } else if let f = facilitatorTie {
                     reasons.append("\(groups[g].id): facilitator \(f) is tied to \(p[j].school)")
+                    dutchReasons.append("\(groups[g].id): begeleider \(f) is verbonden aan \(p[j].school)")
                 } else if members.count < max {
                     fits = true
                 }
             }
             guard !fits else { continue }
-            var text = "\(p[j].name) cannot join any group: "
+            var text = "\(p[j].name) cannot join any group: ", dutch = "\(p[j].name) past in geen enkele groep: "
             if !full.isEmpty {
                 text += "\(full.joined(separator: ", ")) \(full.count == 1 ? "is" : "are") full (\(max))"
+                dutch += "\(full.joined(separator: ", ")) \(full.count == 1 ? "is" : "zijn") vol (\(max))"
             }
-            if !reasons.isEmpty { text += (full.isEmpty ? "" : "; ") + "tied: " + reasons.joined(separator: "; ") }
+            if !reasons.isEmpty {
+                text += (full.isEmpty ? "" : "; ") + "tied: " + reasons.joined(separator: "; ")
+                dutch += (full.isEmpty ? "" : "; ") + "banden: " + dutchReasons.joined(separator: "; ")
+            }
             let roomy = remaining.indices.filter { g in !remaining[g].contains { programme.conflicts.areTied(j, $0) } }
                 .map { groups[$0].id }
             var fixes = [
@@ -47,7 +53,15 @@ enum JoinerCheck {
                 "add them together with other late joiners: from \(programme.config.groups.minSize) on, a replan "
                     + "opens a new group for joiners who fit nowhere"
             )
-            throw .impossible(Explanation(.changes, text, changes: fixes))
+            let dutchFixes = [
+                "[groups] max_size = \(max + 1): "
+                    + (roomy.isEmpty
+                        ? "ook dan is geen groep vrij van banden"
+                        : roomy.joined(separator: ", ") + " kan dan \(p[j].name) opnemen"),
+                "voeg hen toe samen met andere late instromers: vanaf \(programme.config.groups.minSize) opent een "
+                    + "wijziging een nieuwe groep voor instromers die nergens passen",
+            ]
+            throw .impossible(Explanation(.changes, text, changes: fixes).inDutch(dutch, suggestions: dutchFixes))
         }
     }
 
@@ -63,6 +77,12 @@ enum JoinerCheck {
                     changes: [
                         "raise [groups] max_size to \((people + groups.count - 1) / groups.count)",
                         "add the late joiners as a new programme",
+                    ]
+                ).inDutch(
+                    "\(people) deelnemers passen niet in \(groups.count) groepen van hoogstens \(cfg.maxSize)",
+                    suggestions: [
+                        "[groups] max_size = \((people + groups.count - 1) / groups.count)",
+                        "plan de late instromers als een nieuw programma",
                     ]))
         }
         let short = remaining.enumerated().filter { $0.element.count < cfg.minSizeAfterDropout }.map {
@@ -77,6 +97,14 @@ enum JoinerCheck {
                 changes: [
                     "lower [groups] min_size_after_dropout to \(cfg.minSizeAfterDropout - 1)",
                     "raise [groups] max_size to \(cfg.maxSize + 1)",
+                ]
+            ).inDutch(
+                "geen indeling houdt elke groep op \(cfg.minSizeAfterDropout)–\(cfg.maxSize) leden zonder verbonden "
+                    + "mensen bij elkaar"
+                    + (short.isEmpty ? "" : " (nu onder het minimum: \(short.joined(separator: ", ")))"),
+                suggestions: [
+                    "[groups] min_size_after_dropout = \(cfg.minSizeAfterDropout - 1)",
+                    "[groups] max_size = \(cfg.maxSize + 1)",
                 ]))
     }
 }

@@ -17,7 +17,10 @@ package struct Locks {
                 guard let id = ids.first(where: { $0.uppercased() == name.uppercased() }) else {
                     throw .invalidInput(
                         "\(option) \(name): there is no group \(name) in this plan",
-                        fix: "use an id from groups.csv (\(ids.joined(separator: ", ")))")
+                        fix: "use an id from groups.csv (\(ids.joined(separator: ", ")))",
+                        dutch: .init(
+                            "dit plan heeft geen groep \(name)",
+                            fix: "kies een van de groepen \(ids.joined(separator: ", "))"))
                 }
                 out.append(id)
             }
@@ -28,15 +31,22 @@ package struct Locks {
         if let both = lock.first(where: unlock.contains) {
             throw .invalidInput(
                 "\(both) is both locked and unlocked in one replan",
-                fix: "give either --lock \(both) or --unlock \(both)"
-            )
+                fix: "give either --lock \(both) or --unlock \(both)",
+                dutch: .init(
+                    "\(both) wordt in één wijziging zowel vergrendeld als ontgrendeld",
+                    fix: "kies één van de twee"))
         }
         if let free = unlock.first(where: { !before.contains($0) }) {
             let lockedNow = before.sorted()
             throw .invalidInput(
                 "--unlock \(free): \(free) is not locked",
                 fix: lockedNow.isEmpty
-                    ? "no group of this plan is locked" : "locked now: \(lockedNow.joined(separator: ", "))")
+                    ? "no group of this plan is locked" : "locked now: \(lockedNow.joined(separator: ", "))",
+                dutch: .init(
+                    "\(free) is niet vergrendeld",
+                    fix: lockedNow.isEmpty
+                        ? "geen groep van dit plan is vergrendeld"
+                        : "nu vergrendeld: \(lockedNow.joined(separator: ", "))"))
         }
         locked = before.union(lock).subtracting(unlock)
         added = Set(lock).subtracting(before).sorted()
@@ -56,6 +66,13 @@ package struct Locks {
                     suggestions: [
                         .init("unlock it in this replan: --unlock \(g.id)", effect: "others may then join it"),
                         .init("[groups] min_size_after_dropout", to: "\(members.count)"),
+                    ]
+                ).inDutch(
+                    "\(g.id) is vergrendeld en houdt na het afhaken \(members.count) leden over, minder dan "
+                        + "min_size_after_dropout (\(minimum)); niemand mag bij een vergrendelde groep komen",
+                    suggestions: [
+                        "ontgrendel \(g.id) bij deze wijziging: dan mogen anderen erbij komen",
+                        "[groups] min_size_after_dropout = \(members.count)",
                     ]))
         }
     }
@@ -70,6 +87,16 @@ package struct Locks {
             .init("[groups] min_size_after_dropout", to: "\(cfg.minSizeAfterDropout - 1)"),
             .init("[groups] max_size", to: "\(cfg.maxSize + 1)"),
         ]
+        let dutchSuggestions =
+            locked.sorted().map { "ontgrendel \($0): dan mogen de leden wisselen en mogen anderen erbij" } + [
+                "[groups] min_size_after_dropout = \(cfg.minSizeAfterDropout - 1)",
+                "[groups] max_size = \(cfg.maxSize + 1)",
+            ]
+        let dutchBinding = [
+            locked.isEmpty ? nil : "\(locked.count) vergrendelde groep\(locked.count == 1 ? "" : "en")",
+            programme.wishes.isEmpty ? nil : "\(programme.wishes.count) wensen",
+        ].compactMap { $0 }.joined(separator: " en ")
+        let sizes = locked.sorted().map { id in (id, remaining[groups.firstIndex { $0.id == id }!].count) }
         let binding = [
             locked.isEmpty ? nil : "\(locked.count) locked group\(locked.count == 1 ? "" : "s")",
             programme.wishes.isEmpty ? nil : "\(programme.wishes.count) wishes",
@@ -79,9 +106,11 @@ package struct Locks {
                 .changes,
                 "no arrangement keeps every group at \(cfg.minSizeAfterDropout)–\(cfg.maxSize) members with "
                     + "every rule and \(binding)",
-                details: locked.sorted().map { id in
-                    "\(id) is locked with \(remaining[groups.firstIndex { $0.id == id }!].count) members"
-                },
-                suggestions: suggestions))
+                details: sizes.map { "\($0) is locked with \($1) members" },
+                suggestions: suggestions
+            ).inDutch(
+                "geen indeling houdt elke groep op \(cfg.minSizeAfterDropout)–\(cfg.maxSize) leden met elke regel en "
+                    + dutchBinding,
+                details: sizes.map { "\($0) is vergrendeld met \($1) leden" }, suggestions: dutchSuggestions))
     }
 }

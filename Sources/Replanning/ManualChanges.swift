@@ -39,24 +39,36 @@ public enum ManualChanges {
         var target = groupOf
         for (i, id) in moves {
             guard groupOf[i] != nil else {
-                throw .invalidInput("\(p[i].name) is in no group of this plan", fix: "check the email")
+                throw .invalidInput(
+                    "\(p[i].name) is in no group of this plan", fix: "check the email",
+                    dutch: .init("\(p[i].name) zit in geen groep van dit plan", fix: "controleer het e-mailadres"))
             }
             guard let g = index[id.uppercased()] else {
                 throw .invalidInput(
                     "\(id) is not a group of this plan",
-                    fix: "use an id from groups.csv (\(current.groups.map(\.id).joined(separator: ", ")))")
+                    fix: "use an id from groups.csv (\(current.groups.map(\.id).joined(separator: ", ")))",
+                    dutch: .init(
+                        "\(id) is geen groep van dit plan",
+                        fix: "kies een van de groepen \(current.groups.map(\.id).joined(separator: ", "))"))
             }
             target[i] = g
         }
         for (a, b) in swaps {
             guard let ga = groupOf[a], let gb = groupOf[b] else {
                 throw .invalidInput(
-                    "\(p[groupOf[a] == nil ? a : b].name) is in no group of this plan", fix: "check the email")
+                    "\(p[groupOf[a] == nil ? a : b].name) is in no group of this plan", fix: "check the email",
+                    dutch: .init(
+                        "\(p[groupOf[a] == nil ? a : b].name) zit in geen groep van dit plan",
+                        fix: "controleer het e-mailadres"))
             }
             guard ga != gb else {
                 throw .invalidInput(
                     "\(p[a].name) and \(p[b].name) are both in \(current.groups[ga].id): a swap changes nothing",
-                    fix: "swap people of two different groups")
+                    fix: "swap people of two different groups",
+                    dutch: .init(
+                        "\(p[a].name) en \(p[b].name) zitten allebei in \(current.groups[ga].id): ruilen verandert "
+                            + "niets",
+                        fix: "ruil mensen uit twee verschillende groepen"))
             }
             (target[a], target[b]) = (gb, ga)
         }
@@ -70,13 +82,22 @@ public enum ManualChanges {
                             "\(p[i].name) (\(p[i].email)) would move from \(current.groups[groupOf[i]!].id) to "
                                 + current.groups[target[i]!].id
                         ],
-                        suggestions: [.init("unlock it in the same replan: --unlock \(id)")]))
+                        suggestions: [.init("unlock it in the same replan: --unlock \(id)")]
+                    ).inDutch(
+                        "\(id) is vergrendeld: niemand gaat erin of eruit",
+                        details: [
+                            "\(p[i].name) (\(p[i].email)) zou van \(current.groups[groupOf[i]!].id) naar "
+                                + "\(current.groups[target[i]!].id) gaan"
+                        ],
+                        suggestions: ["ontgrendel \(id) eerst"]))
             }
             if let broken = facilitatorWish(i, in: current.groups[target[i]!].id, current) {
                 throw .impossible(
                     Explanation(
-                        .changes, broken, people: [i],
-                        suggestions: [.init("move \(p[i].name) to a group led by another facilitator")]))
+                        .changes, broken.english, people: [i],
+                        suggestions: [.init("move \(p[i].name) to a group led by another facilitator")]
+                    ).inDutch(
+                        broken.dutch, suggestions: ["verplaats \(p[i].name) naar een groep met een andere begeleider"]))
             }
         }
         var members = current.groups.map { _ in [Int]() }
@@ -88,7 +109,13 @@ public enum ManualChanges {
         let problems = PlanCheck.violations(groups, programme, sizes: cfg.minSizeAfterDropout...cfg.maxSize)
         if !problems.isEmpty {
             throw .impossible(
-                refusal(problems, groups, programme, moved: Set(target.keys.filter { target[$0] != groupOf[$0] })))
+                refusal(
+                    problems, groups, programme,
+                    moved: Dictionary(
+                        uniqueKeysWithValues: target.keys.filter { target[$0] != groupOf[$0] }.map {
+                            ($0, current.groups[groupOf[$0]!].id)
+                        }),
+                    locked: locked))
         }
         let priorities = programme.config.priorities
         let deltas = priorities.map { o in
@@ -103,59 +130,113 @@ public enum ManualChanges {
     }
 
     /// Why group `id`'s facilitator may not lead `i` (a tie to their school, or their facilitator wish), in words.
-    static func facilitatorWish(_ i: Int, in id: String, _ current: CurrentPlan) -> String? {
+    static func facilitatorWish(_ i: Int, in id: String, _ current: CurrentPlan) -> (english: String, dutch: String)? {
         let programme = current.programme
         guard let f = current.schedule.facilitatorOf[id], let leaders = programme.facilitators else { return nil }
         let name = programme.participants[i].name
-        if leaders[f].isTied(toSchool: programme.participants[i].school) {
-            return "\(id) is led by \(leaders[f].name), who is tied to \(name)'s school "
-                + "\(programme.participants[i].school) (facilitators file)"
+        let school = programme.participants[i].school
+        if leaders[f].isTied(toSchool: school) {
+            return (
+                "\(id) is led by \(leaders[f].name), who is tied to \(name)'s school \(school) (facilitators file)",
+                "\(id) wordt geleid door \(leaders[f].name), die verbonden is aan de school van \(name), \(school) "
+                    + "(begeleidersbestand)"
+            )
         }
         guard let w = programme.wishes.first(where: { $0.person == i && $0.rulesOut(facilitator: f) }) else {
             return nil
         }
         return w.kind == .facilitator
-            ? "\(name) is promised \(leaders[w.other].name) as facilitator (\(w.place)); \(id) is led by "
-                + leaders[f].name
-            : "\(id) is led by \(leaders[f].name), whom \(name) must not have (\(w.place))"
+            ? (
+                "\(name) is promised \(leaders[w.other].name) as facilitator (\(w.place)); \(id) is led by "
+                    + leaders[f].name,
+                "\(name) is \(leaders[w.other].name) als begeleider beloofd (\(w.place)); \(id) wordt geleid door "
+                    + leaders[f].name
+            )
+            : (
+                "\(id) is led by \(leaders[f].name), whom \(name) must not have (\(w.place))",
+                "\(id) wordt geleid door \(leaders[f].name), die \(name) niet als begeleider mag hebben (\(w.place))"
+            )
     }
 
-    /// The rules the changes break, who is involved, and for sizes the smallest extra change that fixes it.
-    static func refusal(_ problems: [PlanCheck.Violation], _ groups: [Group], _ programme: Programme, moved: Set<Int>)
-        -> Explanation
-    {
+    /// The rules the changes break, who is involved, and for sizes the smallest extra change that fixes it. The
+    /// Dutch words name the change as an organiser makes it in the web app, not as a command-line option.
+    /// `moved` maps each person who changes group to the group they came from.
+    static func refusal(
+        _ problems: [PlanCheck.Violation], _ groups: [Group], _ programme: Programme, moved: [Int: String],
+        locked: Set<String> = []
+    ) -> Explanation {
         let p = programme.participants, cfg = programme.config.groups, c = programme.conflicts
-        var suggestions: [Explanation.Suggestion] = []
+        var suggestions: [Explanation.Suggestion] = [], dutch: [String] = []
+        // A mover tied to someone in their new group: the other groups that would take them as they stand.
+        for (i, from) in moved.sorted(by: { $0.key < $1.key }) {
+            guard let g = groups.first(where: { $0.members.contains(i) }),
+                g.members.contains(where: { $0 != i && c.areTied(i, $0) })
+            else { continue }
+            let open = groups.filter { o in
+                o.id != g.id && o.id != from && !locked.contains(o.id) && o.members.count < cfg.maxSize
+                    && !o.members.contains { c.areTied(i, $0) }
+            }.prefix(4).map(\.id)
+            if open.isEmpty {
+                suggestions.append(
+                    .init(
+                        "every other group is full or holds someone tied to \(p[i].name): swap them with someone "
+                            + "of a group without ties to them"))
+                dutch.append(
+                    "elke andere groep is vol of heeft iemand met een band met \(p[i].name): ruil hem of haar met "
+                        + "iemand uit een groep zonder banden")
+            } else {
+                let list = open.joined(separator: ", ")
+                suggestions.append(.init("move \(p[i].name) to a group without ties to them and with room: \(list)"))
+                dutch.append("kies voor \(p[i].name) een groep zonder banden en met plek: \(list)")
+            }
+        }
+        func alsoMove(_ i: Int, from: String, to: String) {
+            let who = "\(p[i].name) (\(p[i].email))"
+            suggestions.append(.init("also move \(who) from \(from) to \(to): --move \(p[i].email)=\(to)"))
+            dutch.append("verplaats ook \(who) van \(from) naar \(to)")
+        }
         for v in problems where v.rule == .size {
             guard let id = v.group, let g = groups.first(where: { $0.id == id }) else { continue }
             let others = groups.filter { $0.id != id }
             if g.members.count > cfg.maxSize {
                 // Someone of the group (not one of the movers) who may go to a group with room.
-                let candidate = g.members.filter { !moved.contains($0) }.lazy.compactMap { i -> String? in
-                    guard
-                        let to = others.first(where: { o in
-                            o.members.count < cfg.maxSize && !o.members.contains { c.areTied(i, $0) }
-                        })
-                    else { return nil }
-                    return
-                        "also move \(p[i].name) (\(p[i].email)) from \(id) to \(to.id): --move \(p[i].email)=\(to.id)"
+                let candidate = g.members.filter { moved[$0] == nil }.lazy.compactMap { i -> (Int, String)? in
+                    others.first { o in o.members.count < cfg.maxSize && !o.members.contains { c.areTied(i, $0) } }
+                        .map { (i, $0.id) }
                 }.first
-                suggestions.append(
-                    .init(candidate ?? "swap instead of moving, so that \(id) keeps \(cfg.maxSize) members"))
+                if let (i, to) = candidate {
+                    alsoMove(i, from: id, to: to)
+                } else {
+                    suggestions.append(.init("swap instead of moving, so that \(id) keeps \(cfg.maxSize) members"))
+                    dutch.append("ruil in plaats van te verplaatsen, zodat \(id) \(cfg.maxSize) leden houdt")
+                }
             } else {
                 let candidate = others.lazy.flatMap { o in o.members.map { (o, $0) } }.first { o, i in
-                    o.members.count > cfg.minSizeAfterDropout && !moved.contains(i)
+                    o.members.count > cfg.minSizeAfterDropout && moved[i] == nil
                         && !g.members.contains { c.areTied(i, $0) }
-                }.map { o, i in
-                    "also move \(p[i].name) (\(p[i].email)) from \(o.id) to \(id): --move \(p[i].email)=\(id)"
                 }
-                suggestions.append(.init(candidate ?? "swap instead of moving, so that \(id) keeps its size"))
+                if let (o, i) = candidate {
+                    alsoMove(i, from: o.id, to: id)
+                } else {
+                    suggestions.append(.init("swap instead of moving, so that \(id) keeps its size"))
+                    dutch.append("ruil in plaats van te verplaatsen, zodat \(id) even groot blijft")
+                }
             }
         }
-        let involved = Array(moved).sorted()
+        if suggestions.isEmpty {
+            suggestions = [.init("choose another group, or undo the change")]
+            dutch = ["kies een andere groep, of maak de wijziging ongedaan"]
+        }
+        let n = problems.count
         return Explanation(
-            .groups, "the requested change breaks \(problems.count == 1 ? "a rule" : "\(problems.count) rules")",
-            people: involved, details: problems.map { "\($0.rule): \($0.description)" },
-            suggestions: suggestions.isEmpty ? [.init("choose another group, or undo the change")] : suggestions)
+            .groups, "the requested change breaks \(n == 1 ? "a rule" : "\(n) rules")",
+            people: moved.keys.sorted(), details: problems.map { "\($0.rule): \($0.description)" },
+            suggestions: suggestions
+        ).inDutch(
+            "de gevraagde wijziging breekt \(n == 1 ? "een regel" : "\(n) regels")",
+            details: problems.map { v in
+                if case .separate = v.rule { return v.dutchDescription }
+                return "\(v.dutchDescription) (regel `\(v.rule)`)"
+            }, suggestions: dutch)
     }
 }

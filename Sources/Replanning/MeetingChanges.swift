@@ -26,21 +26,32 @@ enum MeetingChanges {
             guard active.contains(id) else {
                 throw .invalidInput(
                     "\(option) \(group):\(number): \(group) is not a group of this plan (any more)",
-                    fix: "use an id from groups.csv (\(groups.map(\.id).joined(separator: ", ")))")
+                    fix: "use an id from groups.csv (\(groups.map(\.id).joined(separator: ", ")))",
+                    dutch: .init(
+                        "\(group) is (niet meer) een groep van dit plan",
+                        fix: "kies een van de groepen \(groups.map(\.id).joined(separator: ", "))"))
             }
             guard let k = meetings.firstIndex(where: { $0.group == id && $0.number == number }) else {
                 throw .invalidInput(
                     "\(option) \(id):\(number): \(id) has no meeting \(number)",
-                    fix: "meetings are numbered 1 to \(programme.config.schedule.meetings)")
+                    fix: "meetings are numbered 1 to \(programme.config.schedule.meetings)",
+                    dutch: .init(
+                        "\(id) heeft geen bijeenkomst \(number)",
+                        fix: "bijeenkomsten zijn genummerd van 1 tot en met \(programme.config.schedule.meetings)"))
             }
             let m = meetings[k]
             guard !m.cancelled else {
-                throw .invalidInput("\(option) \(id):\(number): the meeting is already cancelled", fix: "leave it out")
+                throw .invalidInput(
+                    "\(option) \(id):\(number): the meeting is already cancelled", fix: "leave it out",
+                    dutch: .init("bijeenkomst \(number) van \(id) is al vervallen", fix: "laat deze wijziging weg"))
             }
             guard m.date >= request.from else {
                 throw .invalidInput(
                     "\(option) \(id):\(number): the meeting on \(m.date) is history (before \(request.from))",
-                    fix: "give --from on or before \(m.date), or leave it out")
+                    fix: "give --from on or before \(m.date), or leave it out",
+                    dutch: .init(
+                        "bijeenkomst \(number) van \(id) op \(m.date) is geschiedenis (vóór \(request.from))",
+                        fix: "kies een ingangsdatum op of vóór \(m.date), of laat deze wijziging weg"))
             }
             return k
         }
@@ -49,7 +60,10 @@ enum MeetingChanges {
             guard move.date >= request.from else {
                 throw .invalidInput(
                     "--move-meeting \(meetings[k].group):\(move.number): \(move.date) is before --from "
-                        + "\(request.from)", fix: "move it to a later day")
+                        + "\(request.from)", fix: "move it to a later day",
+                    dutch: .init(
+                        "\(move.date) ligt vóór de ingangsdatum van de wijzigingen, \(request.from)",
+                        fix: "verplaats de bijeenkomst naar een latere dag"))
             }
             var trial = schedule
             trial.meetings = meetings
@@ -64,7 +78,12 @@ enum MeetingChanges {
                         details: problems,
                         suggestions: near.isEmpty
                             ? [.init("cancel it instead: --cancel-meeting \(meetings[k].group):\(move.number)")]
-                            : near.map { .init("--move-meeting \(meetings[k].group):\(move.number)=\($0)") }))
+                            : near.map { .init("--move-meeting \(meetings[k].group):\(move.number)=\($0)") }
+                    ).inDutch(
+                        "bijeenkomst \(move.number) van \(meetings[k].group) kan niet naar \(move.date)",
+                        suggestions: near.isEmpty
+                            ? ["laat de bijeenkomst in plaats daarvan vervallen"]
+                            : near.map { "verplaats bijeenkomst \(move.number) naar \($0)" }))
             }
             meetings[k].date = move.date
             rotate.insert(meetings[k].group)

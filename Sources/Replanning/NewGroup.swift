@@ -31,7 +31,10 @@ enum NewGroup {
             throw .impossible(
                 Explanation(
                     .calendar, "a new group \(g.id) cannot meet: the programme ends on \(last)", people: g.members,
-                    suggestions: [.init("plan the late joiners as a programme of their own")]))
+                    suggestions: [.init("plan the late joiners as a programme of their own")]
+                ).inDutch(
+                    "een nieuwe groep \(g.id) kan niet bijeenkomen: het programma eindigt op \(last)",
+                    suggestions: ["plan de late instromers als een eigen programma"]))
         }
         let open = (0..<s.meetings).filter { k in s.fixedDates[k + 1].map { $0 >= start } ?? true }
         let fit = min(atMost, 1 + (last - start) / (7 * s.minWeeksBetween))
@@ -86,6 +89,10 @@ extension NewGroup {
                 "a new group \(g.id) has no valid day for a single meeting from \(from) on (holidays of its "
                     + "members' regions, weekdays, its facilitator's days)",
                 people: g.members,
-                suggestions: [.init("give an earlier --from, or plan the late joiners as a programme of their own")]))
+                suggestions: [.init("give an earlier --from, or plan the late joiners as a programme of their own")]
+            ).inDutch(
+                "een nieuwe groep \(g.id) heeft vanaf \(from) geen geldige dag voor ook maar één bijeenkomst "
+                    + "(vakanties van de regio's van de leden, weekdagen, de dagen van de begeleider)",
+                suggestions: ["kies een eerdere ingangsdatum, of plan de late instromers als een eigen programma"]))
     }
 }

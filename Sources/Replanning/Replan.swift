@@ -125,7 +125,7 @@ public struct ReplanResult: Sendable {
 /// Why a replan produced no new version.
 public enum ReplanFailure: Error, Sendable, Equatable {
     /// The request does not fit the plan (e.g. a cut-off outside the programme): message and fix.
-    case invalidInput(String, fix: String)
+    case invalidInput(String, fix: String, dutch: Diagnostic.Dutch? = nil)
     /// The changes leave no valid plan; the explanation says why and what would help.
     case impossible(Explanation)
     /// A search that had to find the new groups found none before its work ran out: not a proof that none exists.

@@ -197,14 +197,23 @@ public enum Replanner {
                 "every member of \(g.id) would be dropped (\(g.members.count) people)",
                 fix:
                     "check the list — dropping a whole group is usually the wrong file; if the group really "
-                    + "stops, drop its members in a separate replan after all but one, so the last member is moved"
-            )
+                    + "stops, drop its members in a separate replan after all but one, so the last member is moved",
+                dutch: .init(
+                    "alle leden van \(g.id) zouden afhaken (\(g.members.count) mensen)",
+                    fix:
+                        "controleer de lijst — een hele groep laten afhaken is meestal het verkeerde bestand; "
+                        + "stopt de groep echt, meld dan eerst allen op één na af en het laatste lid apart, zodat "
+                        + "die verplaatst wordt"))
         }
         let s = current.programme.config.schedule
         if let first = s.firstDate, let last = s.lastDate, request.from < first || request.from > last {
             throw .invalidInput(
                 "the first day of the changes, \(request.from), is outside the programme (\(first) to \(last))",
-                fix: "give a date within the programme: meetings before it stay as they were")
+                fix: "give a date within the programme: meetings before it stay as they were",
+                dutch: .init(
+                    "de eerste dag van de wijzigingen, \(request.from), ligt buiten het programma (\(first) tot "
+                        + "\(last))",
+                    fix: "kies een datum binnen het programma: bijeenkomsten daarvóór blijven zoals ze waren"))
         }
     }
 }

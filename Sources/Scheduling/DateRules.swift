@@ -23,17 +23,19 @@ struct DateRules {
     var span: Int { last - first }
 
     /// Why `day` is closed for a group with these holiday regions and facilitator; nil when open.
-    func closed(_ day: Day, regions: Set<HolidayRegion>, facilitator: Facilitator?) -> String? {
-        if !off.contains(.weekdays), !schedule.weekdays.contains(day.weekday) { return "not an allowed weekday" }
+    func closed(_ day: Day, regions: Set<HolidayRegion>, facilitator: Facilitator?, dutch: Bool = false) -> String? {
+        if !off.contains(.weekdays), !schedule.weekdays.contains(day.weekday) {
+            return dutch ? "geen toegestane weekdag" : "not an allowed weekday"
+        }
         if let e = calendar.closure(on: day, for: regions) {
             let rule: Rule = e.kind == .school ? .schoolHolidays : .publicHolidays
             if !off.contains(rule) { return e.region.map { "\(e.name) (\($0.rawValue))" } ?? e.name }
         }
         if !off.contains(.blackout), schedule.blackoutDates.contains(where: { $0.contains(day) }) {
-            return "blackout date"
+            return dutch ? "uitgesloten datum (blackout_dates)" : "blackout date"
         }
         if !off.contains(.facilitator), let f = facilitator, f.unavailable.contains(where: { $0.contains(day) }) {
-            return "\(f.name) unavailable"
+            return dutch ? "\(f.name) niet beschikbaar" : "\(f.name) unavailable"
         }
         return nil
     }

@@ -107,6 +107,13 @@ package enum FacilitatorAssignment {
                     changes: [
                         "add facilitators or raise max_groups by \(groups.count - capacity) in total",
                         "form fewer groups ([groups] count or a larger target_size)",
+                    ]
+                ).inDutch(
+                    "\(facilitators.count) begeleiders kunnen samen hoogstens \(capacity) groepen leiden "
+                        + "(max_groups), maar er zijn \(groups.count) groepen",
+                    suggestions: [
+                        "voeg begeleiders toe of verhoog max_groups met in totaal \(groups.count - capacity)",
+                        "maak minder groepen ([groups] count of een grotere target_size)",
                     ]))
         }
         var candidates: [[Int]] = []
@@ -120,6 +127,14 @@ package enum FacilitatorAssignment {
                         changes: [
                             "add a facilitator without ties to \(g.id)'s schools",
                             "remove a tie from the facilitators file if it is not a real conflict of interest",
+                        ]
+                    ).inDutch(
+                        "geen begeleider mag \(g.id) leiden: ieder is verbonden aan een school erin — "
+                            + facilitators.map { "\($0.name) (verbonden aan \(tie($0, g, p, wishes)!))" }
+                            .joined(separator: ", "),
+                        suggestions: [
+                            "voeg een begeleider toe zonder banden met de scholen van \(g.id)",
+                            "haal een band uit het begeleidersbestand als het geen echt belangenconflict is",
                         ]))
             }
             candidates.append(ok)
@@ -139,6 +154,13 @@ package enum FacilitatorAssignment {
                         changes: [
                             "raise max_groups of \(names) by \(union.count - cap) in total",
                             "add a facilitator without ties to these groups' schools",
+                        ]
+                    ).inDutch(
+                        "groepen \(ids) kunnen alleen geleid worden door \(names) (de anderen zijn verbonden aan hun "
+                            + "scholen), die samen \(cap) groepen kunnen leiden",
+                        suggestions: [
+                            "verhoog max_groups van \(names) met in totaal \(union.count - cap)",
+                            "voeg een begeleider toe zonder banden met de scholen van deze groepen",
                         ]))
             }
         }

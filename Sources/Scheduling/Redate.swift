@@ -79,6 +79,15 @@ extension Scheduler {
                         changes: [
                             "move fewer people into \(g.id) from other holiday regions",
                             "set holidays = \"none\" and list the holidays that matter in blackout_dates",
+                        ]
+                    ).inDutch(
+                        "na de wijzigingen heeft \(g.id) leden in de vakantieregio's "
+                            + "\(DateRules.regions(g, programme).map(\.rawValue).sorted().joined(separator: " en ")), "
+                            + "en de bijeenkomsten vanaf \(from) kunnen niet allemaal binnen de afstandsregels naar "
+                            + "dagen die voor hen allen open zijn",
+                        suggestions: [
+                            "verplaats minder mensen uit andere vakantieregio's naar \(g.id)",
+                            "zet holidays = \"none\" en noem de vakanties die ertoe doen in blackout_dates",
                         ]))
             }
             for (j, gi) in component.enumerated() where needing.contains(groups[gi].id) {

@@ -138,6 +138,13 @@ extension Scheduler {
                         changes: [
                             "lower max_groups for \(f.name)", "start earlier (start_time) or shorten duration_minutes",
                             "remove the fixed date",
+                        ]
+                    ).inDutch(
+                        "op \(r.meetings[late].date), voor alle groepen vastgelegd, zou \(f.name) \(ids.count) groepen "
+                            + "na elkaar leiden, tot na middernacht",
+                        suggestions: [
+                            "verlaag max_groups van \(f.name)",
+                            "begin eerder (start_time) of verkort duration_minutes", "haal de vaste datum weg",
                         ]))
             }
             let day = r.meetings[ids[0]].date

@@ -80,12 +80,7 @@ extension API {
         } catch {
             switch error {
             case .impossible(let why):
-                return API.json(
-                    APIModels.Preview(
-                        allowed: false, moves: [], deltas: [], reason: why.headline, details: why.details,
-                        suggestions: why.suggestions.map {
-                            $0.effect.isEmpty ? $0.change : "\($0.change): \($0.effect)"
-                        }))
+                return API.json(APIModels.Preview.refused(why))
             case .invalidInput(let problems):
                 return API.json(
                     APIModels.Problems(problems: problems.map { APIModels.Problem($0) }), status: .unprocessableContent)

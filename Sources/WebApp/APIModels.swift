@@ -52,6 +52,12 @@ enum APIModels {
             var kind: String
             var text: String
             var relaxations: [String]
+            var nl: Dutch?
+
+            struct Dutch: Codable, Sendable {
+                var text: String
+                var relaxations: [String]
+            }
         }
         var participants: Int
         var facilitators: Int?
@@ -82,7 +88,11 @@ enum APIModels {
             rules = s.rules.map(\.rawValue)
             tiedParticipants = s.tiedParticipants
             impossible = s.isImpossible
-            signals = s.signals.map { Signal(kind: $0.kind.rawValue, text: $0.text, relaxations: $0.relaxations) }
+            signals = s.signals.map {
+                Signal(
+                    kind: $0.kind.rawValue, text: $0.text, relaxations: $0.relaxations,
+                    nl: $0.dutch.map { Signal.Dutch(text: $0.text, relaxations: $0.relaxations) })
+            }
             warnings = report.warnings.map { Problem($0, rows: rows) }
         }
     }
@@ -105,6 +115,8 @@ enum APIModels {
         var fix: String?
         var problems: [Problem]?
         var explanation: Explanation?
+        /// The message, fix and details in Dutch, where the stage that failed has them.
+        var nl: Dutch?
 
         struct Explanation: Codable, Sendable {
             var subject: String
@@ -112,6 +124,12 @@ enum APIModels {
             var details: [String]
             var people: [String]
             var suggestions: [String]
+        }
+
+        struct Dutch: Codable, Sendable {
+            var message: String
+            var fix: String?
+            var details: [String]?
         }
     }
 
@@ -155,6 +173,26 @@ enum APIModels {
         var reason: String?
         var details: [String]?
         var suggestions: [String]?
+        /// Why not, in Dutch: reason, details and suggestions as an organiser's page shows them.
+        var nl: Refusal?
+
+        struct Refusal: Codable, Sendable {
+            var reason: String
+            var details: [String]
+            var suggestions: [String]
+        }
+
+        /// A refused change, in English and (where known) Dutch.
+        static func refused(_ why: Explanation) -> Preview {
+            let english = why.text(dutch: false)
+            return Preview(
+                allowed: false, moves: [], deltas: [], reason: english.headline, details: english.details,
+                suggestions: english.suggestions,
+                nl: why.dutch.map { _ in
+                    let dutch = why.text(dutch: true)
+                    return Refusal(reason: dutch.headline, details: dutch.details, suggestions: dutch.suggestions)
+                })
+        }
     }
 
     /// The encoder every response uses.
@@ -172,18 +210,26 @@ enum APIModels {
             let errors = d.filter { $0.severity == .error }
             return Failure(
                 error: "invalid-input", message: errors.first?.message ?? "the input is not valid",
-                fix: errors.first?.fix, problems: d.map { Problem($0) })
+                fix: errors.first?.fix, problems: d.map { Problem($0) },
+                nl: errors.first?.dutch.map { Failure.Dutch(message: $0.message, fix: $0.fix) })
         case .impossible(let why):
             let names = why.people.map { i in
                 programme.flatMap { $0.participants.indices.contains(i) ? $0.participants[i].name : nil } ?? "#\(i)"
             }
+            let english = why.text(dutch: false)
             return Failure(
                 error: "impossible", message: why.headline, fix: why.suggestions.first?.change,
                 explanation: .init(
                     subject: why.subject.rawValue, headline: why.headline, details: why.details, people: names,
-                    suggestions: why.suggestions.map { $0.effect.isEmpty ? $0.change : "\($0.change): \($0.effect)" }))
+                    suggestions: english.suggestions),
+                nl: why.dutch.map { _ in
+                    let dutch = why.text(dutch: true)
+                    return Failure.Dutch(message: dutch.headline, fix: dutch.suggestions.first, details: dutch.details)
+                })
         case .cancelled:
-            return Failure(error: "cancelled", message: "the run was cancelled; nothing was written")
+            return Failure(
+                error: "cancelled", message: "the run was cancelled; nothing was written",
+                nl: .init(message: "de berekening is afgebroken; er is niets geschreven"))
         case .cannotWrite(let folder, let reason):
             return Failure(error: "cannot-write", message: "\(folder) could not be written: \(reason)")
         case .outOfTime(let step, let limit):
@@ -191,7 +237,11 @@ enum APIModels {
                 error: "out-of-time",
                 message: "no valid plan was found within the time limit of \(Int(limit.rounded())) s (\(step)); "
                     + "this does not prove that none exists",
-                fix: "try again with a longer time limit")
+                fix: "try again with a longer time limit",
+                nl: .init(
+                    message: "binnen de rekentijd van \(Int(limit.rounded())) s is geen geldig plan gevonden; dat "
+                        + "bewijst niet dat er geen is",
+                    fix: "probeer het opnieuw met meer rekentijd"))
         case .internalError(let message):
             return Failure(error: "internal", message: message)
         }

@@ -55,7 +55,8 @@ extension Pages {
         if !s.signals.isEmpty {
             h.append("<ul class=\"signals\">")
             for signal in s.signals {
-                h.append("<li class=\"\(signal.kind == .impossible ? "bad" : "note")\">\(esc(signal.text))</li>")
+                let text = signal.words(dutch: !l.english).text
+                h.append("<li class=\"\(signal.kind == .impossible ? "bad" : "note")\">\(esc(text))</li>")
             }
             h.append("</ul>")
         }

@@ -195,6 +195,9 @@ def flow(driver, base, workspace, shots):
     driver.find_element(By.CSS_SELECTOR, "#move-form button").click()
     text = verdict(driver)
     check("Dit mag niet" in text and "school" in text, f"the refused move gives its reason: {text!r}")
+    check("de gevraagde wijziging breekt" in text and "collega's van dezelfde school" in text
+          and "the requested change" not in text and "--move" not in text,
+          f"a Dutch page gives the refusal in Dutch, with changes made in the app: {text!r}")
     check(not driver.find_element(By.ID, "apply").is_displayed(), "a refused move cannot be applied")
     driver.execute_script("document.getElementById('verdict').scrollIntoView()")
     if shots:

@@ -55,6 +55,16 @@ import Testing
                 "these 3 people from 1 school must all be in different groups, but there are only 2 groups"))
         #expect(why.details.filter { $0.contains("Colleague") }.count == 3)
         #expect(why.suggestions.contains { $0.change.contains("count = 3") })
+        // In Dutch for the organiser's page: the same people, as many changes.
+        let dutch = why.text(dutch: true)
+        #expect(
+            dutch.headline
+                == "deze 3 mensen van 1 school moeten allemaal in verschillende groepen, maar er zijn maar 2 groepen")
+        #expect(dutch.details.filter { $0.contains("Colleague") }.count == 3)
+        #expect(dutch.details.last?.hasPrefix("verbonden paren onder hen: 3 door `school`") == true, "\(dutch)")
+        #expect(dutch.suggestions.count == why.suggestions.count)
+        #expect(
+            dutch.suggestions.contains { $0 == "[groups] count = 3 en min_size = 4: 3 groepen, sommige van maar 4" })
     }
 
     @Test func prioritiesAreLexicographicInTheConfiguredOrder() throws {

@@ -33,6 +33,34 @@ import Testing
         let signal = try #require(s.signals.first { $0.kind == .impossible })
         #expect(
             signal.text == "these 8 people from Het Baken must all be in different groups, but there are only 2 groups")
+        // The organiser's page reads it in Dutch, with as many changes as the English.
+        let dutch = signal.words(dutch: true)
+        #expect(
+            dutch.text
+                == "deze 8 mensen van Het Baken moeten allemaal in verschillende groepen, maar er zijn maar 2 groepen")
+        #expect(dutch.relaxations.count == signal.relaxations.count)
+    }
+
+    /// Every signal a check can give carries Dutch words, one change for each English one; a count that cannot
+    /// work counts in Dutch too ("3 groepen van 5", "sta groepen van 5 toe").
+    @Test(arguments: [5, 17, 345]) func everySignalHasDutchWords(n: Int) throws {
+        let rows = (1...n).map {
+            Fixture.row("P\($0)", school: "S\($0 % 40)", region: $0 % 9 == 0 ? "Zeeland" : "Utrecht")
+        }
+        let p = try Fixture.load(
+            Fixture.header + rows.joined(), facilitators: "name,email,max_groups\nF,f@x.nl,1\n")
+        let s = CheckSummary(p)
+        #expect(!s.signals.isEmpty)
+        for signal in s.signals {
+            let dutch = try #require(signal.dutch, "\(signal.text)")
+            #expect(dutch.relaxations.count == signal.relaxations.count, "\(signal)")
+            #expect(dutch.text != signal.text)
+        }
+        if case .impossible = s.groups {
+            let dutch = try #require(GroupCount.dutch(participants: n, p.config.groups))
+            #expect(dutch.reason.contains("\(n) deelnemers passen niet in groepen van 6–8"), "\(dutch)")
+            #expect(dutch.relaxations.allSatisfy { $0.contains("groep") || $0.contains("deelnemer") }, "\(dutch)")
+        }
     }
 
     @Test func facilitatorCapacityIsChecked() throws {

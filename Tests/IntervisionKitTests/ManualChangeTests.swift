@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func aMoveThatBreaksARuleOrASizeIsRefusedWithWhoAndWhatWouldHelp() async throws {
-        let (folder, _) = try await Self.planned("manual-refused")
+        let (folder, planned) = try await Self.planned("manual-refused")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/plan.json"))
         // Henk into G02, which is full and holds a colleague of his.
@@ -63,6 +63,47 @@ import Testing
             #expect(why.details.contains { $0.hasPrefix("school:") && $0.contains("Henk El Amrani") })
             #expect(why.details.contains { $0.hasPrefix("size:") && $0.contains("G02: has 9 members") })
             #expect(why.suggestions.contains { $0.what.contains("also move") && $0.what.contains("from G02") })
+            // The groups offered instead have room and nobody tied to Henk; when none is offered, every group
+            // but his own and G02 is full or holds someone tied to him. Ties counted here from the sign-up columns
+            // (school, board, competitors, reports_to up the chain), not with the planner's conflict model.
+            let p = planned.programme.participants
+            let henk = try #require(p.first { $0.email == Self.henk })
+            func chain(_ x: Participant) -> Set<String> {
+                var seen: Set<String> = [], next = x.reportsTo?.lowercased()
+                while let e = next, seen.insert(e).inserted {
+                    next = p.first { $0.emailKey == e }?.reportsTo?.lowercased()
+                }
+                return seen
+            }
+            func tied(_ x: Participant) -> Bool {
+                x.school == henk.school || (henk.board != nil && x.board == henk.board)
+                    || x.competitors.contains { $0.lowercased() == henk.school.lowercased() }
+                    || henk.competitors.contains { $0.lowercased() == x.school.lowercased() }
+                    || chain(x).contains(henk.emailKey) || chain(henk).contains(x.emailKey)
+            }
+            let own = try #require(planned.grouping.groups.first { $0.members.contains(henk.index) }).id
+            let open = planned.grouping.groups.filter { g in
+                g.id != own && g.id != "G02" && g.members.count < 8 && !g.members.contains { tied(p[$0]) }
+            }.map(\.id)
+            if let offer = why.suggestions.first(where: { $0.what.hasPrefix("move Henk El Amrani to a group") }) {
+                let offered = offer.what.split(separator: ": ").last.map { $0.split(separator: ", ").map(String.init) }
+                #expect(offered == Array(open.prefix(4)))
+            } else {
+                #expect(open.isEmpty)
+                #expect(
+                    why.suggestions.contains { $0.what.hasPrefix("every other group is full or holds someone tied") })
+            }
+            // In Dutch, line for line, naming changes an organiser makes on the page.
+            let dutch = try #require(why.dutch)
+            #expect(dutch.headline == "de gevraagde wijziging breekt \(why.details.count) regels")
+            #expect(dutch.details?.count == why.details.count)
+            #expect(dutch.details?.contains { $0.contains("G02: heeft 9 leden, buiten 5–8 (regel `size`)") } == true)
+            #expect(dutch.suggestions.count == why.suggestions.count)
+            #expect(
+                dutch.suggestions.contains {
+                    $0.hasPrefix(open.isEmpty ? "elke andere groep is vol" : "kies voor Henk")
+                })
+            #expect(!dutch.suggestions.contains { $0.contains("--") })
         }
         await #expect(throws: PlanningFailure.self) {
             _ = try await Intervision.replan(

@@ -190,7 +190,7 @@ import ZIPFoundation
 /// The error answers of the routes not met above: unknown programmes, bad bodies, a plan that is not there yet.
 @Suite struct ErrorCodeTests {
     @Test func everyRouteAnswersUnknownAndBadRequestsPrecisely() async throws {
-        try await withServer { client, _ in
+        try await withServer { client, server in
             let id = try await create52(client)
             // Before a plan exists, the plan's routes are 404.
             for uri in [
@@ -211,6 +211,18 @@ import ZIPFoundation
                 client, "/api/programmes/\(id)/preview", "{\"moves\":[{\"email\":\"nobody@x.nl\",\"group\":\"G01\"}]}")
             #expect(unknown.status == .unprocessableContent)
             #expect(String(buffer: unknown.body).contains("nobody@x.nl"))
+            // A group the plan does not have: refused with its Dutch words for the Dutch page.
+            let planFolder = (server.settings.workspace as NSString).appendingPathComponent("\(id)/plan")
+            let member = try #require(
+                try String(contentsOfFile: planFolder + "/groups.csv", encoding: .utf8)
+                    .split(whereSeparator: \.isNewline).dropFirst().first?.split(separator: ",").dropFirst().first)
+            let noGroup = try await post(
+                client, "/api/programmes/\(id)/preview", "{\"moves\":[{\"email\":\"\(member)\",\"group\":\"G99\"}]}")
+            #expect(noGroup.status == .unprocessableContent)
+            let problems = try #require(try object(noGroup)["problems"] as? [[String: Any]])
+            let dutch = try #require(problems.first?["nl"] as? [String: Any], "\(problems)")
+            #expect(dutch["message"] as? String == "G99 is geen groep van dit plan")
+            #expect((dutch["fix"] as? String)?.hasPrefix("kies een van de groepen G01, G02") == true, "\(dutch)")
             #expect(
                 try await post(client, "/api/programmes/\(id)/preview", "{\"moves\": 3}").status
                     == .unprocessableContent)

@@ -71,6 +71,14 @@ import Testing
             let details = try #require(refusal["details"] as? [String])
             #expect(details.contains { $0.contains("rule `school`") }, "\(refusal)")
             #expect(refusal["reason"] as? String != nil)
+            // The Dutch page reads the same refusal in Dutch, with changes made in the app rather than CLI options.
+            let dutch = try #require(refusal["nl"] as? [String: Any], "\(refusal)")
+            #expect((dutch["reason"] as? String)?.hasPrefix("de gevraagde wijziging breekt") == true, "\(dutch)")
+            let dutchDetails = try #require(dutch["details"] as? [String])
+            #expect(dutchDetails.count == details.count)
+            #expect(dutchDetails.contains { $0.contains("collega's van dezelfde school (regel `school`)") }, "\(dutch)")
+            let dutchSuggestions = try #require(dutch["suggestions"] as? [String])
+            #expect(!dutchSuggestions.isEmpty && !dutchSuggestions.contains { $0.contains("--") }, "\(dutch)")
             // Find an allowed move: someone from the largest group to the smallest.
             let largest = before.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }!
             let smallest = before.min { ($0.value.count, $0.key) < ($1.value.count, $1.key) }!

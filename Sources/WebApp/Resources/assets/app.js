@@ -72,16 +72,20 @@ function metricWords(metric) {
   return words[metric] || metric;
 }
 
+// A failure in the page's language: the Dutch words when the server has them, else the English.
 function failureText(f) {
   if (!f) return t("Er ging iets mis.", "Something went wrong.");
-  if (nl && f.error === "out-of-time") {
-    return "Binnen de rekentijd is geen geldig plan gevonden; dat bewijst niet dat er geen is — wat helpt: " +
-      "probeer het opnieuw met meer rekentijd.";
-  }
-  let text = f.message || "";
-  if (f.explanation && f.explanation.details) text += " " + f.explanation.details.join(" ");
-  if (f.fix) text += " — " + t("wat helpt", "what helps") + ": " + f.fix;
+  const words = nl && f.nl ? f.nl : f;
+  const details = nl && f.nl ? f.nl.details : f.explanation && f.explanation.details;
+  let text = words.message || "";
+  if (details && details.length) text += " " + details.join(" ");
+  if (words.fix) text += " — " + t("wat helpt", "what helps") + ": " + words.fix;
   return text;
+}
+
+// Problems with a request in one line, each in the page's language.
+function problemsText(problems) {
+  return problems.map((p) => (nl && p.nl ? p.nl.message : p.message)).join(" ");
 }
 
 // A job's progress in plain words, until it is over; then `done(view)`.
@@ -218,15 +222,20 @@ function setupSteering() {
       pending = body;
       apply.hidden = false;
     } else if (status === 200) {
-      text.append(el("p", { class: "bad" }, t("Dit mag niet: ", "Not allowed: ") + data.reason));
-      for (const d of data.details || []) text.append(el("p", {}, d));
-      if (data.suggestions && data.suggestions.length) {
+      const why = nl && data.nl ? data.nl : data;
+      text.append(el("p", { class: "bad" }, t("Dit mag niet: ", "Not allowed: ") + why.reason));
+      if (why.details && why.details.length) {
+        const list = el("ul", { class: "broken" });
+        for (const d of why.details) list.append(el("li", {}, d));
+        text.append(list);
+      }
+      if (why.suggestions && why.suggestions.length) {
         const list = el("ul", {});
-        for (const s of data.suggestions) list.append(el("li", {}, s));
+        for (const s of why.suggestions) list.append(el("li", {}, s));
         text.append(el("p", {}, t("Wat wel kan:", "What would work:")), list);
       }
     } else {
-      text.append(el("p", { class: "bad" }, (data && data.problems) ? data.problems.map((p) => p.message).join(" ") : failureText(data)));
+      text.append(el("p", { class: "bad" }, (data && data.problems) ? problemsText(data.problems) : failureText(data)));
     }
     verdict.focus();
   }
@@ -292,7 +301,7 @@ function setupChanges() {
     const { status, data } = await api("POST", `/api/programmes/${encodeURIComponent(id)}/replan`, request(dryRun));
     if (status !== 202) {
       proposal.hidden = false;
-      body.replaceChildren(el("p", { class: "bad" }, (data && data.problems) ? data.problems.map((p) => p.message).join(" ") : failureText(data)));
+      body.replaceChildren(el("p", { class: "bad" }, (data && data.problems) ? problemsText(data.problems) : failureText(data)));
       document.getElementById("commit").hidden = true;
       return;
     }
