@@ -6,7 +6,6 @@ import Scheduling
 struct DateText {
     let language: ProgrammeConfig.Language
 
-    private static let weekdaysNL = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
     private static let weekdaysEN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     private static let monthsNL = [
         "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -35,8 +34,7 @@ struct DateText {
 
     /// Full weekday name.
     func weekday(_ d: Day) -> String {
-        let i = Weekday.allCases.firstIndex(of: d.weekday)!
-        return language == .nl ? Self.weekdaysNL[i] : Self.weekdaysEN[i]
+        language == .nl ? d.weekday.dutchName : Self.weekdaysEN[Weekday.allCases.firstIndex(of: d.weekday)!]
     }
 
     /// Full month name, 1-based.

@@ -83,6 +83,19 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 /// A day of the week, in English as in the config (Dutch names are accepted there too).
 public enum Weekday: String, CaseIterable, Sendable, Codable {
     case monday, tuesday, wednesday, thursday, friday, saturday, sunday
+
+    /// The day's name in Dutch, as organisers write it in a config and read it on a page: `maandag`.
+    public var dutchName: String {
+        switch self {
+        case .monday: "maandag"
+        case .tuesday: "dinsdag"
+        case .wednesday: "woensdag"
+        case .thursday: "donderdag"
+        case .friday: "vrijdag"
+        case .saturday: "zaterdag"
+        case .sunday: "zondag"
+        }
+    }
 }
 
 /// An inclusive range of days, e.g. an unavailability `2027-02-15..2027-02-19`.

@@ -205,10 +205,7 @@ enum ScheduleConfigReader {
         }
     }
 
-    static let dutchWeekdays: [String: Weekday] = [
-        "maandag": .monday, "dinsdag": .tuesday, "woensdag": .wednesday, "donderdag": .thursday,
-        "vrijdag": .friday, "zaterdag": .saturday, "zondag": .sunday,
-    ]
+    static let dutchWeekdays = Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0.dutchName, $0) })
 }
 
 extension Fields {

@@ -152,8 +152,8 @@ extension Intervision {
         } catch {
             guard !budget.isCancelled else { throw .cancelled }
             switch error {
-            case .invalidInput(let message, let fix):
-                throw .invalid(configFile, message, fix: fix, field: "schedule")
+            case .invalidInput(let message, let fix, let dutch):
+                throw .invalid(configFile, message, fix: fix, field: "schedule", dutch: dutch)
             case .impossible(let why): throw .impossible(why)
             case .internalError(let message): throw .internalError(message)
             }

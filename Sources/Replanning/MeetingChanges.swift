@@ -81,6 +81,8 @@ enum MeetingChanges {
                             : near.map { .init("--move-meeting \(meetings[k].group):\(move.number)=\($0)") }
                     ).inDutch(
                         "bijeenkomst \(move.number) van \(meetings[k].group) kan niet naar \(move.date)",
+                        details: violations(
+                            trial, meetings[k].group, groups, programme, from: request.from, dutch: true),
                         suggestions: near.isEmpty
                             ? ["laat de bijeenkomst in plaats daarvan vervallen"]
                             : near.map { "verplaats bijeenkomst \(move.number) naar \($0)" }))
@@ -103,15 +105,16 @@ enum MeetingChanges {
 
     /// The calendar rules `group`'s meetings (and its facilitator's) break in `schedule`, by `ScheduleCheck`.
     static func violations(
-        _ schedule: ScheduleResult, _ group: String, _ groups: [Group], _ programme: Programme, from: Day
+        _ schedule: ScheduleResult, _ group: String, _ groups: [Group], _ programme: Programme, from: Day,
+        dutch: Bool = false
     ) -> [String] {
         let f = schedule.facilitatorOf[group]
         let related = groups.filter { $0.id == group || (f != nil && schedule.facilitatorOf[$0.id] == f) }
         let calendar = HolidayCalendar.forConfig(programme.config.schedule)
         // Members' absences are not a rule: the rotation makes room for them.
-        return ScheduleCheck.violations(schedule, related, programme, calendar: calendar, from: from).filter {
-            !$0.contains("brings a case") && !$0.contains("looks back")
-        }
+        let rotation = dutch ? ["een casus in", "kijkt terug"] : ["brings a case", "looks back"]
+        return ScheduleCheck.violations(schedule, related, programme, calendar: calendar, from: from, dutch: dutch)
+            .filter { finding in !rotation.contains { finding.contains($0) } }
     }
 
     /// Up to three days nearest to the asked one (either side, within four weeks of the meeting's own day) that

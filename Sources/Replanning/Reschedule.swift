@@ -26,7 +26,7 @@ extension Replanner {
         } catch {
             switch error {
             case .impossible(let why): throw .impossible(why)
-            case .invalidInput(let m, let fix): throw .invalidInput(m, fix: fix)
+            case .invalidInput(let m, let fix, let dutch): throw .invalidInput(m, fix: fix, dutch: dutch)
             case .internalError(let m): throw .internalError(m)
             }
         }

@@ -60,7 +60,7 @@ enum CalendarExplanation {
             ).inDutch(
                 "\(wie) heeft geen \(s.meetings) data die \(s.minWeeksBetween)–\(s.maxWeeksBetween) weken uit elkaar "
                     + "liggen tussen \(rules.first) en \(rules.last) op "
-                    + "\(s.weekdays.map(\.rawValue).joined(separator: "/")): na schoolvakanties, feestdagen, "
+                    + "\(s.weekdays.map(\.dutchName).joined(separator: "/")): na schoolvakanties, feestdagen, "
                     + "uitgesloten data en afwezigheid zijn maar \(open) dagen open",
                 suggestions: hulp))
     }
@@ -104,7 +104,7 @@ enum CalendarExplanation {
     static func dutchRelaxation(_ rule: DateRules.Rule, _ rules: DateRules) -> String {
         switch rule {
         case .weekdays:
-            "sta meer weekdagen toe (nu \(rules.schedule.weekdays.map(\.rawValue).joined(separator: ", ")))"
+            "sta meer weekdagen toe (nu \(rules.schedule.weekdays.map(\.dutchName).joined(separator: ", ")))"
         case .schoolHolidays:
             "zet holidays = \"none\" en noem alleen de vakanties die ertoe doen in blackout_dates, of koppel een "
                 + "regio aan een andere vakantieregio in [regions]"

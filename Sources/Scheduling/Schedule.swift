@@ -129,7 +129,7 @@ public struct ScheduleResult: Sendable {
 /// Why no calendar or facilitator assignment exists, in the organiser's terms.
 public enum SchedulingFailure: Error, Sendable, Equatable {
     /// Exit 2: the input cannot be scheduled as given (e.g. dates outside the shipped holiday data).
-    case invalidInput(String, fix: String)
+    case invalidInput(String, fix: String, dutch: Diagnostic.Dutch? = nil)
     /// Exit 3: the hard rules leave no calendar; the explanation names the constraint and what would help.
     case impossible(Explanation)
     case internalError(String)

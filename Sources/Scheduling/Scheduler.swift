@@ -35,7 +35,11 @@ public enum Scheduler {
         if let c = calendar.coverage, !(c.contains(first) && c.contains(last)) {
             throw .invalidInput(
                 "the built-in Dutch holidays cover \(c.first) to \(c.last), but the programme runs \(first) to \(last)",
-                fix: "set [schedule] holidays = \"none\" and list the holidays yourself in blackout_dates")
+                fix: "set [schedule] holidays = \"none\" and list the holidays yourself in blackout_dates",
+                dutch: .init(
+                    "de ingebouwde Nederlandse vakanties lopen van \(c.first) tot \(c.last), maar het programma loopt "
+                        + "van \(first) tot \(last)",
+                    fix: "zet [schedule] holidays = \"none\" en noem de vakanties zelf in blackout_dates"))
         }
         let rules = DateRules(schedule: s, calendar: calendar, first: first, last: last)
         let facilitator: (Group) -> Facilitator? = { g in result.facilitatorOf[g.id].map { programme.facilitators![$0] }

@@ -50,6 +50,13 @@ import Testing
             } catch {
                 guard case .impossible(let why) = error else { throw error }
                 #expect(why.details.contains { $0.contains("on a saturday") })
+                // The Dutch page reads the same rule in Dutch, and one suggestion for each English one.
+                let dutch = try #require(why.dutch)
+                #expect(dutch.headline == "bijeenkomst 3 van \(target[0]) kan niet naar \(saturday)")
+                #expect(
+                    dutch.details?.contains { $0.contains("valt op een zaterdag, geen toegestane weekdag") } == true)
+                #expect(dutch.details?.count == why.details.count)
+                #expect(dutch.suggestions.count == why.suggestions.count)
                 let first = try #require(why.suggestions.first?.what)
                 if first.hasPrefix("--move-meeting"), chosen == nil {
                     chosen = (target[0], try #require(Day(parsing: String(first.split(separator: "=").last!))))

@@ -237,11 +237,12 @@ import Testing
     @Test func datesOutsideTheShippedHolidayDataAreRefused() throws {
         let late = Self.spring.replacingOccurrences(of: "2027-", with: "2029-")
         let (p, groups) = try Self.programme(Array(repeating: "Utrecht", count: 6), schedule: late)
-        guard case .invalidInput(let message, _)? = Self.failure(p, groups) else {
+        guard case .invalidInput(let message, _, let dutch)? = Self.failure(p, groups) else {
             Issue.record("expected invalid input")
             return
         }
         #expect(message.contains("2025-09-01 to 2028-09-03"))
+        #expect(dutch?.message.contains("lopen van 2025-09-01 tot 2028-09-03") == true)
     }
 
     /// A member unavailable on many days is absent as rarely as possible; someone away for the whole
