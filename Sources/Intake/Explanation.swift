@@ -19,12 +19,31 @@ public struct Explanation: Sendable, Equatable, Error {
         public var to: String?
         /// What it would cost or give; empty when it speaks for itself.
         public var effect: String
+        /// For a refused move or swap: the people to put in another group on top of (or instead of) the changes
+        /// asked, so a front end can offer to try the suggestion as it stands. Empty for other suggestions.
+        public var reassign: [Reassignment]
 
-        /// A suggestion to set `what` to `to`, or (without `to`) a change described in words.
-        public init(_ what: String, to: String? = nil, effect: String = "") {
+        /// One person into one group, as a suggestion proposes it.
+        public struct Reassignment: Sendable, Equatable {
+            /// The participant's index.
+            public var participant: Int
+            /// The group's id.
+            public var group: String
+
+            /// Participant `participant` into group `group`.
+            public init(participant: Int, group: String) {
+                self.participant = participant
+                self.group = group
+            }
+        }
+
+        /// A suggestion to set `what` to `to`, or (without `to`) a change described in words; `reassign` when the
+        /// change is people into groups.
+        public init(_ what: String, to: String? = nil, effect: String = "", reassign: [Reassignment] = []) {
             self.what = what
             self.to = to
             self.effect = effect
+            self.reassign = reassign
         }
 
         /// The change as a user would write it: `[groups] max_size = 9`.

@@ -115,7 +115,7 @@ public enum ManualChanges {
                         uniqueKeysWithValues: target.keys.filter { target[$0] != groupOf[$0] }.map {
                             ($0, current.groups[groupOf[$0]!].id)
                         }),
-                    locked: locked))
+                    asked: Set(moves.map(\.person)).subtracting(swaps.flatMap { [$0.0, $0.1] }), locked: locked))
         }
         let priorities = programme.config.priorities
         let deltas = priorities.map { o in
@@ -160,22 +160,26 @@ public enum ManualChanges {
 
     /// The rules the changes break, who is involved, and for sizes the smallest extra change that fixes it. The
     /// Dutch words name the change as an organiser makes it in the web app, not as a command-line option.
-    /// `moved` maps each person who changes group to the group they came from.
+    /// `moved` maps each person who changes group to the group they came from; `asked` are those moved by a move
+    /// (not a swap), whom a suggestion may send elsewhere instead.
     static func refusal(
         _ problems: [PlanCheck.Violation], _ groups: [Group], _ programme: Programme, moved: [Int: String],
-        locked: Set<String> = []
+        asked: Set<Int> = [], locked: Set<String> = []
     ) -> Explanation {
         let p = programme.participants, cfg = programme.config.groups, c = programme.conflicts
         var suggestions: [Explanation.Suggestion] = [], dutch: [String] = []
-        // A mover tied to someone in their new group: the other groups that would take them as they stand.
+        // A mover tied to someone in their new group must go elsewhere, so that group's size is not worth fixing:
+        // offer the other groups that would take them as they stand (for a move; a swap names them only).
+        var mustLeave: Set<String> = []
         for (i, from) in moved.sorted(by: { $0.key < $1.key }) {
             guard let g = groups.first(where: { $0.members.contains(i) }),
                 g.members.contains(where: { $0 != i && c.areTied(i, $0) })
             else { continue }
+            mustLeave.insert(g.id)
             let open = groups.filter { o in
                 o.id != g.id && o.id != from && !locked.contains(o.id) && o.members.count < cfg.maxSize
                     && !o.members.contains { c.areTied(i, $0) }
-            }.prefix(4).map(\.id)
+            }.map(\.id)
             if open.isEmpty {
                 suggestions.append(
                     .init(
@@ -184,20 +188,33 @@ public enum ManualChanges {
                 dutch.append(
                     "elke andere groep is vol of heeft iemand met een band met \(p[i].name): ruil hem of haar met "
                         + "iemand uit een groep zonder banden")
+            } else if asked.contains(i) {
+                for o in open.prefix(3) {
+                    suggestions.append(
+                        .init(
+                            "move \(p[i].name) to \(o) instead (no ties there, and room): --move \(p[i].email)=\(o)",
+                            reassign: [.init(participant: i, group: o)]))
+                    dutch.append("zet \(p[i].name) in \(o) in plaats van \(g.id): daar geen banden, en plek")
+                }
             } else {
-                let list = open.joined(separator: ", ")
+                let list = open.prefix(4).joined(separator: ", ")
                 suggestions.append(.init("move \(p[i].name) to a group without ties to them and with room: \(list)"))
                 dutch.append("kies voor \(p[i].name) een groep zonder banden en met plek: \(list)")
             }
         }
         func alsoMove(_ i: Int, from: String, to: String) {
             let who = "\(p[i].name) (\(p[i].email))"
-            suggestions.append(.init("also move \(who) from \(from) to \(to): --move \(p[i].email)=\(to)"))
+            suggestions.append(
+                .init(
+                    "also move \(who) from \(from) to \(to): --move \(p[i].email)=\(to)",
+                    reassign: [.init(participant: i, group: to)]))
             dutch.append("verplaats ook \(who) van \(from) naar \(to)")
         }
         for v in problems where v.rule == .size {
-            guard let id = v.group, let g = groups.first(where: { $0.id == id }) else { continue }
-            let others = groups.filter { $0.id != id }
+            guard let id = v.group, !mustLeave.contains(id), let g = groups.first(where: { $0.id == id }) else {
+                continue
+            }
+            let others = groups.filter { $0.id != id && !locked.contains($0.id) }
             if g.members.count > cfg.maxSize {
                 // Someone of the group (not one of the movers) who may go to a group with room.
                 let candidate = g.members.filter { moved[$0] == nil }.lazy.compactMap { i -> (Int, String)? in

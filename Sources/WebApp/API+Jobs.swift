@@ -80,7 +80,7 @@ extension API {
         } catch {
             switch error {
             case .impossible(let why):
-                return API.json(APIModels.Preview.refused(why))
+                return API.json(APIModels.Preview.refused(why, programme))
             case .invalidInput(let problems):
                 return API.json(
                     APIModels.Problems(problems: problems.map { APIModels.Problem($0) }), status: .unprocessableContent)

@@ -175,6 +175,14 @@ enum APIModels {
         var suggestions: [String]?
         /// Why not, in Dutch: reason, details and suggestions as an organiser's page shows them.
         var nl: Refusal?
+        /// One entry per suggestion: the people it puts into other groups, on top of (or instead of) the moves
+        /// asked, so a page can try it; empty when the suggestion is not people into groups.
+        var alternatives: [[Placement]]?
+
+        struct Placement: Codable, Sendable {
+            var email: String
+            var group: String
+        }
 
         struct Refusal: Codable, Sendable {
             var reason: String
@@ -182,15 +190,21 @@ enum APIModels {
             var suggestions: [String]
         }
 
-        /// A refused change, in English and (where known) Dutch.
-        static func refused(_ why: Explanation) -> Preview {
-            let english = why.text(dutch: false)
+        /// A refused change, in English and (where known) Dutch, with what each suggestion would place where.
+        static func refused(_ why: Explanation, _ programme: Programme?) -> Preview {
+            let english = why.text(dutch: false), people = programme?.participants ?? []
             return Preview(
                 allowed: false, moves: [], deltas: [], reason: english.headline, details: english.details,
                 suggestions: english.suggestions,
                 nl: why.dutch.map { _ in
                     let dutch = why.text(dutch: true)
                     return Refusal(reason: dutch.headline, details: dutch.details, suggestions: dutch.suggestions)
+                },
+                alternatives: why.suggestions.map { s in
+                    s.reassign.compactMap { r in
+                        people.indices.contains(r.participant)
+                            ? Placement(email: people[r.participant].email, group: r.group) : nil
+                    }
                 })
         }
     }

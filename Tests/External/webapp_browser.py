@@ -203,6 +203,40 @@ def flow(driver, base, workspace, shots):
     if shots:
         driver.save_screenshot(os.path.join(shots, "web-move-refused.png"))
 
+    # A move into a full group refused for its size offers someone to move out; "Bekijk dit" previews both moves,
+    # which are allowed (nothing is carried out until "Doorvoeren").
+    tried = False
+    full = [g for g in sorted(before) if len(before[g]) == 8]
+    for g in sorted(before):
+        for person in before[g][:3]:
+            for target in [f for f in full if f != g][:2]:
+                Select(driver.find_element(By.ID, "move-person")).select_by_value(person)
+                Select(driver.find_element(By.ID, "move-group")).select_by_value(target)
+                driver.find_element(By.CSS_SELECTOR, "#move-form button").click()
+                text = verdict(driver)
+                buttons = driver.find_elements(By.CSS_SELECTOR, "#verdict button.try")
+                if "Dit mag niet" not in text or "verplaats ook" not in text or not buttons:
+                    continue
+                check(buttons[0].text == "Bekijk dit", f"a suggestion can be tried: {buttons[0].text!r}")
+                driver.execute_script("document.getElementById('verdict').scrollIntoView()")
+                if shots:
+                    driver.save_screenshot(os.path.join(shots, "web-move-suggestion.png"))
+                buttons[0].click()
+                text = verdict(driver)
+                check(text.startswith("Dit mag."), f"the suggestion as it stands is allowed: {text!r}")
+                moved = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#verdict ul.deltas li:not(.delta)")]
+                check(len(moved) == 2 and any(li.endswith(f"→ {target}") for li in moved),
+                      f"both moves are shown: {moved!r}")
+                check(driver.find_element(By.ID, "apply").is_displayed(), "the tried suggestion can be applied")
+                check(groups(workspace, pid) == before, "trying a suggestion writes nothing")
+                tried = True
+                break
+            if tried:
+                break
+        if tried:
+            break
+    check(tried, "some move into a full group is refused for its size alone, with a suggestion to try")
+
     # An allowed move: from the largest group to the smallest; its metric change is shown, then applied.
     largest = max(sorted(before), key=lambda g: len(before[g]))
     smallest = min(sorted(before), key=lambda g: len(before[g]))

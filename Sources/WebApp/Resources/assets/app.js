@@ -83,6 +83,14 @@ function failureText(f) {
   return text;
 }
 
+// The change asked, with a suggestion's people put into its groups: their own moves replaced, others added.
+function withPlacements(body, placements) {
+  const placed = new Set(placements.map((p) => p.email.toLowerCase()));
+  const moves = (body.moves || []).filter((m) => !placed.has(m.email.toLowerCase()))
+    .concat(placements.map((p) => ({ email: p.email, group: p.group })));
+  return Object.assign({}, body, { moves });
+}
+
 // Problems with a request in one line, each in the page's language.
 function problemsText(problems) {
   return problems.map((p) => (nl && p.nl ? p.nl.message : p.message)).join(" ");
@@ -230,8 +238,18 @@ function setupSteering() {
         text.append(list);
       }
       if (why.suggestions && why.suggestions.length) {
-        const list = el("ul", {});
-        for (const s of why.suggestions) list.append(el("li", {}, s));
+        const list = el("ul", { class: "suggestions" });
+        why.suggestions.forEach((s, i) => {
+          const item = el("li", {}, s);
+          const placements = (data.alternatives || [])[i] || [];
+          if (placements.length) {
+            // Tried as a preview like any other change: nothing is carried out before "Doorvoeren".
+            const button = el("button", { type: "button", class: "try" }, t("Bekijk dit", "Try this"));
+            button.addEventListener("click", () => check(withPlacements(body, placements)));
+            item.append(" ", button);
+          }
+          list.append(item);
+        });
         text.append(el("p", {}, t("Wat wel kan:", "What would work:")), list);
       }
     } else {
