@@ -176,10 +176,15 @@ public enum ManualChanges {
                 g.members.contains(where: { $0 != i && c.areTied(i, $0) })
             else { continue }
             mustLeave.insert(g.id)
-            let open = groups.filter { o in
+            // Nearest to what was asked first: groups of the asked group's region, then of the person's own.
+            func distance(_ o: Group) -> Int {
+                Text.key(o.homeRegion) == Text.key(g.homeRegion)
+                    ? 0 : Text.key(o.homeRegion) == Text.key(p[i].region) ? 1 : 2
+            }
+            let open = groups.enumerated().filter { _, o in
                 o.id != g.id && o.id != from && !locked.contains(o.id) && o.members.count < cfg.maxSize
                     && !o.members.contains { c.areTied(i, $0) }
-            }.map(\.id)
+            }.sorted { (distance($0.element), $0.offset) < (distance($1.element), $1.offset) }.map(\.element.id)
             if open.isEmpty {
                 suggestions.append(
                     .init(
