@@ -130,6 +130,7 @@ enum APIModels {
             var message: String
             var fix: String?
             var details: [String]?
+            var suggestions: [String]?
         }
     }
 
@@ -238,7 +239,9 @@ enum APIModels {
                     suggestions: english.suggestions),
                 nl: why.dutch.map { _ in
                     let dutch = why.text(dutch: true)
-                    return Failure.Dutch(message: dutch.headline, fix: dutch.suggestions.first, details: dutch.details)
+                    return Failure.Dutch(
+                        message: dutch.headline, fix: dutch.suggestions.first, details: dutch.details,
+                        suggestions: dutch.suggestions)
                 })
         case .cancelled:
             return Failure(

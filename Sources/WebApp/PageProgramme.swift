@@ -55,8 +55,14 @@ extension Pages {
         if !s.signals.isEmpty {
             h.append("<ul class=\"signals\">")
             for signal in s.signals {
-                let text = signal.words(dutch: !l.english).text
-                h.append("<li class=\"\(signal.kind == .impossible ? "bad" : "note")\">\(esc(text))</li>")
+                let words = signal.words(dutch: !l.english)
+                h.append("<li class=\"\(signal.kind == .impossible ? "bad" : "note")\">\(esc(words.text))")
+                // What would make it possible, where nothing can be planned as it stands.
+                if signal.kind == .impossible && !words.relaxations.isEmpty {
+                    h.append(
+                        "<ul class=\"helps\">" + words.relaxations.map { "<li>\(esc($0))</li>" }.joined() + "</ul>")
+                }
+                h.append("</li>")
             }
             h.append("</ul>")
         }

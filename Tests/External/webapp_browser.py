@@ -380,6 +380,32 @@ def markup_name(driver, base, workspace):
         pass
 
 
+def impossible_plan(driver, base, shots):
+    """Eight colleagues among fourteen: two groups cannot keep them apart. The check says so with what would help,
+    and planning anyway fails with the people behind it and the changes, in Dutch, one per line."""
+    header = "name,email,function,level,school,board,region,town,reports_to,competitors,experience_years,unavailable\n"
+    rows = [f"Baken {i},baken{i}@hetbaken.nl,teamleider,,Het Baken,,Utrecht,Utrecht,,,5,\n" for i in range(1, 9)]
+    rows += [f"Ander {i},ander{i}@school{i}.nl,teamleider,,School {i},,Utrecht,Utrecht,,,5,\n" for i in range(1, 7)]
+    path = os.path.join(tempfile.mkdtemp(), "baken.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(header + "".join(rows))
+    upload(driver, base, {"signups": path})
+    wait(driver, lambda d: "/programma/" in d.current_url, 30, "the programme page")
+    helps = [li.text for li in driver.find_elements(By.CSS_SELECTOR, ".signals li.bad .helps li")]
+    check(len(helps) == 2 and helps[0].startswith("maak 8 groepen"), f"the check says what would help: {helps!r}")
+    driver.find_element(By.CSS_SELECTOR, "#plan-form button[type=submit]").click()
+    box = wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#job .failure"), 60, "the failure")
+    words = driver.find_element(By.CSS_SELECTOR, "#job .job-words").text
+    check(words == "Niet gelukt: deze 8 mensen van 1 school moeten allemaal in verschillende groepen, maar er zijn "
+          "maar 2 groepen", f"the failure's headline in Dutch: {words!r}")
+    details = [li.text for li in box.find_elements(By.CSS_SELECTOR, "ul.details li")]
+    check(len(details) == 9 and sum(d.startswith("Baken ") for d in details) == 8
+          and details[-1] == "verbonden paren onder hen: 28 door `school`", f"who is behind it, one per line: {details!r}")
+    check("Wat helpt:" in box.text and box.find_elements(By.CSS_SELECTOR, "ul.suggestions li"),
+          f"what would help: {box.text!r}")
+    shot(driver, shots, "web-plan-impossible.png")
+
+
 def raw(port, method, path, headers=None, body=None):
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     c.request(method, path, body=body, headers=headers or {})
@@ -420,6 +446,7 @@ def main():
         pid = flow(driver, base, workspace, shots)
         keyboard(driver, base, pid)
         markup_name(driver, base, workspace)
+        impossible_plan(driver, base, shots)
         security(port)
         print(f"browser flow: {time.time() - started:.1f} s")
     finally:

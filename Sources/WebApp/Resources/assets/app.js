@@ -91,6 +91,29 @@ function withPlacements(body, placements) {
   return Object.assign({}, body, { moves });
 }
 
+// Why a job failed, below its one-line headline: the people or facts behind it (the first eight of a long list,
+// then how many more) and every change that would help, in the page's language.
+function failureDetails(f) {
+  const node = el("div", { class: "failure" });
+  const dutch = nl && f.nl;
+  const details = (dutch ? f.nl.details : f.explanation && f.explanation.details) || [];
+  const helps = (dutch ? f.nl.suggestions : f.explanation && f.explanation.suggestions) ||
+    ((dutch ? f.nl.fix : f.fix) ? [dutch ? f.nl.fix : f.fix] : []);
+  if (details.length) {
+    const list = el("ul", { class: "details" });
+    const shown = details.length > 10 ? details.slice(0, 8) : details;
+    for (const d of shown) list.append(el("li", {}, d));
+    if (shown.length < details.length) list.append(el("li", {}, t(`… en nog ${details.length - 8}`, `… and ${details.length - 8} more`)));
+    node.append(list);
+  }
+  if (helps.length) {
+    const list = el("ul", { class: "suggestions" });
+    for (const s of helps) list.append(el("li", {}, s));
+    node.append(el("p", {}, t("Wat helpt:", "What helps:")), list);
+  }
+  return node;
+}
+
 // Problems with a request in one line, each in the page's language.
 function problemsText(problems) {
   return problems.map((p) => (nl && p.nl ? p.nl.message : p.message)).join(" ");
@@ -116,7 +139,14 @@ function follow(jobId, done) {
     document.getElementById("cancel-job").hidden = true;
     if (view.state === "done") words.textContent = t("Klaar.", "Done.");
     else if (view.state === "cancelled") words.textContent = t("Geannuleerd; er is niets veranderd.", "Cancelled; nothing changed.");
-    else words.textContent = t("Niet gelukt: ", "Failed: ") + failureText(view.failure);
+    else {
+      const f = view.failure || {};
+      const why = nl && f.nl ? f.nl : f;
+      words.textContent = t("Niet gelukt: ", "Failed: ") + (why.message || failureText(f));
+      words.classList.add("bad");
+      for (const old of box.querySelectorAll(".failure")) old.remove();
+      box.append(failureDetails(f));
+    }
     done(view);
   });
   source.onerror = () => {};
