@@ -127,6 +127,9 @@ function follow(jobId, done) {
   box.dataset.job = jobId;
   const words = box.querySelector(".job-words");
   words.textContent = t("Wacht op een vrije rekenplek …", "Waiting for a free slot …");
+  // A job after a failed one starts clean.
+  words.classList.remove("bad");
+  for (const old of box.querySelectorAll(".failure")) old.remove();
   const source = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`);
   source.addEventListener("progress", (e) => {
     const step = JSON.parse(e.data);
@@ -144,7 +147,6 @@ function follow(jobId, done) {
       const why = nl && f.nl ? f.nl : f;
       words.textContent = t("Niet gelukt: ", "Failed: ") + (why.message || failureText(f));
       words.classList.add("bad");
-      for (const old of box.querySelectorAll(".failure")) old.remove();
       box.append(failureDetails(f));
     }
     done(view);
