@@ -115,7 +115,8 @@ public enum ManualChanges {
                         uniqueKeysWithValues: target.keys.filter { target[$0] != groupOf[$0] }.map {
                             ($0, current.groups[groupOf[$0]!].id)
                         }),
-                    asked: Set(moves.map(\.person)).subtracting(swaps.flatMap { [$0.0, $0.1] }), locked: locked))
+                    asked: Set(moves.map(\.person)).subtracting(swaps.flatMap { [$0.0, $0.1] }), locked: locked,
+                    mayLead: { i, id in facilitatorWish(i, in: id, current) == nil }))
         }
         let priorities = programme.config.priorities
         let deltas = priorities.map { o in
@@ -161,10 +162,11 @@ public enum ManualChanges {
     /// The rules the changes break, who is involved, and for sizes the smallest extra change that fixes it. The
     /// Dutch words name the change as an organiser makes it in the web app, not as a command-line option.
     /// `moved` maps each person who changes group to the group they came from; `asked` are those moved by a move
-    /// (not a swap), whom a suggestion may send elsewhere instead.
+    /// (not a swap), whom a suggestion may send elsewhere instead; `mayLead(i, id)` whether group `id`'s
+    /// facilitator may lead `i` (ties to their school, facilitator wishes), so no suggestion breaks that.
     static func refusal(
         _ problems: [PlanCheck.Violation], _ groups: [Group], _ programme: Programme, moved: [Int: String],
-        asked: Set<Int> = [], locked: Set<String> = []
+        asked: Set<Int> = [], locked: Set<String> = [], mayLead: @escaping (Int, String) -> Bool = { _, _ in true }
     ) -> Explanation {
         let p = programme.participants, cfg = programme.config.groups, c = programme.conflicts
         var suggestions: [Explanation.Suggestion] = [], dutch: [String] = []
@@ -183,7 +185,7 @@ public enum ManualChanges {
             }
             let open = groups.enumerated().filter { _, o in
                 o.id != g.id && o.id != from && !locked.contains(o.id) && o.members.count < cfg.maxSize
-                    && !o.members.contains { c.areTied(i, $0) }
+                    && !o.members.contains { c.areTied(i, $0) } && mayLead(i, o.id)
             }.sorted { (distance($0.element), $0.offset) < (distance($1.element), $1.offset) }.map(\.element.id)
             if open.isEmpty {
                 suggestions.append(
@@ -223,8 +225,10 @@ public enum ManualChanges {
             if g.members.count > cfg.maxSize {
                 // Someone of the group (not one of the movers) who may go to a group with room.
                 let candidate = g.members.filter { moved[$0] == nil }.lazy.compactMap { i -> (Int, String)? in
-                    others.first { o in o.members.count < cfg.maxSize && !o.members.contains { c.areTied(i, $0) } }
-                        .map { (i, $0.id) }
+                    others.first { o in
+                        o.members.count < cfg.maxSize && !o.members.contains { c.areTied(i, $0) } && mayLead(i, o.id)
+                    }
+                    .map { (i, $0.id) }
                 }.first
                 if let (i, to) = candidate {
                     alsoMove(i, from: id, to: to)
@@ -235,7 +239,7 @@ public enum ManualChanges {
             } else {
                 let candidate = others.lazy.flatMap { o in o.members.map { (o, $0) } }.first { o, i in
                     o.members.count > cfg.minSizeAfterDropout && moved[i] == nil
-                        && !g.members.contains { c.areTied(i, $0) }
+                        && !g.members.contains { c.areTied(i, $0) } && mayLead(i, id)
                 }
                 if let (o, i) = candidate {
                     alsoMove(i, from: o.id, to: id)

@@ -120,14 +120,15 @@ import Testing
             || chain(x).contains(y.emailKey) || chain(y).contains(x.emailKey)
     }
 
-    /// On the 345 fixture, someone moved next to a colleague is offered other groups: each has room and nobody
-    /// tied to them (`school`, `hierarchy`, `competitors`, counted here), those of the asked group's region first,
-    /// and moving there instead is allowed.
+    /// On the 345 fixture, someone moved next to a colleague is offered other groups: each has room, nobody tied
+    /// to them (`school`, `hierarchy`, `competitors`, counted here) and a facilitator not tied to their school; those
+    /// of the asked group's region first; moving there instead is allowed.
     @Test func someoneMovedNextToATieIsOfferedGroupsThatTakeThem() async throws {
         let folder = Scratch.folder("manual-instead")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let inputs = try ProgrammeInputs(
-            signups: Fixture.path("lead-and-learn-345.csv"), config: Fixture.path("lead-and-learn.toml"))
+            signups: Fixture.path("lead-and-learn-345.csv"), config: Fixture.path("lead-and-learn.toml"),
+            facilitators: Fixture.path("facilitators-lead-and-learn.csv"))
         let planned = try await Intervision.plan(
             PlanRequest(inputs: inputs, folder: folder), budget: RunBudget(timeLimit: 600, work: 1800))
         let p = planned.programme.participants, groups = planned.grouping.groups
@@ -144,9 +145,24 @@ import Testing
             Issue.record("a move next to a colleague was allowed")
         } catch {
             guard case .impossible(let why) = error else { throw error }
+            // Each group's facilitator and the schools they are tied to, read from groups.csv and the
+            // facilitators file.
+            let leader = Dictionary(
+                try Inputs.csv(folder + "/groups.csv").dropFirst().filter { $0.count > 7 }.map { ($0[0], $0[7]) },
+                uniquingKeysWith: { a, _ in a })
+            let facilitators = try String(
+                contentsOfFile: Fixture.path("facilitators-lead-and-learn.csv"), encoding: .utf8
+            ).split(whereSeparator: \.isNewline).dropFirst().map {
+                $0.split(separator: ",", omittingEmptySubsequences: false)
+            }
+            let schools = Dictionary(
+                uniqueKeysWithValues: facilitators.map {
+                    (String($0[0]), Set($0[4].split(separator: "|").map(String.init)))
+                })
             let open = groups.filter { g in
                 g.id != target.id && g.id != groupOf[mover.index]!.id && g.members.count < 8
                     && !g.members.contains { Self.tied(p[$0], mover, p, board: false) }
+                    && !(schools[leader[g.id] ?? ""]?.contains(mover.school) ?? false)
             }
             let offered = why.suggestions.compactMap { $0.reassign.first?.group }
             #expect(offered.count == min(3, open.count) && !offered.isEmpty, "\(why.suggestions)")
