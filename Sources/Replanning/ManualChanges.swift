@@ -166,10 +166,15 @@ public enum ManualChanges {
     /// facilitator may lead `i` (ties to their school, facilitator wishes), so no suggestion breaks that.
     static func refusal(
         _ problems: [PlanCheck.Violation], _ groups: [Group], _ programme: Programme, moved: [Int: String],
-        asked: Set<Int> = [], locked: Set<String> = [], mayLead: @escaping (Int, String) -> Bool = { _, _ in true }
+        asked: Set<Int>, locked: Set<String>, mayLead: @escaping (Int, String) -> Bool
     ) -> Explanation {
         let p = programme.participants, cfg = programme.config.groups, c = programme.conflicts
+        // Each suggestion with its Dutch words, so the two lists stay one for one.
         var suggestions: [Explanation.Suggestion] = [], dutch: [String] = []
+        func suggest(_ english: Explanation.Suggestion, _ inDutch: String) {
+            suggestions.append(english)
+            dutch.append(inDutch)
+        }
         // A mover tied to someone in their new group must go elsewhere, so that group's size is not worth fixing:
         // offer the other groups that would take them as they stand (for a move; a swap names them only).
         var mustLeave: Set<String> = []
@@ -188,34 +193,34 @@ public enum ManualChanges {
                     && !o.members.contains { c.areTied(i, $0) } && mayLead(i, o.id)
             }.sorted { (distance($0.element), $0.offset) < (distance($1.element), $1.offset) }.map(\.element.id)
             if open.isEmpty {
-                suggestions.append(
+                suggest(
                     .init(
                         "every other group is full or holds someone tied to \(p[i].name): swap them with someone "
-                            + "of a group without ties to them"))
-                dutch.append(
+                            + "of a group without ties to them"),
                     "elke andere groep is vol of heeft iemand met een band met \(p[i].name): ruil hem of haar met "
                         + "iemand uit een groep zonder banden")
             } else if asked.contains(i) {
                 for o in open.prefix(3) {
-                    suggestions.append(
+                    suggest(
                         .init(
                             "move \(p[i].name) to \(o) instead (no ties there, and room): --move \(p[i].email)=\(o)",
-                            reassign: [.init(participant: i, group: o)]))
-                    dutch.append("zet \(p[i].name) in \(o) in plaats van \(g.id): daar geen banden, en plek")
+                            reassign: [.init(participant: i, group: o)]),
+                        "zet \(p[i].name) in \(o) in plaats van \(g.id): daar geen banden, en plek")
                 }
             } else {
                 let list = open.prefix(4).joined(separator: ", ")
-                suggestions.append(.init("move \(p[i].name) to a group without ties to them and with room: \(list)"))
-                dutch.append("kies voor \(p[i].name) een groep zonder banden en met plek: \(list)")
+                suggest(
+                    .init("move \(p[i].name) to a group without ties to them and with room: \(list)"),
+                    "kies voor \(p[i].name) een groep zonder banden en met plek: \(list)")
             }
         }
         func alsoMove(_ i: Int, from: String, to: String) {
             let who = "\(p[i].name) (\(p[i].email))"
-            suggestions.append(
+            suggest(
                 .init(
                     "also move \(who) from \(from) to \(to): --move \(p[i].email)=\(to)",
-                    reassign: [.init(participant: i, group: to)]))
-            dutch.append("verplaats ook \(who) van \(from) naar \(to)")
+                    reassign: [.init(participant: i, group: to)]),
+                "verplaats ook \(who) van \(from) naar \(to)")
         }
         for v in problems where v.rule == .size {
             guard let id = v.group, !mustLeave.contains(id), let g = groups.first(where: { $0.id == id }) else {
@@ -233,8 +238,9 @@ public enum ManualChanges {
                 if let (i, to) = candidate {
                     alsoMove(i, from: id, to: to)
                 } else {
-                    suggestions.append(.init("swap instead of moving, so that \(id) keeps \(cfg.maxSize) members"))
-                    dutch.append("ruil in plaats van te verplaatsen, zodat \(id) \(cfg.maxSize) leden houdt")
+                    suggest(
+                        .init("swap instead of moving, so that \(id) keeps \(cfg.maxSize) members"),
+                        "ruil in plaats van te verplaatsen, zodat \(id) \(cfg.maxSize) leden houdt")
                 }
             } else {
                 let candidate = others.lazy.flatMap { o in o.members.map { (o, $0) } }.first { o, i in
@@ -244,14 +250,16 @@ public enum ManualChanges {
                 if let (o, i) = candidate {
                     alsoMove(i, from: o.id, to: id)
                 } else {
-                    suggestions.append(.init("swap instead of moving, so that \(id) keeps its size"))
-                    dutch.append("ruil in plaats van te verplaatsen, zodat \(id) even groot blijft")
+                    suggest(
+                        .init("swap instead of moving, so that \(id) keeps its size"),
+                        "ruil in plaats van te verplaatsen, zodat \(id) even groot blijft")
                 }
             }
         }
         if suggestions.isEmpty {
-            suggestions = [.init("choose another group, or undo the change")]
-            dutch = ["kies een andere groep, of maak de wijziging ongedaan"]
+            suggest(
+                .init("choose another group, or undo the change"),
+                "kies een andere groep, of maak de wijziging ongedaan")
         }
         let n = problems.count
         return Explanation(

@@ -6,10 +6,11 @@ import Intake
 package enum ScheduleCheck {
     /// Meetings before `from` are history (a replan keeps them as they happened) and cancelled ones no longer
     /// take place, so only the others are held to the rules. `dutch` gives the same findings in Dutch, for an
-    /// organiser's page.
+    /// organiser's page; `turns: false` leaves out who brings a case and who is looked back on (a meeting moved by
+    /// hand gets its turns rotated afterwards, so they are not a reason to refuse the day).
     package static func violations(
         _ r: ScheduleResult, _ groups: [Group], _ programme: Programme, calendar: HolidayCalendar, from: Day? = nil,
-        dutch: Bool = false
+        dutch: Bool = false, turns: Bool = true
     ) -> [String] {
         let s = programme.config.schedule
         let p = programme.participants
@@ -111,7 +112,7 @@ package enum ScheduleCheck {
                     }
                     facilitatorDays["\(f.index) \(d)", default: []].append(m)
                 }
-                for i in m.caseBringers where p[i].unavailable.contains(where: { $0.contains(d) }) {
+                for i in m.caseBringers where turns && p[i].unavailable.contains(where: { $0.contains(d) }) {
                     add(
                         "\(p[i].name) brings a case in \(g.id) on \(d) but is unavailable",
                         "\(p[i].name) brengt op \(d) een casus in bij \(g.id) maar kan dan niet")
@@ -132,7 +133,7 @@ package enum ScheduleCheck {
                         "bijeenkomsten \(a.number) en \(b.number) van \(g.id) liggen \(gap) dagen uit elkaar "
                             + "(toegestaan: \(7 * s.minWeeksBetween)–\(7 * s.maxWeeksBetween))")
                 }
-                if b.lookBack != a.caseBringers.filter(b.members.contains) {
+                if turns && b.lookBack != a.caseBringers.filter(b.members.contains) {
                     add(
                         "\(g.id) meeting \(b.number) looks back on the wrong people",
                         "bijeenkomst \(b.number) van \(g.id) kijkt terug op de verkeerde mensen")
