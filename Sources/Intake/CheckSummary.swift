@@ -95,25 +95,13 @@ public struct CheckSummary: Sendable {
         }
         if let k = groupCount, largestTiedSet.members.count > k {
             let set = largestTiedSet.members
+            let advice = TiedSetAdvice.changes(set, groups: k, p)
+            let headline = TiedSetAdvice.headline(set, groups: k, people)
             signals.append(
                 Signal(
-                    kind: .impossible,
-                    text:
-                        "these \(set.count) people \(Self.describe(set, people)) must all be in different groups, "
-                        + "but there are only \(k) groups",
-                    relaxations: [
-                        "plan \(set.count) groups (count = \(set.count)) with smaller groups, if the sizes allow",
-                        "drop one of the ties between them (see `check` ties) or remove a rule from `separate`",
-                    ],
-                    dutch: .init(
-                        text: "deze \(set.count) mensen \(Self.describeInDutch(set, people)) moeten allemaal in "
-                            + "verschillende groepen, maar er zijn maar \(k) groepen",
-                        relaxations: [
-                            "maak \(set.count) groepen (count = \(set.count)) met kleinere groepen, als de groottes "
-                                + "dat toelaten",
-                            "laat een van de banden tussen hen vallen (zie de banden bij `check`) of haal een regel "
-                                + "uit `separate`",
-                        ])))
+                    kind: .impossible, text: headline.english,
+                    relaxations: advice.english.map { $0.effect.isEmpty ? $0.change : "\($0.change): \($0.effect)" },
+                    dutch: .init(text: headline.dutch, relaxations: advice.dutch)))
         }
         if let k = groupCount, let f = p.facilitators {
             let capacity = f.reduce(0) { $0 + $1.maxGroups }

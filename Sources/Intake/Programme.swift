@@ -55,10 +55,7 @@ extension Programme {
     ) {
         self.init(
             config: config, participants: participants, facilitators: facilitators,
-            conflicts: ConflictModel(
-                participants: participants, rules: config.separate,
-                apart: wishes.apartPairs + wishes.facilitatorApartPairs(participants, facilitators),
-                metBefore: metBeforeApart.map { ($0.a, $0.b) }),
+            conflicts: Self.ties(participants, rules: config.separate, wishes, facilitators, metBeforeApart),
             warnings: warnings)
         self.dropped = dropped
         self.wishes = wishes

@@ -392,11 +392,13 @@ def impossible_plan(driver, base, shots):
     upload(driver, base, {"signups": path})
     wait(driver, lambda d: "/programma/" in d.current_url, 30, "the programme page")
     helps = [li.text for li in driver.find_elements(By.CSS_SELECTOR, ".signals li.bad .helps li")]
-    check(len(helps) == 2 and helps[0].startswith("maak 8 groepen"), f"the check says what would help: {helps!r}")
+    # Groups of one or two are no help; the school rule or fewer of the eight is.
+    check(len(helps) == 2 and helps[0].startswith('[rules] separate zonder "school"')
+          and helps[1].startswith("neem hoogstens 1 van deze 8 mensen op"), f"the check says what would help: {helps!r}")
     driver.find_element(By.CSS_SELECTOR, "#plan-form button[type=submit]").click()
     box = wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#job .failure"), 60, "the failure")
     words = driver.find_element(By.CSS_SELECTOR, "#job .job-words").text
-    check(words == "Niet gelukt: deze 8 mensen van 1 school moeten allemaal in verschillende groepen, maar er zijn "
+    check(words == "Niet gelukt: deze 8 mensen van Het Baken moeten allemaal in verschillende groepen, maar er zijn "
           "maar 2 groepen", f"the failure's headline in Dutch: {words!r}")
     details = [li.text for li in box.find_elements(By.CSS_SELECTOR, "ul.details li")]
     check(len(details) == 9 and sum(d.startswith("Baken ") for d in details) == 8

@@ -52,19 +52,96 @@ import Testing
         let why = try #require(Self.impossible(p), "three colleagues cannot be separated by two groups")
         #expect(
             why.headline.contains(
-                "these 3 people from 1 school must all be in different groups, but there are only 2 groups"))
+                "these 3 people from Het Baken must all be in different groups, but there are only 2 groups"))
         #expect(why.details.filter { $0.contains("Colleague") }.count == 3)
         #expect(why.suggestions.contains { $0.change.contains("count = 3") })
         // In Dutch for the organiser's page: the same people, as many changes.
         let dutch = why.text(dutch: true)
         #expect(
             dutch.headline
-                == "deze 3 mensen van 1 school moeten allemaal in verschillende groepen, maar er zijn maar 2 groepen")
+                == "deze 3 mensen van Het Baken moeten allemaal in verschillende groepen, maar er zijn maar 2 groepen")
         #expect(dutch.details.filter { $0.contains("Colleague") }.count == 3)
         #expect(dutch.details.last?.hasPrefix("verbonden paren onder hen: 3 door `school`") == true, "\(dutch)")
         #expect(dutch.suggestions.count == why.suggestions.count)
         #expect(
-            dutch.suggestions.contains { $0 == "[groups] count = 3 en min_size = 4: 3 groepen, sommige van maar 4" })
+            dutch.suggestions.contains {
+                $0 == "[groups] count = 3, min_size = 4 en min_size_after_dropout = 4: 3 groepen, sommige van maar 4"
+            })
+    }
+
+    /// Eight colleagues among fourteen: groups of one or two are no help (no "min_size = 1"); dropping the school rule
+    /// or leaving seven of them for a later round is. Each suggestion, carried out on the sign-ups or config, is
+    /// planned again: the planner, not the advice, decides that it helps.
+    @Test func tiedSetSuggestionsCarriedOutCanBePlanned() throws {
+        let colleagues = (1...8).map { Fixture.row("Baken \($0)", school: "Het Baken") }
+        let others = (1...6).map { Fixture.row("Other \($0)", school: "School \($0)") }
+        let why = try #require(Self.impossible(try Fixture.load(Fixture.header + (colleagues + others).joined())))
+        #expect(
+            why.suggestions.map(\.change) == [
+                "[rules] separate without \"school\"", "plan at most 1 of these 8 people in this programme",
+            ])
+        #expect(why.suggestions[0].effect.hasSuffix("may then share a group; nobody is tied to anyone then"))
+        #expect(why.suggestions[1].effect == "the other 7 join a later round")
+        #expect(
+            why.text(dutch: true).suggestions == [
+                "[rules] separate zonder \"school\": ‘collega's van dezelfde school’ houdt mensen dan niet meer "
+                    + "uit elkaar; dan is niemand nog aan een ander verbonden",
+                "neem hoogstens 1 van deze 8 mensen op in dit programma: de andere 7 schuiven door naar een latere "
+                    + "ronde",
+            ])
+        let withoutSchool = try Fixture.load(
+            Fixture.header + (colleagues + others).joined(),
+            config: "[rules]\nseparate = [\"hierarchy\", \"competitors\"]\n")
+        #expect(try GroupPlanner.plan(withoutSchool).groups.count == 2)
+        let oneOfThem = try Fixture.load(Fixture.header + ([colleagues[0]] + others).joined())
+        #expect(try GroupPlanner.plan(oneOfThem).groups.count == 1)
+        // Three colleagues among twelve: three groups of four do it, and planning with them says so.
+        let three =
+            (0..<3).map { Fixture.row("Colleague \($0)", school: "Het Baken") }
+            + (0..<9).map { Fixture.row("Other \($0)", school: "S\($0)") }
+        let small = try #require(Self.impossible(try Fixture.load(Fixture.header + three.joined())))
+        #expect(
+            small.suggestions.first?.change == "[groups] count = 3, min_size = 4 and min_size_after_dropout = 4")
+        let planned = try GroupPlanner.plan(
+            try Fixture.load(
+                Fixture.header + three.joined(),
+                config: "[groups]\ncount = 3\nmin_size = 4\nmin_size_after_dropout = 4\n"))
+        #expect(planned.groups.map(\.members.count) == [4, 4, 4])
+        // Three competing schools: dropping one competitor tie leaves two people tied, which two groups separate.
+        func rivals(dropping pair: Set<String> = []) -> [String] {
+            let schools = ["Aa", "Bb", "Cc"]
+            return schools.map { school in
+                let others = schools.filter { $0 != school && pair != [school, $0] }
+                return Fixture.row("Head \(school)", school: school, competitors: others.joined(separator: ";"))
+            } + (0..<9).map { Fixture.row("Other \($0)", school: "S\($0)") }
+        }
+        let competing = try #require(Self.impossible(try Fixture.load(Fixture.header + rivals().joined())))
+        let drop = try #require(
+            competing.suggestions.first { $0.change.hasPrefix("drop the competitor tie between Aa") })
+        #expect(drop.change == "drop the competitor tie between Aa and Bb (edit the competitors column of both)")
+        #expect(drop.effect.hasSuffix("the largest tied set becomes 2, which 2 groups can separate"))
+        #expect(!competing.suggestions.contains { $0.change.hasPrefix("plan at most") }, "11 or 10 fit no groups")
+        let dropped = try Fixture.load(Fixture.header + rivals(dropping: ["Aa", "Bb"]).joined())
+        #expect(try GroupPlanner.plan(dropped).groups.count == 2)
+    }
+
+    /// Three people wished apart among twelve (two groups): the advice is to remove those three wishes, and without
+    /// them the programme plans.
+    @Test func tiedSetOfWishesSuggestsRemovingThem() throws {
+        let signups = Fixture.csv(Self.people(12))
+        let wishes =
+            "kind,person,other\napart,p.0@example.nl,p.1@example.nl\napart,p.0@example.nl,p.2@example.nl\n"
+            + "apart,p.1@example.nl,p.2@example.nl\napart,p.3@example.nl,p.4@example.nl\n"
+        let p = try ProgrammeReader.load(signups: signups, wishes: Fixture.csv(wishes, name: "wishes.csv"))
+        let why = try #require(Self.impossible(p))
+        #expect(why.headline.hasPrefix("these 3 people from 3 schools"))
+        let remove = try #require(why.suggestions.first { $0.change.hasPrefix("remove") })
+        #expect(remove.change == "remove the 3 `apart` wishes among them from the wishes file")
+        #expect(remove.effect == "the largest tied set becomes 2, which 2 groups can separate")
+        #expect(why.text(dutch: true).suggestions.contains { $0.hasPrefix("haal de 3 wensen `niet_samen` tussen hen") })
+        let kept = try ProgrammeReader.load(
+            signups: signups, wishes: Fixture.csv("kind,person,other\napart,p.3@example.nl,p.4@example.nl\n"))
+        #expect(try GroupPlanner.plan(kept).groups.count == 2)
     }
 
     @Test func prioritiesAreLexicographicInTheConfiguredOrder() throws {
