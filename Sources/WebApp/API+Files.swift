@@ -32,7 +32,13 @@ extension API {
                 headers: [.contentType: "application/zip", .contentDisposition: "attachment; filename=\"\(name)\""],
                 body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         } catch {
-            return API.error(.internalServerError, "internal", "the zip could not be made: \(error)")
+            return API.error(
+                .internalServerError, "internal", "the zip could not be made: \(error)",
+                fix: "download the files one by one, or try again",
+                dutch: (
+                    "het zip-bestand kon niet worden gemaakt (\(error))",
+                    "download de bestanden los, of probeer het opnieuw"
+                ))
         }
     }
 

@@ -50,7 +50,10 @@ extension API {
             guard case .busy(let job) = error else { return API.notFound() }
             return API.error(
                 .conflict, "busy", "programme \(id) is already being planned (job \(job))",
-                fix: "wait for that job to finish, or cancel it with DELETE /api/jobs/\(job)")
+                fix: "wait for that job to finish, or cancel it with DELETE /api/jobs/\(job)",
+                dutch: (
+                    "voor dit programma loopt al een berekening", "wacht tot die klaar is, of breek die af op de pagina"
+                ))
         }
     }
 

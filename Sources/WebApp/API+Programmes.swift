@@ -12,11 +12,13 @@ extension API {
         guard let boundary = Multipart.boundary(request.headers[.contentType]) else {
             return API.error(
                 .unsupportedMediaType, "not-multipart", "the upload must be multipart/form-data",
-                fix: "send the files as form fields signups, facilitators, config, wishes")
+                fix: "send the files as form fields signups, facilitators, config, wishes",
+                dutch: ("de upload moet multipart/form-data zijn", "stuur de bestanden via het formulier van de pagina")
+            )
         }
         let parts: [FormPart]
         do { parts = try Multipart.parts(body, boundary: boundary) } catch {
-            return API.error(.badRequest, "bad-upload", error.message)
+            return API.badUpload(error.message)
         }
         var files: [String: InputFile] = [:]
         var form: [String: [String]] = [:]
@@ -56,7 +58,13 @@ extension API {
             let id = try app.workspace.create(name: name, files: files)
             return API.json(APIModels.Created(id: id, check: APIModels.Check(report, rows: rows)), status: .created)
         } catch {
-            return API.error(.internalServerError, "cannot-write", "the workspace could not be written: \(error)")
+            return API.error(
+                .internalServerError, "cannot-write", "the workspace could not be written: \(error)",
+                fix: "check that the disk has room and the workspace folder is writable, then try again",
+                dutch: (
+                    "de werkmap kon niet worden geschreven (\(error)); er is niets opgeslagen",
+                    "kijk of de schijf ruimte heeft en de werkmap beschrijfbaar is, en probeer het opnieuw"
+                ))
         }
     }
 

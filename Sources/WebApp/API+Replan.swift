@@ -114,7 +114,7 @@ extension API {
         }
         let parts: [FormPart]
         do { parts = try Multipart.parts(data, boundary: boundary) } catch {
-            return .failure(ResponseBox(API.error(.badRequest, "bad-upload", error.message)))
+            return .failure(ResponseBox(API.badUpload(error.message)))
         }
         var files: [String: InputFile] = [:]
         var json = Data("{}".utf8)

@@ -57,18 +57,38 @@ struct API: Sendable {
             body: .init(byteBuffer: ByteBuffer(bytes: APIModels.encode(value))))
     }
 
+    /// An error answer; `dutch` gives its message and fix for Dutch pages (every answer a page can meet has them).
     static func error(
-        _ status: HTTPResponse.Status, _ code: String, _ message: String, fix: String? = nil
+        _ status: HTTPResponse.Status, _ code: String, _ message: String, fix: String? = nil,
+        dutch: (message: String, fix: String?)
     ) -> Response {
-        json(APIModels.Failure(error: code, message: message, fix: fix), status: status)
+        json(
+            APIModels.Failure(
+                error: code, message: message, fix: fix, nl: .init(message: dutch.message, fix: dutch.fix)),
+            status: status)
     }
 
-    static func notFound() -> Response { error(.notFound, "not-found", "there is no such programme, job or file") }
+    static func notFound() -> Response {
+        error(
+            .notFound, "not-found", "there is no such programme, job or file",
+            dutch: ("dit programma, deze berekening of dit bestand bestaat niet (meer)", nil))
+    }
 
     static func tooLarge(_ limit: Int) -> Response {
         error(
             .contentTooLarge, "too-large", "the upload is larger than \(limit / 1024 / 1024) MB",
-            fix: "upload the sign-ups as CSV or .xlsx without images")
+            fix: "upload the sign-ups as CSV or .xlsx without images",
+            dutch: (
+                "het bestand is groter dan \(limit / 1024 / 1024) MB",
+                "lever de aanmeldingen aan als CSV of .xlsx zonder afbeeldingen"
+            ))
+    }
+
+    /// The upload was not readable form data (the multipart parser's reason, in English, follows in Dutch too).
+    static func badUpload(_ reason: String) -> Response {
+        error(
+            .badRequest, "bad-upload", reason, fix: "upload the files again through the page",
+            dutch: ("de upload kon niet worden gelezen (\(reason))", "upload de bestanden opnieuw via de pagina"))
     }
 
     /// The body, at most `limit` bytes; nil when it is larger (the caller answers 413).

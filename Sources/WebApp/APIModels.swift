@@ -248,7 +248,14 @@ enum APIModels {
                 error: "cancelled", message: "the run was cancelled; nothing was written",
                 nl: .init(message: "de berekening is afgebroken; er is niets geschreven"))
         case .cannotWrite(let folder, let reason):
-            return Failure(error: "cannot-write", message: "\(folder) could not be written: \(reason)")
+            return Failure(
+                error: "cannot-write", message: "\(folder) could not be written: \(reason)",
+                fix: "check that the disk has room and the folder is writable, then try again; the plan as it was "
+                    + "is unchanged",
+                nl: .init(
+                    message: "de planmap kon niet worden geschreven (\(reason)); het plan zoals het was, is niet "
+                        + "veranderd",
+                    fix: "kijk of de schijf ruimte heeft en de map beschrijfbaar is, en probeer het opnieuw"))
         case .outOfTime(let step, let limit):
             return Failure(
                 error: "out-of-time",
@@ -260,7 +267,13 @@ enum APIModels {
                         + "bewijst niet dat er geen is",
                     fix: "probeer het opnieuw met meer rekentijd"))
         case .internalError(let message):
-            return Failure(error: "internal", message: message)
+            return Failure(
+                error: "internal", message: message,
+                fix: "try again; when it happens again, keep the input files and report it to whoever runs Intervision",
+                nl: .init(
+                    message: "er ging iets mis in Intervision zelf (\(message)); er is niets geschreven",
+                    fix: "probeer het opnieuw; gebeurt het weer, bewaar dan de invoerbestanden en meld het bij wie "
+                        + "Intervision beheert"))
         }
     }
 }

@@ -52,11 +52,13 @@ struct Guard<Context: RequestContext>: RouterMiddleware {
 
     func unauthorized(_ request: Request) -> Response {
         if request.uri.path.hasPrefix("/api/") {
-            return API.json(
-                APIModels.Failure(
-                    error: "unauthorized", message: "this server needs its token",
-                    fix: "send Authorization: Bearer TOKEN with the token intervision serve printed"),
-                status: .unauthorized)
+            return API.error(
+                .unauthorized, "unauthorized", "this server needs its token",
+                fix: "send Authorization: Bearer TOKEN with the token intervision serve printed",
+                dutch: (
+                    "deze server vraagt om zijn token",
+                    "open de link die intervision serve in het terminalvenster toonde (met ?token=…)"
+                ))
         }
         return Pages.plain(
             .unauthorized, title: "Open de link met het token",

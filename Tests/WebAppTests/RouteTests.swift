@@ -189,6 +189,11 @@ import ZIPFoundation
 
 /// The error answers of the routes not met above: unknown programmes, bad bodies, a plan that is not there yet.
 @Suite struct ErrorCodeTests {
+    /// The `nl.message` of an error answer.
+    func dutchMessage(_ response: TestResponse) throws -> String? {
+        (try object(response)["nl"] as? [String: Any])?["message"] as? String
+    }
+
     @Test func everyRouteAnswersUnknownAndBadRequestsPrecisely() async throws {
         try await withServer { client, server in
             let id = try await create52(client)
@@ -196,7 +201,10 @@ import ZIPFoundation
             for uri in [
                 "/api/programmes/\(id)/preview", "/api/programmes/\(id)/replan", "/api/programmes/\(id)/publish",
             ] {
-                #expect(try await post(client, uri, "{}").status == .notFound, "\(uri)")
+                let answer = try await post(client, uri, "{}")
+                #expect(answer.status == .notFound, "\(uri)")
+                // Every error answer a page can meet has its Dutch words.
+                #expect(try dutchMessage(answer)?.hasPrefix("dit programma, deze berekening") == true, "\(uri)")
             }
             for uri in [
                 "/api/programmes/nope", "/api/programmes/nope/files.zip", "/api/programmes/nope/files/plan.json",
@@ -232,11 +240,15 @@ import ZIPFoundation
             // A replan while another job of the programme runs is a conflict.
             let started = try await post(client, "/api/programmes/\(id)/plan", "{}")
             #expect(started.status == .accepted)
-            #expect(try await post(client, "/api/programmes/\(id)/replan", "{}").status == .conflict)
+            let busy = try await post(client, "/api/programmes/\(id)/replan", "{}")
+            #expect(busy.status == .conflict)
+            #expect(try dutchMessage(busy) == "voor dit programma loopt al een berekening")
             _ = try await finish(client, try #require(try object(started)["job"] as? String))
             // A JSON body over 1 MB is refused before it is read.
             let big = "{\"drop\": [\"" + String(repeating: "a", count: 1_100_000) + "\"]}"
-            #expect(try await post(client, "/api/programmes/\(id)/replan", big).status == .contentTooLarge)
+            let tooLarge = try await post(client, "/api/programmes/\(id)/replan", big)
+            #expect(tooLarge.status == .contentTooLarge)
+            #expect(try dutchMessage(tooLarge)?.hasPrefix("het bestand is groter dan") == true)
         }
     }
 }
