@@ -179,16 +179,16 @@ enum ConfigReader {
                     if !rules.contains(r) { rules.append(r) }
                 } else {
                     let names = Rule.configurable.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-                    let closest = Text.closest(n, in: Rule.configurable.map(\.rawValue))
+                    let hint = Text.didYouMean(n, in: Rule.configurable.map(\.rawValue))
                     let wishes = n.lowercased() == "wishes"
                     f.error(
                         "rules.separate", "unknown rule \"\(n)\"",
-                        fix: "use any of \(names)" + (closest.map { " — did you mean \"\($0)\"?" } ?? "")
+                        fix: "use any of \(names)" + (hint.map { " — " + $0.en } ?? "")
                             + (wishes ? "; wishes come from --wishes and hold always" : ""),
                         nl: .init(
                             "onbekende regel \"\(n)\"",
                             fix: "gebruik een of meer van \(names)"
-                                + (closest.map { " — bedoelt u \"\($0)\"?" } ?? "")
+                                + (hint.map { " — " + $0.nl } ?? "")
                                 + (wishes ? "; wensen komen uit het wensenbestand en gelden altijd" : "")))
                 }
             }
@@ -253,13 +253,13 @@ struct Fields {
     /// An unknown table or key; `what` names it in English and Dutch ("key", "sleutel").
     mutating func unknown(_ path: String, candidates: [String], what: (en: String, nl: String)) {
         let name = String(path.split(separator: ".").last ?? Substring(path))
-        let closest = Text.closest(name, in: candidates), known = candidates.sorted().joined(separator: ", ")
+        let hint = Text.didYouMean(name, in: candidates), known = candidates.sorted().joined(separator: ", ")
         error(
             path, "unknown \(what.en) \"\(name)\"",
-            fix: closest.map { "did you mean \"\($0)\"?" } ?? "known \(what.en)s here: \(known)",
+            fix: hint?.en ?? "known \(what.en)s here: \(known)",
             nl: .init(
                 "onbekende \(what.nl) \"\(name)\"",
-                fix: closest.map { "bedoelt u \"\($0)\"?" } ?? "bekend zijn hier: \(known)"))
+                fix: hint?.nl ?? "bekend zijn hier: \(known)"))
     }
 
     /// A value of the wrong kind; `expected` says what was wanted in English and Dutch.
@@ -336,13 +336,13 @@ struct Fields {
         guard let s = string(path, v) else { return nil }
         if let e = E(rawValue: s.lowercased()) { return e }
         let values = E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-        let closest = Text.closest(s, in: E.allCases.map(\.rawValue))
+        let hint = Text.didYouMean(s, in: E.allCases.map(\.rawValue))
         error(
             path, "\"\(s)\" is not one of \(values)",
-            fix: closest.map { "did you mean \"\($0)\"?" } ?? "use one of the values listed",
+            fix: hint?.en ?? "use one of the values listed",
             nl: .init(
                 "\"\(s)\" is geen van \(values)",
-                fix: closest.map { "bedoelt u \"\($0)\"?" } ?? "gebruik een van de genoemde waarden"))
+                fix: hint?.nl ?? "gebruik een van de genoemde waarden"))
         return nil
     }
 }

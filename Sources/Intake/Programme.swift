@@ -221,8 +221,8 @@ public enum ProgrammeReader {
                     "competitor school \"\(c)\" matches no participant's school; ignored",
                     fix:
                         "nothing to do if nobody from that school takes part; otherwise write the name as in "
-                        + "the school column")
-                warning.dutch = .init(
+                        + "the school column"
+                ).inDutch(
                     "concurrerende school \"\(c)\" is de school van geen enkele deelnemer; genegeerd",
                     fix: "niets te doen als niemand van die school meedoet; anders de naam schrijven zoals in de kolom "
                         + "school")
@@ -241,8 +241,8 @@ public enum ProgrammeReader {
                 "\(others.count + 1) participants are called \"\(person.name)\" (lines "
                     + ([person.line] + others.map(\.line)).map(String.init).joined(separator: ", ") + ")",
                 fix: "nothing to do if they are different people: lists and calendars add their school; "
-                    + "if one signed up twice, remove the extra row")
-            warning.dutch = .init(
+                    + "if one signed up twice, remove the extra row"
+            ).inDutch(
                 "\(others.count + 1) deelnemers heten \"\(person.name)\" (regels "
                     + ([person.line] + others.map(\.line)).map(String.init).joined(separator: ", ") + ")",
                 fix: "niets te doen als het verschillende mensen zijn: lijsten en agenda's noemen hun school erbij; "
@@ -254,14 +254,14 @@ public enum ProgrammeReader {
             let emails = Dictionary(p.map { ($0.emailKey, $0.line) }, uniquingKeysWith: { a, _ in a })
             for fac in f {
                 if let line = emails[fac.email.lowercased()] {
-                    var error = Diagnostic(
-                        .error, file: file, line: fac.line, field: "email",
-                        "\(fac.email) is also a participant (\(signups) line \(line))",
-                        fix: "a facilitator leads groups and cannot be a member; remove one of the two rows")
-                    error.dutch = .init(
-                        "\(fac.email) is ook deelnemer (\(signups) regel \(line))",
-                        fix: "een begeleider leidt groepen en kan geen lid zijn; verwijder een van de twee regels")
-                    out.append(error)
+                    out.append(
+                        Diagnostic(
+                            .error, file: file, line: fac.line, field: "email",
+                            "\(fac.email) is also a participant (\(signups) line \(line))",
+                            fix: "a facilitator leads groups and cannot be a member; remove one of the two rows"
+                        ).inDutch(
+                            "\(fac.email) is ook deelnemer (\(signups) regel \(line))",
+                            fix: "een begeleider leidt groepen en kan geen lid zijn; verwijder een van de twee regels"))
                 }
             }
         }

@@ -34,14 +34,14 @@ enum ScheduleConfigReader {
                 if let d = Weekday(rawValue: n.lowercased()) ?? dutchWeekdays[n.lowercased()] {
                     if !s.weekdays.contains(d) { s.weekdays.append(d) }
                 } else {
-                    let closest = Text.closest(n, in: Weekday.allCases.map(\.rawValue))
+                    let hint = Text.didYouMean(n, in: Weekday.allCases.map(\.rawValue))
                     f.error(
                         "schedule.weekdays", "\"\(n)\" is not a weekday",
-                        fix: "use monday … sunday" + (closest.map { " — did you mean \"\($0)\"?" } ?? ""),
+                        fix: "use monday … sunday" + (hint.map { " — " + $0.en } ?? ""),
                         nl: .init(
                             "\"\(n)\" is geen dag van de week",
                             fix: "gebruik maandag … zondag (of monday … sunday)"
-                                + (closest.map { " — bedoelt u \"\($0)\"?" } ?? "")))
+                                + (hint.map { " — " + $0.nl } ?? "")))
                 }
             }
             if names.isEmpty {

@@ -58,6 +58,12 @@ package enum Text {
         return best
     }
 
+    /// The hint for a misspelt identifier, in English and Dutch ("did you mean "school"?"); nil when no candidate is
+    /// close enough.
+    static func didYouMean(_ word: String, in candidates: [String]) -> (en: String, nl: String)? {
+        closest(word, in: candidates).map { ("did you mean \"\($0)\"?", "bedoelt u \"\($0)\"?") }
+    }
+
     static func isEmail(_ s: String) -> Bool {
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
