@@ -42,7 +42,17 @@ import Testing
     }
 
     @Test func apartIsImpossibleWhenAnEarlierGroupIsLargerThanTheNumberOfGroups() async throws {
-        await #expect(throws: PlanningFailure.self) { _ = try await Self.plan("apart", groups: 4) }
+        // The explanation names the earlier group and offers `avoid`, which then plans (the test above).
+        do {
+            _ = try await Self.plan("apart", groups: 4)
+            Issue.record("six earlier group-mates cannot be kept apart by four groups")
+        } catch {
+            guard case PlanningFailure.impossible(let why)? = error as? PlanningFailure else { throw error }
+            #expect(why.people.count == 6, "\(why.details)")
+            #expect(why.details.last == "tied pairs among them: 15 by `met_before`")
+            #expect(why.suggestions.contains { $0.change == "[rules] met_before = \"avoid\"" })
+            #expect(why.text(dutch: true).suggestions.contains { $0.hasPrefix("[rules] met_before = \"avoid\": ") })
+        }
     }
 
     @Test func avoidReachesItsProvenBoundAndIgnoreDoesNotTry() async throws {
