@@ -74,14 +74,19 @@ struct API: Sendable {
             dutch: ("dit programma, deze berekening of dit bestand bestaat niet (meer)", nil))
     }
 
+    /// 413: files (`uploadLimit`) or a JSON request (`jsonLimit`) too large to read.
     static func tooLarge(_ limit: Int) -> Response {
-        error(
-            .contentTooLarge, "too-large", "the upload is larger than \(limit / 1024 / 1024) MB",
-            fix: "upload the sign-ups as CSV or .xlsx without images",
-            dutch: (
-                "het bestand is groter dan \(limit / 1024 / 1024) MB",
-                "lever de aanmeldingen aan als CSV of .xlsx zonder afbeeldingen"
-            ))
+        let mb = limit / 1024 / 1024, files = limit == uploadLimit
+        return error(
+            .contentTooLarge, "too-large",
+            files ? "the upload is larger than \(mb) MB" : "the request is larger than \(mb) MB",
+            fix: files ? "upload the sign-ups as CSV or .xlsx without images" : "send fewer changes at a time",
+            dutch: files
+                ? (
+                    "het bestand is groter dan \(mb) MB",
+                    "lever de aanmeldingen aan als CSV of .xlsx zonder afbeeldingen"
+                )
+                : ("het verzoek is groter dan \(mb) MB", "geef minder wijzigingen tegelijk door"))
     }
 
     /// The upload was not readable form data (the multipart parser's reason, in English, follows in Dutch too).

@@ -250,11 +250,9 @@ enum APIModels {
         case .cannotWrite(let folder, let reason):
             return Failure(
                 error: "cannot-write", message: "\(folder) could not be written: \(reason)",
-                fix: "check that the disk has room and the folder is writable, then try again; the plan as it was "
-                    + "is unchanged",
+                fix: "check that the disk has room and the folder is writable, then try again; nothing was changed",
                 nl: .init(
-                    message: "de planmap kon niet worden geschreven (\(reason)); het plan zoals het was, is niet "
-                        + "veranderd",
+                    message: "de planmap kon niet worden geschreven (\(reason)); er is niets veranderd",
                     fix: "kijk of de schijf ruimte heeft en de map beschrijfbaar is, en probeer het opnieuw"))
         case .outOfTime(let step, let limit):
             return Failure(

@@ -248,7 +248,7 @@ import ZIPFoundation
             let big = "{\"drop\": [\"" + String(repeating: "a", count: 1_100_000) + "\"]}"
             let tooLarge = try await post(client, "/api/programmes/\(id)/replan", big)
             #expect(tooLarge.status == .contentTooLarge)
-            #expect(try dutchMessage(tooLarge)?.hasPrefix("het bestand is groter dan") == true)
+            #expect(try dutchMessage(tooLarge) == "het verzoek is groter dan 1 MB")
         }
     }
 }
