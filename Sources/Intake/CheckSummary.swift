@@ -127,6 +127,8 @@ public struct CheckSummary: Sendable {
         // Regions too small for a group, and regions whose ties need more groups than they can fill: together one
         // note, since the plan handles them and the report says why each person is outside their region.
         var small: [String] = [], tied: [(region: String, away: Int)] = []
+        // The rules that bind those regions' tied sets: only they are worth reconsidering.
+        var binding = Set<Rule>()
         for (region, n) in byRegion {
             let members = people.filter { $0.region == region }.map(\.index)
             if n < g.minSize {
@@ -137,6 +139,10 @@ public struct CheckSummary: Sendable {
             let clique = MaxClique.find(in: p.conflicts, among: members)
             if clique.members.count > own {
                 tied.append((region, clique.members.count - own))
+                let set = clique.members
+                for (x, i) in set.enumerated() {
+                    for j in set[(x + 1)...] { binding.formUnion(p.conflicts.rules(between: i, j)) }
+                }
             }
         }
         if !small.isEmpty {
@@ -160,6 +166,27 @@ public struct CheckSummary: Sendable {
         }
         if !tied.isEmpty {
             let total = tied.reduce(0) { $0 + $1.away }
+            // Colleagues and reporting lines are what intervision must keep apart; competitor, board and town ties
+            // are the ones organisers set wider than needed, so only those are offered.
+            let rules = [Rule.competitors, .board, .town].filter {
+                binding.contains($0) && p.config.separate.contains($0)
+            }.map {
+                rule in
+                rule == .competitors
+                    ? (
+                        english: "check the competitors column for schools that do not really compete, or leave "
+                            + "`competitors` out of [rules] separate",
+                        dutch:
+                            "kijk in de kolom concurrenten na of scholen echt concurreren, of haal `competitors` uit "
+                            + "[rules] separate"
+                    )
+                    : (
+                        english: "or leave `\(rule.rawValue)` out of [rules] separate (‘\(rule.explanation)’ no "
+                            + "longer keeps people apart)",
+                        dutch: "of haal `\(rule.rawValue)` uit [rules] separate (‘\(rule.dutchExplanation)’ houdt "
+                            + "mensen dan niet meer uit elkaar)"
+                    )
+            }
             signals.append(
                 Signal(
                     kind: .note,
@@ -168,20 +195,16 @@ public struct CheckSummary: Sendable {
                         + tied.map { "\($0.region) \($0.away)" }.joined(separator: ", ") + ")",
                     relaxations: [
                         "nothing to do: the plan minimises this (objective `away`) and the report gives each person's "
-                            + "reason",
-                        "check the competitors column for schools that do not really compete, or leave "
-                            + "`competitors` out of [rules] separate",
-                    ],
+                            + "reason"
+                    ] + rules.map(\.english),
                     dutch: .init(
                         text: "door banden zijn er in sommige regio's te weinig groepen: reken op minstens \(total) "
                             + "deelnemers in een groep van een andere regio ("
                             + tied.map { "\($0.region) \($0.away)" }.joined(separator: ", ") + ")",
                         relaxations: [
                             "niets te doen: het plan houdt dit zo klein mogelijk (doel `away`) en het verslag geeft "
-                                + "per persoon de reden",
-                            "kijk in de kolom concurrenten na of scholen echt concurreren, of haal `competitors` uit "
-                                + "[rules] separate",
-                        ])))
+                                + "per persoon de reden"
+                        ] + rules.map(\.dutch))))
         }
     }
 

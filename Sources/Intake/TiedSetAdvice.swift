@@ -58,7 +58,7 @@ public enum TiedSetAdvice {
             suggest(
                 .init(
                     "[rules] separate without \"\(rule.rawValue)\"",
-                    effect: "\(rule.explanation) may then share a group; " + becomes(after, k)),
+                    effect: "‘\(rule.explanation)’ no longer keeps people apart; " + becomes(after, k)),
                 "[rules] separate zonder \"\(rule.rawValue)\": ‘\(rule.dutchExplanation)’ houdt mensen dan "
                     + "niet meer uit elkaar; " + wordt(after, k))
         }

@@ -80,7 +80,7 @@ import Testing
             why.suggestions.map(\.change) == [
                 "[rules] separate without \"school\"", "plan at most 1 of these 8 people in this programme",
             ])
-        #expect(why.suggestions[0].effect.hasSuffix("may then share a group; nobody is tied to anyone then"))
+        #expect(why.suggestions[0].effect.hasSuffix("no longer keeps people apart; nobody is tied to anyone then"))
         #expect(why.suggestions[1].effect == "the other 7 join a later round")
         #expect(
             why.text(dutch: true).suggestions == [

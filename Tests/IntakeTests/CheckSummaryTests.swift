@@ -39,6 +39,10 @@ import Testing
             dutch.text
                 == "deze 8 mensen van Het Baken moeten allemaal in verschillende groepen, maar er zijn maar 2 groepen")
         #expect(dutch.relaxations.count == signal.relaxations.count)
+        // The region note offers no rule when colleagues bind its tied set: not the competitors column (as it did).
+        let note = try #require(s.signals.first { $0.kind == .note && $0.text.contains("Utrecht 6") })
+        #expect(note.relaxations.count == 1, "\(note)")
+        #expect(note.dutch?.relaxations.count == 1)
     }
 
     /// Every signal a check can give carries Dutch words, one change for each English one; a count that cannot
