@@ -32,13 +32,9 @@ enum Infeasibility {
         let p = programme.participants
         let (headline, dutchHeadline) = TiedSetAdvice.headline(clique, groups: k, p)
         var details = clique.map { "\(p[$0].name) — \(p[$0].function), \(p[$0].school) (\(p[$0].region))" }
-        var ties: [String: Int] = [:]
-        for (x, i) in clique.enumerated() {
-            for j in clique[(x + 1)...] {
-                for r in programme.conflicts.rules(between: i, j) { ties[r.rawValue, default: 0] += 1 }
-            }
-        }
-        let tally = ties.keys.sorted().map { "\(ties[$0]!) by `\($0)`" }.joined(separator: ", ")
+        let ties = programme.conflicts.tiedPairs(among: clique)
+        let tally = ties.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) by `\($0.key.rawValue)`" }
+            .joined(separator: ", ")
         let dutchDetails =
             details + ["verbonden paren onder hen: " + tally.replacingOccurrences(of: " by `", with: " door `")]
         details.append("tied pairs among them: " + tally)

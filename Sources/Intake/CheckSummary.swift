@@ -100,7 +100,7 @@ public struct CheckSummary: Sendable {
             signals.append(
                 Signal(
                     kind: .impossible, text: headline.english,
-                    relaxations: advice.english.map { $0.effect.isEmpty ? $0.change : "\($0.change): \($0.effect)" },
+                    relaxations: advice.english.map(\.line),
                     dutch: .init(text: headline.dutch, relaxations: advice.dutch)))
         }
         if let k = groupCount, let f = p.facilitators {
@@ -139,10 +139,7 @@ public struct CheckSummary: Sendable {
             let clique = MaxClique.find(in: p.conflicts, among: members)
             if clique.members.count > own {
                 tied.append((region, clique.members.count - own))
-                let set = clique.members
-                for (x, i) in set.enumerated() {
-                    for j in set[(x + 1)...] { binding.formUnion(p.conflicts.rules(between: i, j)) }
-                }
+                binding.formUnion(p.conflicts.tiedPairs(among: clique.members).keys)
             }
         }
         if !small.isEmpty {

@@ -121,6 +121,15 @@ public struct ConflictModel: Sendable {
         i != j && !rules(between: i, j).isEmpty
     }
 
+    /// How many pairs of `set` each rule ties (a pair tied by two rules counts for both): what binds a tied set.
+    public func tiedPairs(among set: [Int]) -> [Rule: Int] {
+        var count: [Rule: Int] = [:]
+        for (x, i) in set.enumerated() {
+            for j in set[(x + 1)...] { for rule in rules(between: i, j) { count[rule, default: 0] += 1 } }
+        }
+        return count
+    }
+
     /// Every configured rule that keeps `i` and `j` apart, in rule order. Independent of the adjacency
     /// lists, so a plan checked with it is checked by a second piece of code.
     public func rules(between i: Int, _ j: Int) -> [Rule] {

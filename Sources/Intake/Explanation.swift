@@ -48,6 +48,9 @@ public struct Explanation: Sendable, Equatable, Error {
 
         /// The change as a user would write it: `[groups] max_size = 9`.
         public var change: String { to.map { "\(what) = \($0)" } ?? what }
+
+        /// Change and effect in one line, as a reader sees the suggestion: `[groups] count = 3: 3 groups of 4–4`.
+        public var line: String { effect.isEmpty ? change : "\(change): \(effect)" }
     }
 
     /// Groups, calendar or changes.
@@ -92,7 +95,7 @@ public struct Explanation: Sendable, Equatable, Error {
     /// English.
     public func text(dutch wanted: Bool) -> (headline: String, details: [String], suggestions: [String]) {
         if wanted, let dutch { return (dutch.headline, dutch.details ?? details, dutch.suggestions) }
-        return (headline, details, suggestions.map { $0.effect.isEmpty ? $0.change : "\($0.change): \($0.effect)" })
+        return (headline, details, suggestions.map(\.line))
     }
 
     /// An explanation; `suggestions` in order of usefulness.

@@ -49,10 +49,7 @@ public enum TiedSetAdvice {
                 .init("[groups] \(and)", effect: "\(need) groups, some of only \(small)"),
                 "[groups] \(en): \(need) groepen, sommige van maar \(small)")
         }
-        let rules = Set(
-            clique.enumerated().flatMap { x, i in
-                clique[(x + 1)...].flatMap { programme.conflicts.rules(between: i, $0) }
-            })
+        let rules = Set(programme.conflicts.tiedPairs(among: clique).keys)
         for rule in [Rule.school, .hierarchy, .board, .town] where rules.contains(rule) {
             let after = largest(programme.ties(rules: programme.config.separate.filter { $0 != rule }))
             suggest(

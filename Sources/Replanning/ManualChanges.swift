@@ -177,6 +177,10 @@ public enum ManualChanges {
         }
         // A mover tied to someone in their new group must go elsewhere, so that group's size is not worth fixing:
         // offer the other groups that would take them as they stand (for a move; a swap names them only).
+        // A group that would take `i` as it stands: room, nobody tied to them, a facilitator who may lead them.
+        func takes(_ o: Group, _ i: Int) -> Bool {
+            o.members.count < cfg.maxSize && !o.members.contains { c.areTied(i, $0) } && mayLead(i, o.id)
+        }
         var mustLeave: Set<String> = []
         for (i, from) in moved.sorted(by: { $0.key < $1.key }) {
             guard let g = groups.first(where: { $0.members.contains(i) }),
@@ -189,8 +193,7 @@ public enum ManualChanges {
                     ? 0 : Text.key(o.homeRegion) == Text.key(p[i].region) ? 1 : 2
             }
             let open = groups.enumerated().filter { _, o in
-                o.id != g.id && o.id != from && !locked.contains(o.id) && o.members.count < cfg.maxSize
-                    && !o.members.contains { c.areTied(i, $0) } && mayLead(i, o.id)
+                o.id != g.id && o.id != from && !locked.contains(o.id) && takes(o, i)
             }.sorted { (distance($0.element), $0.offset) < (distance($1.element), $1.offset) }.map(\.element.id)
             if open.isEmpty {
                 suggest(
@@ -230,10 +233,7 @@ public enum ManualChanges {
             if g.members.count > cfg.maxSize {
                 // Someone of the group (not one of the movers) who may go to a group with room.
                 let candidate = g.members.filter { moved[$0] == nil }.lazy.compactMap { i -> (Int, String)? in
-                    others.first { o in
-                        o.members.count < cfg.maxSize && !o.members.contains { c.areTied(i, $0) } && mayLead(i, o.id)
-                    }
-                    .map { (i, $0.id) }
+                    others.first { takes($0, i) }.map { (i, $0.id) }
                 }.first
                 if let (i, to) = candidate {
                     alsoMove(i, from: id, to: to)
