@@ -68,20 +68,20 @@ package enum Report {
                 w.t("doel", "objective"), w.t("maat", "metric"), w.t("waarde", "value"),
                 w.t("bewezen grens", "proven bound"), w.t("status", "status"),
             ]))
-        for o in v.result.objectives {
+        var rows = v.result.objectives.map { o in
             let status =
                 o.optimal
                 ? HTML.ok(w.t("optimaal", "optimal"))
                 : HTML.gap(w.t("gat", "gap") + " " + percent(o.gap, v))
-            h.append(
-                HTML.row([
-                    e(w.name(o.objective)), "<code>\(o.objective.metric)</code>",
-                    "\(o.value) <small>\(e(w.counts(o.objective, o.value)))</small>", "\(o.bound)", status,
-                ]))
+            return HTML.row([
+                e(w.name(o.objective)), "<code>\(o.objective.metric)</code>",
+                "\(o.value) <small>\(e(w.counts(o.objective, o.value)))</small>", "\(o.bound)", status,
+            ])
         }
         if !v.programme.metBefore.isEmpty {
             let n = v.programme.repeatedPairs(v.result.groups.map(\.members))
-            h.append(
+            // In its place in the organiser's order (first unless `[rules] priorities` ranks it lower).
+            rows.insert(
                 HTML.row([
                     w.t("niet opnieuw samen", "fresh groups"), "<code>fresh</code>",
                     "\(n) <small>" + w.t("paren die eerder samen zaten", "pairs who met before") + "</small>",
@@ -89,8 +89,9 @@ package enum Report {
                     n == v.programme.freshBound
                         ? HTML.ok(w.t("optimaal", "optimal"))
                         : HTML.gap(w.t("niet bewezen", "not proven")),
-                ]))
+                ]), at: min(v.programme.config.freshPlace, rows.count))
         }
+        h += rows
         h.append("</table>")
         return h
     }

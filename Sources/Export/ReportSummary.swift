@@ -10,7 +10,9 @@ enum ReportSummary {
         let programme = v.programme, s = v.schedule
         let ruleBreaks = PlanCheck.violations(v.result.groups, programme, sizes: v.sizes)
         let calendarBreaks = calendarProblems(v, from: replan?.from)
-        let open = v.result.objectives.filter { !$0.optimal }
+        let open = v.result.objectives.enumerated().filter { !$0.element.optimal }
+        let repeated = programme.repeatedPairs(v.result.groups.map(\.members))
+        let freshOpen = !programme.metBefore.isEmpty && repeated > programme.freshBound
         var attention: [String] = []
         for b in ruleBreaks {
             attention.append(HTML.bad(w.t("Regel overtreden: ", "Rule broken: ")) + e(b.description))
@@ -24,7 +26,17 @@ enum ReportSummary {
                     "The time limit stopped a stage: a rerun may give a different plan. Plan again with a longer "
                         + "<code>--time-limit</code> before sending it out."))
         }
-        for o in open {
+        // Repeated pairs in their place in the organiser's order.
+        let fresh =
+            w.t(
+                "Doel <b>niet opnieuw samen</b>: \(repeated) paren die eerder in één groep zaten, zitten weer samen; "
+                    + "bewezen ondergrens \(programme.freshBound) (zie <a href=\"#doelen\">Doelen</a>).",
+                "Objective <b>fresh groups</b>: \(repeated) pairs who shared a group before share one again; proven lower bound "
+                    + "\(programme.freshBound) (see <a href=\"#doelen\">Objectives</a>).")
+        for (rank, o) in open {
+            if freshOpen && rank >= programme.config.freshPlace && !attention.contains(fresh) {
+                attention.append(fresh)
+            }
             attention.append(
                 w.t("Doel ", "Objective ")
                     + "<b>\(e(w.name(o.objective)))</b>: \(o.value) \(e(w.counts(o.objective, o.value)))"
@@ -32,6 +44,7 @@ enum ReportSummary {
                     + w.t("mogelijk kan het beter (gat ", "it may be possible to do better (gap ")
                     + Report.percent(o.gap, v) + ").")
         }
+        if freshOpen && !attention.contains(fresh) { attention.append(fresh) }
         if s.absences > 0 {
             attention.append(
                 w.t(
@@ -70,7 +83,8 @@ enum ReportSummary {
                         + "<a href=\"#invoer\">Notes on the input</a>)."))
         }
         var h: [String] = []
-        let (cls, sentence) = status(v, broken: ruleBreaks.count + calendarBreaks.count, open: open.count)
+        let (cls, sentence) = status(
+            v, broken: ruleBreaks.count + calendarBreaks.count, open: open.count + (freshOpen ? 1 : 0))
         h.append("<div class=\"status \(cls)\">\(sentence)</div>")
         h.append(figures(v))
         h.append("<h2 id=\"aandacht\">" + w.t("Wat aandacht vraagt", "What needs attention") + "</h2>")

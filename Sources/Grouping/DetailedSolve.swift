@@ -205,9 +205,8 @@ extension GroupingRun {
         gathering.concentrate = false
         gathering.improve(within: deadline, share: 0.45)
         stats.stages.append(gathering.stage(label + ", levels gathered", seconds: deadline.elapsed - started))
-        let p = programme.participants
-        return Metrics.lexicographic(gathering.groups, p, priorities).lexicographicallyPrecedes(
-            Metrics.lexicographic(repair.groups, p, priorities)) ? gathering.groups : repair.groups
+        return Metrics.ranked(gathering.groups, programme).lexicographicallyPrecedes(
+            Metrics.ranked(repair.groups, programme)) ? gathering.groups : repair.groups
     }
 
     /// The fallback when exact flows cannot be realised: everyone may use their own region's slots

@@ -25,6 +25,11 @@ struct LocalRepair {
     var cancellation: Cancellation?
     /// People `improve` never moves (those wished together, once gathered).
     var pinned: Set<Int> = []
+    /// Per person, those they met in an earlier cohort, when repeated pairs (`fresh`) are an objective rather than
+    /// kept apart by rule (`Programme.countsRepeats`); nil otherwise.
+    let met: [Set<Int>]?
+    /// How many of `priorities` rank above `fresh`.
+    let freshRank: Int
     /// Groups scored by `improve` so far: its counted work.
     private(set) var scored = 0
     /// Whether `improve` was stopped by the clock (or a cancel) rather than by its work allowance or a local optimum.
@@ -42,6 +47,17 @@ struct LocalRepair {
         let r = Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1, $0) })
         regionOf = p.map { r[$0.region]! }
         functionOf = GroupPlanner.functionIds(p)
+        freshRank = programme.config.freshPlace
+        if programme.countsRepeats {
+            var met = Array(repeating: Set<Int>(), count: p.count)
+            for pair in programme.metBefore {
+                met[pair.a].insert(pair.b)
+                met[pair.b].insert(pair.a)
+            }
+            self.met = met
+        } else {
+            met = nil
+        }
         self.slotRegion = slotRegion
         self.groups = groups
     }
@@ -119,10 +135,10 @@ struct LocalRepair {
 
     /// The objectives of one group in priority order, without allocating: groups have at most a dozen members.
     struct Score: Comparable {
-        var a = 0, b = 0, c = 0, d = 0
-        static func < (x: Score, y: Score) -> Bool { (x.a, x.b, x.c, x.d) < (y.a, y.b, y.c, y.d) }
+        var a = 0, b = 0, c = 0, d = 0, e = 0
+        static func < (x: Score, y: Score) -> Bool { (x.a, x.b, x.c, x.d, x.e) < (y.a, y.b, y.c, y.d, y.e) }
         static func + (x: Score, y: Score) -> Score {
-            Score(a: x.a + y.a, b: x.b + y.b, c: x.c + y.c, d: x.d + y.d)
+            Score(a: x.a + y.a, b: x.b + y.b, c: x.c + y.c, d: x.d + y.d, e: x.e + y.e)
         }
     }
 
@@ -132,9 +148,13 @@ struct LocalRepair {
     var concentrate = false
 
     func score(_ m: [Int]) -> Score {
-        var v = [0, 0, 0, 0]
+        var v = [0, 0, 0, 0, 0]
         var n = 0
-        for o in priorities.prefix(3) {
+        for (rank, o) in priorities.prefix(3).enumerated() {
+            if let met, rank == freshRank {
+                v[n] = repeats(m, met)
+                n += 1
+            }
             defer { n += 1 }
             switch o {
             case .region:
@@ -164,12 +184,21 @@ struct LocalRepair {
                 v[n] = m.count - distinct
             }
         }
-        return Score(a: v[0], b: v[1], c: v[2], d: v[3])
+        if let met, freshRank >= min(3, priorities.count) { v[n] = repeats(m, met) }
+        return Score(a: v[0], b: v[1], c: v[2], d: v[3], e: v[4])
+    }
+
+    /// Pairs in `m` who met before.
+    private func repeats(_ m: [Int], _ met: [Set<Int>]) -> Int {
+        var n = 0
+        for (x, i) in m.enumerated() { for j in m[(x + 1)...] where met[i].contains(j) { n += 1 } }
+        return n
     }
 
     /// Whether `i` costs its group something a move could save.
     func costly(_ i: Int, in g: Int) -> Bool {
         let m = groups[g]
+        if let met, m.contains(where: { met[i].contains($0) }) { return true }
         for o in priorities {
             switch o {
             case .region: if let r = region(g), p[i].region != r { return true }

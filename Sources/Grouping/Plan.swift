@@ -157,6 +157,14 @@ public enum Metrics {
         priorities.map { total($0, groups, p) }
     }
 
+    /// The totals in the programme's order, with the repeated pairs at `fresh`'s place when they are an objective
+    /// (`Programme.countsRepeats`).
+    public static func ranked(_ groups: [[Int]], _ programme: Programme) -> [Int] {
+        var out = lexicographic(groups, programme.participants, programme.config.priorities)
+        if programme.countsRepeats { out.insert(programme.repeatedPairs(groups), at: programme.config.freshPlace) }
+        return out
+    }
+
     /// Values sorted by count descending, then value ascending: deterministic majorities.
     public static func tally(_ values: [String]) -> [(value: String, count: Int)] {
         Dictionary(grouping: values, by: { $0 }).map { (value: $0.key, count: $0.value.count) }

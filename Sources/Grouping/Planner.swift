@@ -136,8 +136,8 @@ public enum GroupPlanner {
                 if let first = outcome.firstPlan {
                     let alternative = run.improved(first)
                     if members.map({
-                        Metrics.lexicographic(alternative, p, priorities).lexicographicallyPrecedes(
-                            Metrics.lexicographic($0, p, priorities))
+                        Metrics.ranked(alternative, programme).lexicographicallyPrecedes(
+                            Metrics.ranked($0, programme))
                     }) ?? true {
                         members = alternative
                     }
@@ -192,6 +192,13 @@ public enum GroupPlanner {
             if gathered != members {
                 gathered = run.improved(
                     gathered, label: "moves and swaps after gathering the wished-together",
+                    pinned: Set(programme.wishes.togetherSets.joined()))
+            }
+            // Repeated pairs ranked below another objective (or no plan keeping the dealt-round pairs apart): the
+            // models did not see them, so moves and swaps lower them where the objectives ranked above allow.
+            if programme.countsRepeats && !deadline.isCancelled {
+                gathered = run.improved(
+                    gathered, label: "moves and swaps for fewer pairs who met before",
                     pinned: Set(programme.wishes.togetherSets.joined()))
             }
             let groups = Self.label(gathered, p)

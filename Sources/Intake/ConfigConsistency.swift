@@ -45,6 +45,12 @@ extension ProgrammeConfig {
         if s.weekdays.isEmpty { out.append(("schedule.weekdays", "no weekdays allowed")) }
         if priorities.isEmpty { out.append(("rules.priorities", "no priority is listed")) }
         if Set(priorities).count != priorities.count { out.append(("rules.priorities", "a priority is listed twice")) }
+        if let r = freshRank, !(0...priorities.count).contains(r) {
+            out.append(("rules.priorities", "\"fresh\" is ranked at \(r), outside the list"))
+        }
+        if freshRank != nil, metBeforeMode != .avoid {
+            out.append(("rules.priorities", "\"fresh\" is ranked, but met_before is not \"avoid\""))
+        }
         if Set(separate).count != separate.count { out.append(("rules.separate", "a rule is listed twice")) }
         for (function, level) in levels.sorted(by: { $0.key < $1.key }) {
             range("levels.\(function)", level, Levels.range)

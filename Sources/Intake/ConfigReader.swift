@@ -197,14 +197,25 @@ enum ConfigReader {
         if let v = t["priorities"], let names = f.strings("rules.priorities", v) {
             var list: [Objective] = []
             for n in names {
+                if n.lowercased() == ProgrammeConfig.fresh {
+                    if c.freshRank != nil {
+                        f.error(
+                            "rules.priorities", "\"\(n)\" is listed twice", fix: "list each priority once",
+                            nl: .init("\"\(n)\" staat er twee keer", fix: "noem elk doel één keer"))
+                    }
+                    c.freshRank = list.count
+                    continue
+                }
                 let o = Objective(rawValue: n.lowercased()) ?? Objective.allCases.first { $0.metric == n.lowercased() }
                 guard let o else {
                     f.error(
                         "rules.priorities", "unknown priority \"\(n)\"",
-                        fix: "use \"region\", \"level\" and \"variety\" in the order that matters most to you",
+                        fix: "use \"region\", \"level\" and \"variety\" in the order that matters most to you "
+                            + "(and \"fresh\" with an earlier cohort)",
                         nl: .init(
                             "onbekend doel \"\(n)\"",
-                            fix: "gebruik \"region\", \"level\" en \"variety\", het belangrijkste eerst"))
+                            fix: "gebruik \"region\", \"level\" en \"variety\", het belangrijkste eerst "
+                                + "(en \"fresh\" bij een eerdere lichting)"))
                     continue
                 }
                 if list.contains(o) {
@@ -214,6 +225,14 @@ enum ConfigReader {
                 } else {
                     list.append(o)
                 }
+            }
+            if list.isEmpty && !names.isEmpty && c.freshRank != nil {
+                f.error(
+                    "rules.priorities", "\"fresh\" cannot be the only priority",
+                    fix: "list \"region\", \"level\" and \"variety\" too, in the order that matters most to you",
+                    nl: .init(
+                        "\"fresh\" kan niet het enige doel zijn",
+                        fix: "noem ook \"region\", \"level\" en \"variety\", het belangrijkste eerst"))
             }
             if names.isEmpty {
                 f.error(
@@ -228,6 +247,19 @@ enum ConfigReader {
         if let v = t["met_before"], let text = f.string("rules.met_before", v) {
             if let mode = ProgrammeConfig.MetBefore(rawValue: text.lowercased()) {
                 c.metBefore = mode
+                if mode != .avoid, c.freshRank != nil {
+                    f.error(
+                        "rules.priorities",
+                        "\"fresh\" is ranked, but met_before = \"\(mode.rawValue)\" "
+                            + (mode == .apart ? "never lets pairs who met before meet again" : "leaves them out"),
+                        fix: "remove \"fresh\" from priorities, or write met_before = \"avoid\"",
+                        nl: .init(
+                            "\"fresh\" staat in de volgorde, maar met_before = \"\(mode.rawValue)\" "
+                                + (mode == .apart
+                                    ? "laat mensen die elkaar al kenden nooit meer samen"
+                                    : "laat hen buiten beschouwing"),
+                            fix: "haal \"fresh\" uit priorities, of schrijf met_before = \"avoid\""))
+                }
             } else {
                 f.error(
                     "rules.met_before", "\"\(text)\" is not a way to treat earlier cohorts",

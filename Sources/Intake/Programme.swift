@@ -33,6 +33,11 @@ public struct Programme: Sendable {
         public init(_ x: Int, _ y: Int) { (a, b) = x < y ? (x, y) : (y, x) }
     }
 
+    /// Whether repeated pairs are an objective to minimise (`fresh` at `config.freshPlace`) rather than kept apart
+    /// by rule: `met_before = "avoid"` with no pairs kept apart — `fresh` ranked below another objective, or no plan
+    /// keeping the dealt-round pairs apart.
+    public var countsRepeats: Bool { config.metBeforeMode == .avoid && metBeforeApart.isEmpty && !metBefore.isEmpty }
+
     /// `fresh`: pairs who met before and share a group again in `groups`.
     public func repeatedPairs(_ groups: [[Int]]) -> Int {
         guard !metBefore.isEmpty else { return 0 }

@@ -76,6 +76,13 @@ public struct ProgrammeConfig: Sendable, Equatable, Codable {
     public var priorities: [Objective] = Objective.defaults
     /// `[rules] met_before`: what to do with pairs who shared a group in an earlier cohort (`--previous`).
     public var metBefore: MetBefore?
+    /// Where `fresh` stands in `[rules] priorities`: how many of `priorities` rank above it (nil: not listed, so
+    /// first). Only with `met_before = "avoid"`: the other modes keep every pair apart or none.
+    public var freshRank: Int?
+    /// The name of the metric of repeated pairs in `[rules] priorities`.
+    public static let fresh = "fresh"
+    /// `freshRank` in effect: 0 when `fresh` is not listed.
+    public var freshPlace: Int { min(freshRank ?? 0, priorities.count) }
 
     /// How pairs from earlier cohorts are treated.
     public enum MetBefore: String, Sendable, Equatable, Codable, CaseIterable {

@@ -12,20 +12,22 @@ enum PlanText {
                 + "(sizes \(sizes.min() ?? 0)–\(sizes.max() ?? 0))", "",
         ]
         lines.append("objective   metric    value  bound  status")
-        for o in r.objectives {
-            let status = o.optimal ? "optimal" : String(format: "gap %.1f %%", o.gap * 100)
-            lines.append(
-                o.objective.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-                    + o.objective.metric.padding(toLength: 8, withPad: " ", startingAt: 0)
-                    + String(format: "%7d%7d", o.value, o.bound) + "  \(status)")
+        var rows = r.objectives.map { o in
+            o.objective.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+                + o.objective.metric.padding(toLength: 8, withPad: " ", startingAt: 0)
+                + String(format: "%7d%7d", o.value, o.bound)
+                + "  \(o.optimal ? "optimal" : String(format: "gap %.1f %%", o.gap * 100))"
         }
         if !programme.metBefore.isEmpty {
             let n = programme.repeatedPairs(r.groups.map(\.members))
-            lines.append(
+            // In its place in the organiser's order (first unless `[rules] priorities` ranks it lower).
+            rows.insert(
                 "fresh       met before\(String(format: "%5d%7d", n, programme.freshBound))  "
-                    + (n == programme.freshBound ? "optimal" : "(of \(programme.metBefore.count) pairs who met before)")
-            )
+                    + (n == programme.freshBound
+                        ? "optimal" : "(of \(programme.metBefore.count) pairs who met before)"),
+                at: min(programme.config.freshPlace, rows.count))
         }
+        lines += rows
         lines.append("")
         lines.append(
             "rules kept: " + programme.conflicts.rules.map(\.rawValue).joined(separator: ", ")

@@ -26,13 +26,7 @@ extension Intervision {
         // dates and rotation without work (measured: the 345 fixture with an earlier cohort spent all of it).
         let reserved = budget.reserve(1 - groupingShare)
         let grouping: GroupingResult
-        do {
-            grouping = try group(programme, budget: budget, events: events)
-        } catch .impossible where !programme.metBeforeApart.isEmpty && programme.config.metBeforeMode == .avoid {
-            // No plan keeps those earlier pairs apart: plan without the rule; the report counts the repeats.
-            programme = programme.keeping(apart: [])
-            grouping = try group(programme, budget: budget, events: events)
-        }
+        (programme, grouping) = try groupKeepingApart(programme, budget: budget, events: events)
         if let venues { try VenueFile.apply(venues, to: &programme.config, groups: grouping.groups.map(\.id)) }
         let scheduling = budget.workLeft >= reserved.workLeft ? budget : reserved
         let schedule = try self.schedule(
@@ -141,6 +135,36 @@ extension Intervision {
         return result
     }
 
+    /// Stage 2 with pairs who met before: kept apart where `met_before` asks it. With `fresh` ranked below another
+    /// objective, a plan that keeps the dealt-round pairs apart competes with one that only counts the repeats
+    /// (`Programme.countsRepeats`), each on half the work; the better in the organiser's order goes on, the one
+    /// keeping pairs apart when they tie. Returns the programme as planned (with the pairs it keeps apart).
+    static func groupKeepingApart(_ programme: Programme, budget: RunBudget, events: EventSink)
+        throws(PlanningFailure) -> (Programme, GroupingResult)
+    {
+        let free = programme.keeping(apart: [])
+        guard !programme.metBeforeApart.isEmpty, programme.config.metBeforeMode == .avoid else {
+            return (programme, try group(programme, budget: budget, events: events))
+        }
+        let competing = programme.config.freshPlace > 0
+        var apart: GroupingResult?
+        do {
+            apart = try group(programme, budget: competing ? budget.portion(0.5) : budget, events: events)
+        } catch .impossible {
+            // No plan keeps those earlier pairs apart: plan without the rule; the report counts the repeats.
+        }
+        if let apart, !competing { return (programme, apart) }
+        let counted = try group(free, budget: budget, events: events)
+        guard let apart else { return (free, counted) }
+        func ranked(_ r: GroupingResult) -> [Int] {
+            var v = r.objectives.map(\.value)
+            v.insert(programme.repeatedPairs(r.groups.map(\.members)), at: programme.config.freshPlace)
+            return v
+        }
+        if ranked(counted).lexicographicallyPrecedes(ranked(apart)) { return (free, counted) }
+        return (programme, apart.bounded(by: counted))
+    }
+
     /// Stage 3 with what is left of the budget.
     static func schedule(
         _ programme: Programme, _ groups: [Group], configFile: String, budget: RunBudget, events: EventSink
@@ -158,5 +182,19 @@ extension Intervision {
             case .internalError(let message): throw .internalError(message)
             }
         }
+    }
+}
+
+extension GroupingResult {
+    /// This result's bounds where `other` (a plan of the same people without pairs kept apart) proves less: its bound
+    /// on an objective holds here too when this plan is no worse on every objective before it. Without that, the
+    /// bound stays this plan's own, which speaks of plans keeping the same pairs apart.
+    func bounded(by other: GroupingResult) -> GroupingResult {
+        var out = self
+        for k in out.objectives.indices where k < other.objectives.count {
+            let held = (0..<k).allSatisfy { out.objectives[$0].value <= other.objectives[$0].value }
+            if held { out.objectives[k].bound = min(out.objectives[k].bound, other.objectives[k].bound) }
+        }
+        return out
     }
 }

@@ -13,12 +13,15 @@ import Testing
         .joined(separator: "\n") + "\n"
     static let earlier = "group,email\n" + (0..<24).map { "E\($0 % 4),p\($0)@x.nl" }.joined(separator: "\n") + "\n"
 
-    static func plan(_ mode: String, groups: Int) async throws -> (PlannedProgramme, Int) {
+    /// Plans with `mode` and `priorities`; `inspect` reads the plan folder before it is removed.
+    static func plan(
+        _ mode: String, groups: Int, priorities: String? = nil, inspect: (String) throws -> Void = { _ in }
+    ) async throws -> (PlannedProgramme, Int) {
         let folder = Scratch.folder("met-before-\(mode)")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let config =
             "[groups]\ncount = \(groups)\nmin_size = 4\nmax_size = 8\nmin_size_after_dropout = 4\n"
-            + "[rules]\nmet_before = \"\(mode)\"\n"
+            + "[rules]\nmet_before = \"\(mode)\"\n" + (priorities.map { "priorities = \($0)\n" } ?? "")
         var inputs = ProgrammeInputs(
             signups: InputFile(name: "s.csv", data: Data(signups.utf8)),
             config: InputFile(name: "c.toml", data: Data(config.utf8)))
@@ -32,6 +35,7 @@ import Testing
         for a in 0..<24 {
             for b in (a + 1)..<24 where a % 4 == b % 4 && now["p\(a)@x.nl"] == now["p\(b)@x.nl"] { repeated += 1 }
         }
+        try inspect(folder)
         return (planned, repeated)
     }
 
@@ -63,5 +67,67 @@ import Testing
         let (ignore, again) = try await Self.plan("ignore", groups: 4)
         #expect(ignore.programme.metBefore.isEmpty)
         #expect(again >= 8)
+    }
+
+    /// Spread (levels 1 and 2) of the planned groups, recomputed from groups.csv: the earlier groups E0 and E2 are
+    /// level 1, E1 and E3 level 2 (index parity).
+    static func spread(_ planned: PlannedProgramme) -> Int {
+        planned.grouping.groups.reduce(0) { sum, g in
+            let levels = Set(
+                g.members.map { planned.programme.participants[$0].email.dropFirst().prefix { $0 != "@" } }
+                    .map { Int($0)! % 2 })
+            return sum + levels.count - 1
+        }
+    }
+
+    @Test func freshRankedBelowLevelKeepsLevelsPureAndRepeatsAsFewAsThatAllows() async throws {
+        // Keeping the earlier groups apart mixes every group (each earlier group has one level); with `level` ranked
+        // above `fresh` the groups stay pure and each earlier group of 6 splits 3 + 3 over the two groups of its
+        // level: 2 × 3 = 6 repeated pairs each, 24 in all — the fewest any plan with pure groups has.
+        let (ranked, repeated) = try await Self.plan(
+            "avoid", groups: 4, priorities: #"["level", "fresh", "region", "variety"]"#
+        ) { folder in
+            // The report names the repeats among what needs attention, right after the objective ranked above.
+            let report = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+            #expect(report.contains("Doel <b>niet opnieuw samen</b>: 24 paren die eerder in één groep zaten"))
+            let table = try #require(report.range(of: "id=\"doelen\"")).upperBound
+            let rows = ["<code>spread</code>", "<code>fresh</code>", "<code>away</code>"].map {
+                report.range(of: $0, range: table..<report.endIndex)?.lowerBound
+            }
+            #expect(rows[0]! < rows[1]! && rows[1]! < rows[2]!, "objectives table in the organiser's order")
+        }
+        #expect(Self.spread(ranked) == 0)
+        #expect(repeated == 24)
+        #expect(ranked.programme.metBeforeApart.isEmpty)
+        // Ranked first (the default), the pairs stay apart and the groups mix levels.
+        let (first, fewest) = try await Self.plan("avoid", groups: 4, priorities: #"["fresh", "level"]"#)
+        #expect(fewest == 8)
+        #expect(Self.spread(first) == 4)
+    }
+
+    @Test func freshRankedBelowAnObjectiveThePairsDoNotCostKeepsThemApart() async throws {
+        // Everyone is in Utrecht: keeping the pairs apart costs `region` nothing, so that plan wins.
+        let (planned, repeated) = try await Self.plan(
+            "avoid", groups: 4, priorities: #"["region", "fresh", "level"]"#)
+        #expect(repeated == 8)
+        #expect(!planned.programme.metBeforeApart.isEmpty)
+    }
+
+    @Test(arguments: [
+        (#"["fresh", "level", "fresh"]"#, "avoid", "\"fresh\" is listed twice"),
+        (#"["fresh"]"#, "avoid", "\"fresh\" cannot be the only priority"),
+        (#"["region", "fresh"]"#, "apart", "\"fresh\" is ranked, but met_before = \"apart\""),
+        (#"["region", "fresh"]"#, "ignore", "\"fresh\" is ranked, but met_before = \"ignore\""),
+    ])
+    func freshInPrioritiesIsCheckedWithTheRest(priorities: String, mode: String, message: String) async throws {
+        do {
+            _ = try await Self.plan(mode, groups: 4, priorities: priorities)
+            Issue.record("\(priorities) with met_before = \(mode) was accepted")
+        } catch {
+            guard case PlanningFailure.invalidInput(let d)? = error as? PlanningFailure else { throw error }
+            let hit = try #require(d.first { $0.message.hasPrefix(message) }, "\(d.map(\.message))")
+            #expect(hit.file == "c.toml" && hit.line == 8)
+            #expect(hit.dutch?.message.contains("fresh") == true)
+        }
     }
 }
