@@ -85,8 +85,13 @@ struct Priorities {
             metrics.complete(&v, assignment: a)
             return v
         }
-        let priorities = r.programme.config.priorities
-        let cost = { (v: [Double]) in priorities.map { metrics.expression[$0]!.value(at: v) } }
+        // The organiser's order, with the repeated pairs at `fresh`'s place when they are an objective.
+        var steps: [(name: String, expression: LinearExpression, objective: Objective?)] =
+            r.programme.config.priorities.map { ($0.metric, metrics.expression[$0]!, $0) }
+        if let repeats = metrics.repeats {
+            steps.insert(("fresh", repeats, nil), at: min(r.programme.config.freshPlace, steps.count))
+        }
+        let cost = { (v: [Double]) in steps.map { $0.expression.value(at: v) } }
         var start = values(assignment)
         if let other = alternative.map(values), model.violation(of: other) == nil,
             cost(other).lexicographicallyPrecedes(cost(start))
@@ -94,27 +99,26 @@ struct Priorities {
             start = other
         }
         var results: [ObjectiveResult] = []
-        for (n, o) in priorities.enumerated() {
-            let objective = metrics.expression[o]!
-            var options = SolverOptions(within: budget, share: 1 / Double(priorities.count - n))
+        for (n, (name, objective, o)) in steps.enumerated() {
+            var options = SolverOptions(within: budget, share: 1 / Double(steps.count - n))
             // No MIR cuts: on these small models they cost more time than they save (measured on the 345 fixture).
             options.cuts = .init(gomory: true, mir: false, cover: true, clique: true)
             options.warmStart = start
             let step: Lexicographic.Step
-            do { step = try Lexicographic.minimize(objective, in: &model, holding: o.metric, options: options) } catch {
-                throw .internalError("replan \(o.metric): \(error)")
+            do { step = try Lexicographic.minimize(objective, in: &model, holding: name, options: options) } catch {
+                throw .internalError("replan \(name): \(error)")
             }
             let s = step.solution
             stats.stages.append(
-                .init(o.metric, variables: step.variables, constraints: step.rows, s))
+                .init(name, variables: step.variables, constraints: step.rows, s))
             stats.seconds += s.elapsed
             guard let value = step.value else {
                 // It starts from the membership's plan, so only a fault leaves it without one.
-                if s.status == .infeasible { throw .internalError("replan \(o.metric): \(s.status.rawValue)") }
-                throw .outOfTime("replan \(o.metric)")
+                if s.status == .infeasible { throw .internalError("replan \(name): \(s.status.rawValue)") }
+                throw .outOfTime("replan \(name)")
             }
             if !step.proven { stats.timeLimitHit = true }
-            results.append(ObjectiveResult(objective: o, value: value, bound: step.bound))
+            if let o { results.append(ObjectiveResult(objective: o, value: value, bound: step.bound)) }
             start = s.values
         }
         var final = assignment
@@ -132,6 +136,8 @@ struct Priorities {
 /// that group can actually get — which keeps the relaxation tight when few people move.
 struct MetricModel {
     var expression: [Objective: LinearExpression] = [:]
+    /// Repeated pairs (`fresh`) when they are an objective, else nil.
+    var repeats: LinearExpression?
     private var fill: [(variable: Variable, value: ([Int: Int]) -> Double)] = []
 
     init(
@@ -206,6 +212,43 @@ struct MetricModel {
         expression[.region] = away
         expression[.level] = spread
         expression[.variety] = variety
+        if programme.countsRepeats {
+            repeats = Self.repeats(
+                model: &model, people: people, groups: groups, count: count, fixed: fixed, reach: reach,
+                programme: programme, fill: &fill)
+        }
+    }
+
+    /// `fresh` — pairs who met before in one group — when it is an objective (`Programme.countsRepeats`): a mover
+    /// joining a fixed old group-mate costs their assignment variable; two movers, a variable per group both reach.
+    private static func repeats(
+        model: inout Model, people: [Int], groups: [Int], count: (Int, [Int]) -> LinearExpression,
+        fixed: [Int: [Int]], reach: [Int: [Int]], programme: Programme,
+        fill: inout [(variable: Variable, value: ([Int: Int]) -> Double)]
+    ) -> LinearExpression {
+        var fixedAt: [Int: Int] = [:]
+        for g in fixed.keys.sorted() { for i in fixed[g]! { fixedAt[i] = g } }
+        let reachable = Dictionary(uniqueKeysWithValues: groups.map { ($0, Set(reach[$0] ?? [])) })
+        let moving = Set(reach.values.joined()), present = Set(people)
+        var out = LinearExpression()
+        for pair in programme.metBefore where present.contains(pair.a) && present.contains(pair.b) {
+            let (a, b) = (pair.a, pair.b)
+            switch (moving.contains(a), moving.contains(b)) {
+            case (false, false):
+                if let g = fixedAt[a], fixedAt[b] == g { out = out + 1 }
+            case (true, false), (false, true):
+                let (mover, anchor) = moving.contains(a) ? (a, b) : (b, a)
+                if let g = fixedAt[anchor], reachable[g]?.contains(mover) == true { out = out + count(g, [mover]) }
+            case (true, true):
+                for g in groups where reachable[g]!.contains(a) && reachable[g]!.contains(b) {
+                    let z = model.addVariable("met\(a)_\(b)_\(g)", lowerBound: 0, upperBound: 1)
+                    fill.append((z, { x in x[a] == g && x[b] == g ? 1 : 0 }))
+                    model.add(z - count(g, [a]) - count(g, [b]), .greaterOrEqual, -1, name: "met_\(a)_\(b)_\(g)")
+                    out = out + z
+                }
+            }
+        }
+        return out
     }
 
     /// Values of the metric variables for a given assignment, so it can be handed to GLPK as an incumbent.

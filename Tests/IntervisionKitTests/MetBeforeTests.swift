@@ -15,12 +15,13 @@ import Testing
 
     /// Plans with `mode` and `priorities`; `inspect` reads the plan folder before it is removed.
     static func plan(
-        _ mode: String, groups: Int, priorities: String? = nil, inspect: (String) throws -> Void = { _ in }
+        _ mode: String, groups: Int, priorities: String? = nil, minSize: Int = 4,
+        inspect: (String) async throws -> Void = { _ in }
     ) async throws -> (PlannedProgramme, Int) {
         let folder = Scratch.folder("met-before-\(mode)")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let config =
-            "[groups]\ncount = \(groups)\nmin_size = 4\nmax_size = 8\nmin_size_after_dropout = 4\n"
+            "[groups]\ncount = \(groups)\nmin_size = \(minSize)\nmax_size = 8\nmin_size_after_dropout = \(minSize)\n"
             + "[rules]\nmet_before = \"\(mode)\"\n" + (priorities.map { "priorities = \($0)\n" } ?? "")
         var inputs = ProgrammeInputs(
             signups: InputFile(name: "s.csv", data: Data(signups.utf8)),
@@ -35,7 +36,7 @@ import Testing
         for a in 0..<24 {
             for b in (a + 1)..<24 where a % 4 == b % 4 && now["p\(a)@x.nl"] == now["p\(b)@x.nl"] { repeated += 1 }
         }
-        try inspect(folder)
+        try await inspect(folder)
         return (planned, repeated)
     }
 
@@ -128,6 +129,54 @@ import Testing
             let hit = try #require(d.first { $0.message.hasPrefix(message) }, "\(d.map(\.message))")
             #expect(hit.file == "c.toml" && hit.line == 8)
             #expect(hit.dutch?.message.contains("fresh") == true)
+        }
+    }
+
+    @Test func aReplanPlacesMoversForFewerRepeatsWhenFreshIsRanked() async throws {
+        // Four groups of exactly 6 that may not shrink: three leave one group, whose other three must move, two
+        // places free in each other group. Level first, then fresh: the test tries every way to place the three and
+        // expects the replan to reach the best (spread, repeated pairs) among them.
+        _ = try await Self.plan(
+            "avoid", groups: 4, priorities: #"["level", "fresh", "region", "variety"]"#, minSize: 6
+        ) { folder in
+            let rows = try Inputs.csv(folder + "/groups.csv").dropFirst().filter { $0.count > 1 }
+            let before = Dictionary(
+                uniqueKeysWithValues: rows.map { (Int($0[1].dropFirst().prefix { $0 != "@" })!, $0[0]) })
+            let left = before.keys.filter { before[$0] == before[0] }.sorted()
+            // Leave: person 0 and two others of that group, so the three who stay come from both earlier groups.
+            let leaving = [0] + left.filter { $0 != 0 && $0 % 4 == 0 }.prefix(1) + left.filter { $0 % 4 == 2 }.prefix(1)
+            var changes = ReplanChanges(dropouts: leaving.map { .init(email: "p\($0)@x.nl", source: "test") })
+            changes.withDurations = false
+            _ = try await Intervision.replan(folder, changes, budget: RunBudget(timeLimit: 30))
+            let after = try Inputs.csv(folder + "/groups.csv").dropFirst().filter { $0.count > 1 }
+            let now = Dictionary(
+                uniqueKeysWithValues: after.map { (Int($0[1].dropFirst().prefix { $0 != "@" })!, $0[0]) })
+            let movers = left.filter { !leaving.contains($0) }
+            #expect(movers.allSatisfy { now[$0] != before[0] }, "the group is dissolved")
+            // (spread, repeated pairs) of a grouping, counted here: levels by parity, earlier groups by index mod 4.
+            func cost(_ at: [Int: String]) -> [Int] {
+                let groups = Dictionary(grouping: at.keys, by: { at[$0]! }).values
+                let spread = groups.reduce(0) { $0 + Set($1.map { $0 % 2 }).count - 1 }
+                let repeats = groups.reduce(0) { sum, m in
+                    sum + m.reduce(0) { c, a in c + m.filter { $0 > a && $0 % 4 == a % 4 }.count }
+                }
+                return [spread, repeats]
+            }
+            let others = Set(before.values).subtracting([before[0]!]).sorted()
+            var best: [Int]?
+            for a in others {
+                for b in others {
+                    for c in others {
+                        var at = now.filter { !movers.contains($0.key) }
+                        for (m, g) in zip(movers, [a, b, c]) { at[m] = g }
+                        guard Dictionary(grouping: at.keys, by: { at[$0]! }).values.allSatisfy({ $0.count <= 8 }) else {
+                            continue
+                        }
+                        if best == nil || cost(at).lexicographicallyPrecedes(best!) { best = cost(at) }
+                    }
+                }
+            }
+            #expect(cost(now) == best, "the replan's groups against the best placement of the three")
         }
     }
 }
