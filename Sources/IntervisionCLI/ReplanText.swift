@@ -66,9 +66,18 @@ enum ReplanText {
         if !r.locked.isEmpty {
             lines.append("locked groups (nobody moves in or out): " + r.locked.joined(separator: ", "))
         }
-        for o in r.grouping.objectives {
-            lines.append("\(o.objective.metric) \(o.value) (bound \(o.bound)\(o.optimal ? ", optimal" : ""))")
+        var objectives = r.grouping.objectives.map {
+            "\($0.objective.metric) \($0.value) (bound \($0.bound)\($0.optimal ? ", optimal" : ""))"
         }
+        if !r.programme.metBefore.isEmpty {
+            // In its place in the organiser's order, with the plan's bound (earlier groups dealt evenly).
+            let n = r.programme.repeatedPairs(r.grouping.groups.map(\.members))
+            objectives.insert(
+                "fresh \(n) pairs who met before (bound \(r.programme.freshBound)"
+                    + (n == r.programme.freshBound ? ", optimal)" : ")"),
+                at: min(r.programme.config.freshPlace, objectives.count))
+        }
+        lines += objectives
         let dates = r.changedMeetings.filter { $0.before.date != $0.after.date }.count
         let cancelled = r.changedMeetings.filter { $0.after.cancelled && !$0.before.cancelled }.count
         lines.append(
