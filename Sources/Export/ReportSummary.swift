@@ -31,8 +31,8 @@ enum ReportSummary {
             w.t(
                 "Doel <b>niet opnieuw samen</b>: \(repeated) paren die eerder in één groep zaten, zitten weer samen; "
                     + "bewezen ondergrens \(programme.freshBound) (zie <a href=\"#doelen\">Doelen</a>).",
-                "Objective <b>fresh groups</b>: \(repeated) pairs who shared a group before share one again; proven lower bound "
-                    + "\(programme.freshBound) (see <a href=\"#doelen\">Objectives</a>).")
+                "Objective <b>fresh groups</b>: \(repeated) pairs who shared a group before share one again; "
+                    + "proven lower bound \(programme.freshBound) (see <a href=\"#doelen\">Objectives</a>).")
         for (rank, o) in open {
             if freshOpen && rank >= programme.config.freshPlace && !attention.contains(fresh) {
                 attention.append(fresh)

@@ -119,9 +119,15 @@ struct Regroup {
             greedy.map { g in
                 people.filter { home[$0] != g[$0] } == movers && Set(g.values) == Set(assignment.values)
             } ?? false
-        let (final, priorities) = try Priorities(
+        var (final, priorities) = try Priorities(
             self, assignment: assignment, movers: movers, alternative: sameShape ? greedy : nil
         ).solve(budget: budget, stats: &stats)
+        // Others may move instead, as many, for a better plan: placed again, so the bounds speak of that choice.
+        if let better = betterMovers(final) {
+            (final, priorities) = try Priorities(
+                self, assignment: better, movers: people.filter { home[$0] != better[$0] }
+            ).solve(budget: budget, stats: &stats)
+        }
         let p = programme.participants
         var result: [Group] = [], gone: [String] = []
         for g in groups.indices {

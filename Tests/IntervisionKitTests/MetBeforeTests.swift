@@ -139,29 +139,9 @@ import Testing
         _ = try await Self.plan(
             "avoid", groups: 4, priorities: #"["level", "fresh", "region", "variety"]"#, minSize: 6
         ) { folder in
-            let rows = try Inputs.csv(folder + "/groups.csv").dropFirst().filter { $0.count > 1 }
-            let before = Dictionary(
-                uniqueKeysWithValues: rows.map { (Int($0[1].dropFirst().prefix { $0 != "@" })!, $0[0]) })
-            let left = before.keys.filter { before[$0] == before[0] }.sorted()
-            // Leave: person 0 and two others of that group, so the three who stay come from both earlier groups.
-            let leaving = [0] + left.filter { $0 != 0 && $0 % 4 == 0 }.prefix(1) + left.filter { $0 % 4 == 2 }.prefix(1)
-            var changes = ReplanChanges(dropouts: leaving.map { .init(email: "p\($0)@x.nl", source: "test") })
-            changes.withDurations = false
-            _ = try await Intervision.replan(folder, changes, budget: RunBudget(timeLimit: 30))
-            let after = try Inputs.csv(folder + "/groups.csv").dropFirst().filter { $0.count > 1 }
-            let now = Dictionary(
-                uniqueKeysWithValues: after.map { (Int($0[1].dropFirst().prefix { $0 != "@" })!, $0[0]) })
+            let (before, left, leaving, now) = try await Self.leaveGroupOfFirst(folder)
             let movers = left.filter { !leaving.contains($0) }
             #expect(movers.allSatisfy { now[$0] != before[0] }, "the group is dissolved")
-            // (spread, repeated pairs) of a grouping, counted here: levels by parity, earlier groups by index mod 4.
-            func cost(_ at: [Int: String]) -> [Int] {
-                let groups = Dictionary(grouping: at.keys, by: { at[$0]! }).values
-                let spread = groups.reduce(0) { $0 + Set($1.map { $0 % 2 }).count - 1 }
-                let repeats = groups.reduce(0) { sum, m in
-                    sum + m.reduce(0) { c, a in c + m.filter { $0 > a && $0 % 4 == a % 4 }.count }
-                }
-                return [spread, repeats]
-            }
             let others = Set(before.values).subtracting([before[0]!]).sorted()
             var best: [Int]?
             for a in others {
@@ -172,11 +152,63 @@ import Testing
                         guard Dictionary(grouping: at.keys, by: { at[$0]! }).values.allSatisfy({ $0.count <= 8 }) else {
                             continue
                         }
-                        if best == nil || cost(at).lexicographicallyPrecedes(best!) { best = cost(at) }
+                        if best == nil || Self.cost(at).lexicographicallyPrecedes(best!) { best = Self.cost(at) }
                     }
                 }
             }
-            #expect(cost(now) == best, "the replan's groups against the best placement of the three")
+            #expect(Self.cost(now) == best, "the replan's groups against the best placement of the three")
+        }
+    }
+
+    /// Person index → group id in the folder's groups.csv.
+    static func groupOf(_ folder: String) throws -> [Int: String] {
+        let rows = try Inputs.csv(folder + "/groups.csv").dropFirst().filter { $0.count > 1 }
+        return Dictionary(uniqueKeysWithValues: rows.map { (Int($0[1].dropFirst().prefix { $0 != "@" })!, $0[0]) })
+    }
+
+    /// Replans the folder with three of person 0's group leaving: person 0, another of the same earlier group and
+    /// one of the other earlier group of that level, so the three who stay come from both. Returns the groups
+    /// before, that group's members, who left, and the groups after.
+    static func leaveGroupOfFirst(_ folder: String) async throws -> ([Int: String], [Int], [Int], [Int: String]) {
+        let before = try groupOf(folder)
+        let left = before.keys.filter { before[$0] == before[0] }.sorted()
+        let leaving = [0] + left.filter { $0 != 0 && $0 % 4 == 0 }.prefix(1) + left.filter { $0 % 4 == 2 }.prefix(1)
+        var changes = ReplanChanges(dropouts: leaving.map { .init(email: "p\($0)@x.nl", source: "test") })
+        changes.withDurations = false
+        _ = try await Intervision.replan(folder, changes, budget: RunBudget(timeLimit: 30))
+        return (before, left, leaving, try groupOf(folder))
+    }
+
+    /// (spread, repeated pairs) of a grouping, counted here: levels by parity, earlier groups by index mod 4.
+    static func cost(_ at: [Int: String]) -> [Int] {
+        let groups = Dictionary(grouping: at.keys, by: { at[$0]! }).values
+        let spread = groups.reduce(0) { $0 + Set($1.map { $0 % 2 }).count - 1 }
+        let repeats = groups.reduce(0) { sum, m in
+            sum + m.reduce(0) { c, a in c + m.filter { $0 > a && $0 % 4 == a % 4 }.count }
+        }
+        return [spread, repeats]
+    }
+
+    @Test func aReplanChoosesWhoMovesForTheOrganisersOrder() async throws {
+        // Groups of 6 that may shrink to 4: three leave one group, one person must join it. Any of many may be the
+        // one; the test tries each and expects the replan's one move to reach the best (spread, repeated pairs).
+        _ = try await Self.plan(
+            "avoid", groups: 4, priorities: #"["level", "fresh", "region", "variety"]"#
+        ) { folder in
+            let (before, _, leaving, now) = try await Self.leaveGroupOfFirst(folder)
+            let moved = now.keys.filter { now[$0] != before[$0] }
+            #expect(moved.count == 1, "one move tops the group up: \(moved)")
+            let target = before[0]!
+            var best: [Int]?
+            for n in before.keys.sorted() where before[n] != target {
+                var at = before.filter { !leaving.contains($0.key) }
+                at[n] = target
+                let sizes = Dictionary(grouping: at.keys, by: { at[$0]! }).values.map(\.count)
+                guard sizes.allSatisfy({ (4...8).contains($0) }) else { continue }
+                if best == nil || Self.cost(at).lexicographicallyPrecedes(best!) { best = Self.cost(at) }
+            }
+            #expect(Self.cost(now) == best, "the replan's groups against every choice of who moves")
+            #expect(Self.cost(now)[0] == 0, "every group stays level")
         }
     }
 }
