@@ -58,10 +58,12 @@ package enum Report {
                         "Minimised in this order; the bound is proven by the solver: no plan that keeps the earlier "
                             + "objectives at their values does better.")
                     : w.t(
-                        "Na zo min mogelijk verplaatsingen (hierboven) zijn de verplaatste en nieuwe deelnemers zo "
-                            + "geplaatst dat deze doelen in volgorde zo klein mogelijk zijn; de rest bleef zitten.",
-                        "After the fewest moves (above), the people who move and the late joiners were placed to "
-                            + "minimise these in order, everyone else staying put; the bounds hold for that choice."))
+                        "Na zo min mogelijk verplaatsingen (hierboven) is gekozen wie er verplaatst wordt en zijn de "
+                            + "verplaatste en nieuwe deelnemers zo geplaatst dat deze doelen in volgorde zo klein "
+                            + "mogelijk zijn; de rest bleef zitten. De grens geldt voor die keuze.",
+                        "After the fewest moves (above), who moves was chosen and the people who move and the late "
+                            + "joiners were placed to minimise these in order, everyone else staying put; the bounds "
+                            + "hold for that choice."))
                 + "</p>")
         h.append(
             HTML.table([
