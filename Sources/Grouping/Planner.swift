@@ -218,10 +218,23 @@ public enum GroupPlanner {
                 let held = priorities[..<n].map { ($0, Metrics.total($0, groups.map(\.members), p)) }
                 relaxed[o] = run.relaxationBound(o, prefix: priorities[...n], holding: held, outcome.cover)
             }
+            var results = objectives(groups.map(\.members), p, priorities, outcome.values, relaxed: relaxed)
+            // Moves and swaps for fewer repeats may trade an objective ranked below `fresh`, and the later
+            // aggregate bounds lapse with it: an LP relaxation holding the earlier objectives at the plan's values
+            // (repeats left free, so it only relaxes) gives such an objective a bound again.
+            for n in results.indices
+            where n > 0 && programme.countsRepeats && results[n].bound == 0 && results[n].value > 0
+                && !deadline.isCancelled
+            {
+                let held = priorities[..<n].map { ($0, Metrics.total($0, groups.map(\.members), p)) }
+                if let b = run.relaxationBound(priorities[n], prefix: priorities[...n], holding: held, outcome.cover) {
+                    results[n].bound = min(b, results[n].value)
+                }
+            }
             run.stats.seconds = deadline.elapsed
             return GroupingResult(
                 groups: groups,
-                objectives: objectives(groups.map(\.members), p, priorities, outcome.values, relaxed: relaxed),
+                objectives: results,
                 stats: run.stats,
                 awayReasons: AwayReasons.explain(groups, programme))
         } catch let e as GLPKError {
