@@ -1,5 +1,7 @@
+import GLPK
 import Grouping
 import Intake
+import RunControl
 
 /// Which people move, among choices with as many moves: stage 1 of a regroup proves the fewest moves, but any of
 /// several people may be the one who moves, and the priorities stage only places the ones stage 1 chose. Measured:
@@ -12,7 +14,9 @@ extension Regroup {
     /// The assignment with movers exchanged for people staying at home — `m` stays, `n` goes where `m` went — while
     /// that improves the organiser's order (`Metrics` per group, repeated pairs at `fresh`'s place when they count);
     /// every rule, lock, wish and size still holds and the number of moves is the same. nil when nothing improves.
-    func betterMovers(_ assignment: [Int: Int]) -> [Int: Int]? {
+    /// The evaluations spent are recorded in `stats`; a cancelled or timed-out run stops early (the clock is only
+    /// the run's safety cap).
+    func betterMovers(_ assignment: [Int: Int], budget: RunBudget, stats: inout SolveStats) -> [Int: Int]? {
         let p = programme.participants, maxSize = programme.config.groups.maxSize
         let together = Set(togetherPairs.flatMap { [$0.0, $0.1] })
         var a = assignment
@@ -27,8 +31,15 @@ extension Regroup {
             return v
         }
         func plus(_ x: [Int], _ y: [Int]) -> [Int] { zip(x, y).map { $0 + $1 } }
-        var work = 0, changed = false, improved = true
-        while improved && work < Self.moverChoiceWork {
+        var work = 0, changed = false, improved = true, exchanges = 0
+        defer {
+            stats.stages.append(
+                SolveStats.Stage(
+                    name: "who moves: \(exchanges) exchange(s) of a mover for someone staying", variables: 0,
+                    constraints: 0, status: "feasible", seconds: 0, iterations: work,
+                    stoppedBy: budget.isSpent && work < Self.moverChoiceWork ? StopReason.time.label : nil))
+        }
+        while improved && work < Self.moverChoiceWork && !budget.isSpent {
             improved = false
             for m in people where !together.contains(m) && home[m] != nil && a[m] != home[m] {
                 let h = home[m]!, g = a[m]!
@@ -36,6 +47,7 @@ extension Regroup {
                 exchange: for n in people.sorted() where n != m && !together.contains(n) && home[n] == a[n] {
                     let h2 = a[n]!
                     guard h2 != g, allowed(n, g), work < Self.moverChoiceWork else { continue }
+                    if work % 1_000 == 0 && budget.isSpent { break exchange }
                     work += 1
                     let newG = members[g]!.filter { $0 != m } + [n]
                     let newH = atHome.filter { $0 != n } + [m]
@@ -53,6 +65,7 @@ extension Regroup {
                     (a[m], a[n]) = (h, g)
                     changed = true
                     improved = true
+                    exchanges += 1
                     break exchange
                 }
             }

@@ -123,7 +123,7 @@ struct Regroup {
             self, assignment: assignment, movers: movers, alternative: sameShape ? greedy : nil
         ).solve(budget: budget, stats: &stats)
         // Others may move instead, as many, for a better plan: placed again, so the bounds speak of that choice.
-        if let better = betterMovers(final) {
+        if let better = betterMovers(final, budget: budget, stats: &stats) {
             (final, priorities) = try Priorities(
                 self, assignment: better, movers: people.filter { home[$0] != better[$0] }
             ).solve(budget: budget, stats: &stats)
