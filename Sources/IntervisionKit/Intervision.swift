@@ -9,7 +9,12 @@ public enum Intervision {
     /// Reads and validates the inputs and summarises the programme: make-up, ties, early signs that no plan
     /// can exist.
     public static func check(_ inputs: ProgrammeInputs) throws(PlanningFailure) -> CheckReport {
-        let programme = try load(inputs)
+        var programme = try load(inputs)
+        // With `fresh` ranked below another objective, pairs who met before are not ties the plan must keep (it
+        // keeps them only when that costs the objectives above nothing): the check's ties leave them out.
+        if programme.config.metBeforeMode == .avoid && programme.config.freshPlace > 0 {
+            programme = programme.keeping(apart: [])
+        }
         // The venues file's rows are checked here; its group ids only once the groups exist.
         if let venues = inputs.venues { _ = try VenueFile.read(venues, programme.config) }
         return CheckReport(programme: programme, summary: CheckSummary(programme))

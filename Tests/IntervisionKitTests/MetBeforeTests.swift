@@ -24,9 +24,9 @@ import Testing
             "[groups]\ncount = \(groups)\nmin_size = \(minSize)\nmax_size = 8\nmin_size_after_dropout = \(minSize)\n"
             + "[rules]\nmet_before = \"\(mode)\"\n" + (priorities.map { "priorities = \($0)\n" } ?? "")
         var inputs = ProgrammeInputs(
-            signups: InputFile(name: "s.csv", data: Data(signups.utf8)),
+            signups: InputFile(name: "s.csv", data: Data(Self.signups.utf8)),
             config: InputFile(name: "c.toml", data: Data(config.utf8)))
-        inputs.previous = [InputFile(name: "groups.csv", data: Data(earlier.utf8))]
+        inputs.previous = [InputFile(name: "groups.csv", data: Data(Self.earlier.utf8))]
         let planned = try await Intervision.plan(
             PlanRequest(inputs: inputs, folder: folder), budget: RunBudget(timeLimit: 30))
         // Recount from groups.csv: pairs who share a group now and shared one before.
@@ -210,5 +210,22 @@ import Testing
             #expect(Self.cost(now) == best, "the replan's groups against every choice of who moves")
             #expect(Self.cost(now)[0] == 0, "every group stays level")
         }
+    }
+
+    @Test func theCheckCountsPairsWhoMetBeforeAsTiesOnlyWhenFreshRanksFirst() throws {
+        // 24 people of 24 schools: only the earlier groups tie anyone. Fresh first keeps the dealt-round pairs apart
+        // (an earlier group of 6 over 4 groups: tied sets of 4); ranked below level they are no ties at all.
+        func largest(_ priorities: String) throws -> Int {
+            let config =
+                "[groups]\ncount = 4\nmin_size = 4\nmax_size = 8\nmin_size_after_dropout = 4\n"
+                + "[rules]\nmet_before = \"avoid\"\npriorities = \(priorities)\n"
+            var inputs = ProgrammeInputs(
+                signups: InputFile(name: "s.csv", data: Data(Self.signups.utf8)),
+                config: InputFile(name: "c.toml", data: Data(config.utf8)))
+            inputs.previous = [InputFile(name: "groups.csv", data: Data(Self.earlier.utf8))]
+            return try Intervision.check(inputs).summary.largestTiedSet.members.count
+        }
+        #expect(try largest(#"["fresh", "level"]"#) == 4)
+        #expect(try largest(#"["level", "fresh"]"#) == 1)
     }
 }
