@@ -142,10 +142,10 @@ extension Intervision {
     static func groupKeepingApart(_ programme: Programme, budget: RunBudget, events: EventSink)
         throws(PlanningFailure) -> (Programme, GroupingResult)
     {
-        let free = programme.keeping(apart: [])
         guard !programme.metBeforeApart.isEmpty, programme.config.metBeforeMode == .avoid else {
             return (programme, try group(programme, budget: budget, events: events))
         }
+        let free = programme.keeping(apart: [])
         let competing = programme.config.freshPlace > 0
         var apart: GroupingResult?
         do {
@@ -156,11 +156,8 @@ extension Intervision {
         if let apart, !competing { return (programme, apart) }
         let counted = try group(free, budget: budget, events: events)
         guard let apart else { return (free, counted) }
-        func ranked(_ r: GroupingResult) -> [Int] {
-            var v = r.objectives.map(\.value)
-            v.insert(programme.repeatedPairs(r.groups.map(\.members)), at: programme.config.freshPlace)
-            return v
-        }
+        // `free` counts repeats (`Programme.countsRepeats`), so both plans are ranked with them at `fresh`'s place.
+        func ranked(_ r: GroupingResult) -> [Int] { Metrics.ranked(r.groups.map(\.members), free) }
         if ranked(counted).lexicographicallyPrecedes(ranked(apart)) { return (free, counted) }
         return (programme, apart.bounded(by: counted))
     }

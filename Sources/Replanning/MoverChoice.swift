@@ -17,19 +17,13 @@ extension Regroup {
     /// The evaluations spent are recorded in `stats`; a cancelled or timed-out run stops early (the clock is only
     /// the run's safety cap).
     func betterMovers(_ assignment: [Int: Int], budget: RunBudget, stats: inout SolveStats) -> [Int: Int]? {
-        let p = programme.participants, maxSize = programme.config.groups.maxSize
+        let maxSize = programme.config.groups.maxSize
         let together = Set(togetherPairs.flatMap { [$0.0, $0.1] })
         var a = assignment
         var members: [Int: [Int]] = [:]
         for i in people { members[a[i]!, default: []].append(i) }
         func tied(_ i: Int, _ m: [Int]) -> Bool { m.contains { $0 != i && programme.conflicts.areTied(i, $0) } }
-        func score(_ m: [Int]) -> [Int] {
-            var v = programme.config.priorities.map { Metrics.value($0, m, p) }
-            if programme.countsRepeats {
-                v.insert(programme.repeatedPairs([m]), at: min(programme.config.freshPlace, v.count))
-            }
-            return v
-        }
+        func score(_ m: [Int]) -> [Int] { Metrics.ranked([m], programme) }
         func plus(_ x: [Int], _ y: [Int]) -> [Int] { zip(x, y).map { $0 + $1 } }
         var work = 0, changed = false, improved = true, exchanges = 0
         defer {
